@@ -1,0 +1,102 @@
+"""`herald`: serve | worker post | scheduler | dev."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+import click
+import uvicorn
+
+from app.logging import configure_logging
+from app.main import create_app
+from app.services import open_services
+from app.settings import Settings
+from workers.post import PostWorker
+from workers.runtime import run_until_signalled
+from workers.scheduler import Scheduler
+
+
+@click.group()
+def main() -> None:
+    """Herald: write once, publish everywhere, watch it live."""
+
+
+@main.command()
+def serve() -> None:
+    """The GraphQL API (needs MONGODB_URL, REDIS_URL, RABBITMQ_URL and FERNET_KEYS)."""
+    settings = Settings()
+    settings.require_services()
+    configure_logging(settings)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+
+
+@main.group()
+def worker() -> None:
+    """Queue consumers."""
+
+
+@worker.command("post")
+def worker_post() -> None:
+    """Publish targets from the `post.publish` queue."""
+    settings = Settings()
+    configure_logging(settings)
+
+    async def run() -> None:
+        async with open_services(settings) as services:
+            post_worker = PostWorker(services)
+            await run_until_signalled(post_worker.run(), post_worker.stop)
+
+    asyncio.run(run())
+
+
+@main.command()
+def scheduler() -> None:
+    """Queue due posts every second and recover lost work."""
+    settings = Settings()
+    configure_logging(settings)
+
+    async def run() -> None:
+        async with open_services(settings) as services:
+            ticker = Scheduler(services)
+
+            async def stop() -> None:
+                ticker.stop()
+
+            await run_until_signalled(ticker.run(), stop)
+
+    asyncio.run(run())
+
+
+@main.command()
+def dev() -> None:
+    """API, post worker and scheduler in one process, on embedded defaults where no URL is set."""
+    settings = Settings()
+    configure_logging(settings)
+    # uvicorn re-raises the Ctrl-C it handled once everything has stopped; that is a clean exit here.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_dev(settings))
+
+
+async def run_dev(settings: Settings) -> None:
+    """Everything in one process until Ctrl-C; the embedded MongoDB stops cleanly afterwards."""
+    started = time.monotonic()
+    async with open_services(settings, embedded=True) as services:
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(settings, services), host=settings.host, port=settings.port, log_config=None
+            )
+        )
+        post_worker, ticker = PostWorker(services), Scheduler(services)
+        background = [asyncio.create_task(post_worker.run()), asyncio.create_task(ticker.run())]
+        click.echo(
+            f"Herald is up in {time.monotonic() - started:.1f} s. "
+            f"GraphiQL: http://{settings.host}:{settings.port}/graphql  (Ctrl-C stops)"
+        )
+        try:
+            await server.serve()  # returns after SIGINT/SIGTERM
+        finally:
+            ticker.stop()
+            await post_worker.stop()
+            await asyncio.gather(*background, return_exceptions=True)

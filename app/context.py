@@ -1,0 +1,35 @@
+"""The typed GraphQL context: who is asking, and the process's services, for one request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import strawberry
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+
+from app.services import Services
+from models.user import User
+from resolvers.loaders import Loaders
+
+
+@dataclass
+class Context:
+    """Made per HTTP request or per websocket connection (DataLoaders never outlive it)."""
+
+    services: Services
+    request: Request | WebSocket
+    user: User | None
+    loaders: Loaders
+    request_id: str
+    token: str | None = None
+    connection_params: dict[str, Any] | None = field(default=None)
+
+    @property
+    def client_address(self) -> str:
+        """The peer address (behind a proxy, run uvicorn with --proxy-headers to get the real one)."""
+        return self.request.client.host if self.request.client else "unknown"
+
+
+Info = strawberry.Info[Context, None]

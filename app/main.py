@@ -1,0 +1,134 @@
+"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz` and `/readyz`."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
+import structlog
+from beanie import PydanticObjectId
+from cross_web import HTTPException
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+
+from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
+from app.context import Context
+from app.services import Services, open_services
+from app.settings import Settings
+from models.user import User
+from resolvers.loaders import Loaders
+from schema import build_schema
+
+log = structlog.get_logger(__name__)
+
+
+class HeraldGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view with Herald's context and websocket authentication."""
+
+    def __init__(self, services: Services) -> None:
+        settings = services.settings
+        super().__init__(
+            build_schema(settings),
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+            allowed_origins=settings.allowed_origins,
+        )
+        self.services = services
+
+    async def get_context(self, request: Request | WebSocket, response: object = None) -> Context:
+        request_id = uuid.uuid4().hex
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        token: str | None = None
+        user: User | None = None
+        if isinstance(request, Request):
+            token = bearer_token(request.headers.get("authorization"))
+            try:
+                user = await user_for_token(self.services.sessions, token)
+            except InvalidToken:
+                raise HTTPException(401, "The session token is invalid or expired; log in again.") from None
+        return Context(
+            services=self.services,
+            request=request,
+            user=user,
+            loaders=Loaders(),
+            request_id=request_id,
+            token=token,
+        )
+
+    async def on_ws_connect(self, context: Context) -> None:
+        """Authenticate the socket from its `connection_init` payload; a bad token closes it (4403)."""
+        token = connection_token(context.connection_params)
+        try:
+            context.user = await user_for_token(self.services.sessions, token)
+        except InvalidToken:
+            raise ConnectionRejectionError({"message": "The session token is invalid or expired."}) from None
+        context.token = token
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Liveness: the process answers."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Readiness: MongoDB answers a query."""
+    try:
+        await User.find_one({"_id": PydanticObjectId("0" * 24)})
+    except Exception as exc:  # noqa: BLE001 (any failure means "not ready")
+        log.warning("readyz.failed", error=repr(exc))
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings, services: Services | None = None, *, embedded: bool = False) -> Starlette:
+    """The API. Given `services`, it uses them (tests, `herald dev`); otherwise it opens its own."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            if services is None:
+                graphql.app = HeraldGraphQL(
+                    await stack.enter_async_context(open_services(settings, embedded=embedded))
+                )
+            else:
+                graphql.app = HeraldGraphQL(services)
+            log.info("api.started", graphiql=f"http://{settings.host}:{settings.port}/graphql")
+            yield
+
+    graphql = _Deferred()
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type"],
+            )
+        ],
+        lifespan=lifespan,
+    )
+
+
+class _Deferred:
+    """An ASGI app filled in by the lifespan, once the services it needs exist."""
+
+    app: HeraldGraphQL | None = None
+
+    async def __call__(self, scope: dict[str, object], receive: object, send: object) -> None:
+        if self.app is None:
+            raise RuntimeError("the API received a request before its lifespan started")
+        await self.app(scope, receive, send)  # type: ignore[arg-type]

@@ -1,0 +1,114 @@
+"""The composition root's clients: made once per process, handed down, closed on the way out.
+
+With a service URL configured the real service is used. Only `herald dev` (`embedded=True`) may fall back
+to the embedded MongoDB-wire server and the in-memory queue, event bus, session store and rate limiter;
+every other command refuses to start without the URLs (`Settings.require_services`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+import structlog
+from beanie import init_beanie
+from pymongo import AsyncMongoClient
+from redis.asyncio import Redis
+
+from app.embedded import embedded_mongodb
+from app.settings import Settings
+from integrations.crypto import CredentialCipher, load_or_create_key
+from integrations.events import EventBus, MemoryEventBus, RedisEventBus
+from integrations.platforms.base import Platform, PlatformName
+from integrations.platforms.bluesky import Bluesky
+from integrations.queue import JobQueue, MemoryJobQueue, QueueSpec, RabbitJobQueue
+from integrations.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from integrations.sessions import MemorySessionStore, RedisSessionStore, SessionStore
+from models import DOCUMENT_MODELS
+
+log = structlog.get_logger(__name__)
+
+POST_PUBLISH = "post.publish"
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a resolver or a worker talks to outside its own process."""
+
+    settings: Settings
+    events: EventBus
+    queue: JobQueue
+    sessions: SessionStore
+    rate_limiter: RateLimiter
+    cipher: CredentialCipher
+    bluesky: Bluesky
+    platforms: Mapping[PlatformName, Platform]
+
+
+def queue_specs(settings: Settings) -> list[QueueSpec]:
+    """The queues Herald declares, with one delay queue per retry step."""
+    return [QueueSpec(POST_PUBLISH, tuple(settings.retry_delays_seconds))]
+
+
+@asynccontextmanager
+async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncIterator[Services]:
+    """Connect to (or, for `herald dev`, start) every service; close them all on exit."""
+    if not embedded:
+        settings.require_services()
+    async with AsyncExitStack() as stack:
+        mongodb_url = settings.mongodb_url or await stack.enter_async_context(
+            embedded_mongodb(settings.data_dir / "mongodb", settings.secantusd_command)
+        )
+        mongo: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(mongodb_url, tz_aware=True)
+        stack.push_async_callback(mongo.close)
+        await init_beanie(database=mongo[settings.mongodb_database], document_models=DOCUMENT_MODELS)
+
+        events: EventBus
+        sessions: SessionStore
+        limiter: RateLimiter
+        if settings.redis_url:
+            redis = Redis.from_url(settings.redis_url)
+            stack.push_async_callback(redis.aclose)
+            prefix = settings.redis_prefix
+            events = RedisEventBus(redis, prefix=prefix, max_len=settings.event_stream_max_len)
+            sessions = RedisSessionStore(redis, prefix=prefix, ttl_seconds=settings.session_ttl_seconds)
+            limiter = RedisRateLimiter(redis, prefix=prefix)
+        else:
+            events = MemoryEventBus(max_len=settings.event_stream_max_len)
+            sessions = MemorySessionStore(ttl_seconds=settings.session_ttl_seconds)
+            limiter = MemoryRateLimiter()
+        await events.start()
+        stack.push_async_callback(events.close)
+
+        queue: JobQueue
+        if settings.rabbitmq_url:
+            queue = RabbitJobQueue(
+                settings.rabbitmq_url.get_secret_value(),
+                queue_specs(settings),
+                prefix=settings.rabbitmq_prefix,
+            )
+        else:
+            queue = MemoryJobQueue(queue_specs(settings))
+        await queue.connect()
+        stack.push_async_callback(queue.close)
+
+        keys = settings.fernet_keys.get_secret_value() if settings.fernet_keys else None
+        cipher = CredentialCipher.from_setting(keys or load_or_create_key(settings.data_dir / "fernet.key"))
+        bluesky = Bluesky()
+        log.info(
+            "services.ready",
+            mongodb="embedded" if not settings.mongodb_url else "external",
+            redis="memory" if not settings.redis_url else "external",
+            rabbitmq="memory" if not settings.rabbitmq_url else "external",
+        )
+        yield Services(
+            settings=settings,
+            events=events,
+            queue=queue,
+            sessions=sessions,
+            rate_limiter=limiter,
+            cipher=cipher,
+            bluesky=bluesky,
+            platforms={PlatformName.BLUESKY: bluesky},
+        )

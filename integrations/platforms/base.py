@@ -1,0 +1,162 @@
+"""The contract every social network module implements.
+
+A platform module knows three things about its network: the rules a post must follow (checked when a
+post is written, so a user hears about a problem before anything is queued), how to publish one target,
+and how to tell whether a target was already published (the never-post-twice rule). Failures are
+classified here, once, from status and error codes, into the five `PublishFailure` kinds the post worker
+understands.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+class PlatformName(enum.StrEnum):
+    """The networks Herald publishes to; the values are stored in MongoDB."""
+
+    BLUESKY = "BLUESKY"
+    THREADS = "THREADS"
+    INSTAGRAM = "INSTAGRAM"
+    FACEBOOK = "FACEBOOK"
+    REDDIT = "REDDIT"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken rule, phrased for the person who wrote the post.
+
+    `code` is stable (clients switch on it), `message` says what to change, `field` points at the input
+    that breaks the rule (for example `["targets", "0", "text"]`).
+    """
+
+    code: str
+    message: str
+    field: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PostContent:
+    """What one target publishes: the text (already tailored for the network) and its options."""
+
+    text: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """Where a published target now lives on its network."""
+
+    external_id: str
+    url: str
+    published_at: datetime | None = None
+
+
+# --- failures -------------------------------------------------------------------------------------------
+
+
+class PublishFailure(Exception):
+    """Base of the classified failures. `code` is stable; `message` is what a user reads."""
+
+    retryable: bool = False
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Transient(PublishFailure):
+    """The network or the connection failed in a way that may pass: retry later with backoff."""
+
+    retryable = True
+
+
+class RateLimited(PublishFailure):
+    """The network asked us to wait until `retry_at`; waiting does not use up an attempt."""
+
+    retryable = True
+
+    def __init__(self, code: str, message: str, retry_at: datetime) -> None:
+        super().__init__(code, message)
+        self.retry_at = retry_at
+
+
+class AuthExpired(PublishFailure):
+    """The account's credentials no longer work: the user must reconnect it."""
+
+
+class InvalidContent(PublishFailure):
+    """The network refused the content itself; publishing it again would fail the same way."""
+
+
+class Permanent(PublishFailure):
+    """Anything else that will not get better by retrying."""
+
+
+class OutcomeUnknown(PublishFailure):
+    """The request may or may not have reached the network; the worker must look before retrying."""
+
+    retryable = True
+
+
+# --- accounts ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectedAccount:
+    """A network account whose credentials were just checked."""
+
+    external_id: str
+    handle: str
+    display_name: str | None
+    credentials: Mapping[str, Any]
+
+
+SaveCredentials = Callable[[Mapping[str, Any]], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class AccountSession:
+    """The credentials of one account while it is used, and how to keep refreshed ones.
+
+    Platform modules call `save` whenever they obtain new credentials (a refreshed token), so the next
+    publish starts from them instead of logging in again.
+    """
+
+    external_id: str
+    handle: str
+    credentials: Mapping[str, Any]
+    save: SaveCredentials
+
+
+class Platform(Protocol):
+    """What the API and the post worker need from one network."""
+
+    name: PlatformName
+
+    def validate(self, content: PostContent) -> Sequence[Violation]:
+        """Every rule the content breaks on this network; empty when it can be published."""
+        ...
+
+    async def publish(self, account: AccountSession, content: PostContent, idempotency_key: str) -> Published:
+        """Publish once; raise a `PublishFailure` subclass on failure.
+
+        `idempotency_key` is the target's: a network that lets the client choose the record's id must
+        derive it from this key so that a repeat cannot create a second post.
+        """
+        ...
+
+    async def find_published(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published | None:
+        """The post published under this key, if the network has it; None when it surely does not.
+
+        Raise `OutcomeUnknown` when the network cannot tell (the worker then marks the target
+        UNCONFIRMED instead of risking a second post).
+        """
+        ...

@@ -1,0 +1,233 @@
+"""Bluesky's text rules, rich-text facets and record keys, as pure functions.
+
+Nothing here touches the network, so every rule is testable on its own: `bluesky.py` resolves the
+mentioned handles to DIDs and turns the detected spans into facets with `build_facets`.
+
+Offsets in atproto facets are UTF-8 byte offsets (end exclusive), never string indexes: a Python
+index counts code points, which differs as soon as the text holds anything outside ASCII.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from integrations.platforms.base import Violation
+
+# Limits of the `app.bsky.feed.post` lexicon: both apply, whichever is hit first.
+MAX_GRAPHEMES = 300
+MAX_BYTES = 3_000
+# Limit of the `app.bsky.richtext.facet#tag` lexicon (a tag is stored without its `#`).
+MAX_TAG_GRAPHEMES = 64
+
+# Base32 "sortable" alphabet of TIDs: lexical order of the text equals numeric order of the value.
+TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+TID_LENGTH = 13
+_TID_TIMESTAMP_BITS = 53
+_TID_CLOCK_ID_BITS = 10
+_IDEMPOTENCY_TIMESTAMP_HEX = 16
+
+_GRAPHEME = regex.compile(r"\X")
+# A facet starts at the beginning of the text or after whitespace or "(", as in the official clients;
+# that keeps "bob@alice.test" (an email) and "https://x.test/#part" (a fragment) out of the facets.
+_LINK = regex.compile(r"(?:^|(?<=[\s(]))https?://\S+", regex.IGNORECASE)
+_MENTION = regex.compile(r"(?:^|(?<=[\s(]))@([a-zA-Z0-9.-]+)")
+_HANDLE = regex.compile(
+    r"^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"
+)
+_MAX_HANDLE_LENGTH = 253
+# The character class of the official clients: a tag ends at whitespace or an invisible separator,
+# and must hold at least one character that is neither a digit nor punctuation (so "#1" is no tag).
+_TAG_STOP = r"\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
+_TAG = regex.compile(
+    rf"(?:^|(?<=\s))[#\uff03]((?!\ufe0f)[^{_TAG_STOP}]*[^\d\p{{P}}{_TAG_STOP}]+[^{_TAG_STOP}]*)"
+)
+_TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
+_LINK_TRAILING = ".,;:!?\"'"
+
+
+def grapheme_count(text: str) -> int:
+    """Extended grapheme clusters in `text`: what a reader counts as characters (a flag is one)."""
+    return sum(1 for _ in _GRAPHEME.finditer(text))
+
+
+def text_violations(text: str) -> list[Violation]:
+    """The length rules of a Bluesky post that `text` breaks; empty when it fits."""
+    violations: list[Violation] = []
+    graphemes = grapheme_count(text)
+    if graphemes > MAX_GRAPHEMES:
+        violations.append(
+            Violation(
+                code="TEXT_TOO_LONG",
+                message=f"Bluesky allows {MAX_GRAPHEMES:,} characters; this text has {graphemes:,}.",
+                field=("text",),
+            )
+        )
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        violations.append(
+            Violation(
+                code="TEXT_TOO_MANY_BYTES",
+                message=(
+                    f"Bluesky allows {MAX_BYTES:,} bytes of text; this text has {size:,} "
+                    "(emoji and accented letters take several bytes each)."
+                ),
+                field=("text",),
+            )
+        )
+    return violations
+
+
+# --- facets ---------------------------------------------------------------------------------------------
+
+
+class FacetKind(enum.StrEnum):
+    """The rich-text features Herald detects in post text."""
+
+    LINK = "link"
+    MENTION = "mention"
+    TAG = "tag"
+
+
+@dataclass(frozen=True, slots=True)
+class FacetSpan:
+    """A detected feature: UTF-8 byte range (end exclusive) and its value.
+
+    `value` is the URL of a link, the handle of a mention (lower case, without `@`) or the tag
+    (without `#`).
+    """
+
+    kind: FacetKind
+    byte_start: int
+    byte_end: int
+    value: str
+
+
+class _ByteOffsets:
+    """Converts string indexes of one text to UTF-8 byte offsets."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __call__(self, index: int) -> int:
+        return len(self._text[:index].encode("utf-8"))
+
+
+def detect_links(text: str) -> list[FacetSpan]:
+    """http(s) URLs in `text`, without the punctuation that ends the sentence around them."""
+    at = _ByteOffsets(text)
+    spans: list[FacetSpan] = []
+    for match in _LINK.finditer(text):
+        url = match.group()
+        # "(see https://x.test/a_(b))." keeps the balanced ")" and drops the rest.
+        while url and (url[-1] in _LINK_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+            url = url[:-1]
+        if url.split("://", 1)[1]:
+            start = match.start()
+            spans.append(FacetSpan(FacetKind.LINK, at(start), at(start + len(url)), url))
+    return spans
+
+
+def detect_mentions(text: str) -> list[FacetSpan]:
+    """`@handle.domain` mentions in `text`; the span covers the `@`. Handles are not resolved here."""
+    at = _ByteOffsets(text)
+    spans: list[FacetSpan] = []
+    for match in _MENTION.finditer(text):
+        handle = match.group(1).rstrip(".-")
+        if len(handle) <= _MAX_HANDLE_LENGTH and _HANDLE.match(handle):
+            start = match.start()
+            spans.append(FacetSpan(FacetKind.MENTION, at(start), at(start + 1 + len(handle)), handle.lower()))
+    return spans
+
+
+def detect_tags(text: str) -> list[FacetSpan]:
+    """`#hashtags` in `text`; the span covers the `#`, the value does not."""
+    at = _ByteOffsets(text)
+    spans: list[FacetSpan] = []
+    for match in _TAG.finditer(text):
+        tag = _TRAILING_PUNCTUATION.sub("", match.group(1))
+        if not tag or tag.isdigit() or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
+            continue
+        start = match.start()
+        spans.append(FacetSpan(FacetKind.TAG, at(start), at(start + 1 + len(tag)), tag))
+    return spans
+
+
+def detect_facet_spans(text: str) -> list[FacetSpan]:
+    """Links, mentions and tags of `text` in text order; a link wins over anything inside it."""
+    spans: list[FacetSpan] = []
+    for span in [*detect_links(text), *detect_mentions(text), *detect_tags(text)]:
+        if all(span.byte_end <= kept.byte_start or span.byte_start >= kept.byte_end for kept in spans):
+            spans.append(span)
+    return sorted(spans, key=lambda span: span.byte_start)
+
+
+def build_facets(spans: Sequence[FacetSpan], dids: Mapping[str, str]) -> list[dict[str, Any]]:
+    """`app.bsky.richtext.facet` objects for `spans`.
+
+    `dids` maps mentioned handles to their DIDs; a mention whose handle is missing from it (it did
+    not resolve) gets no facet and stays plain text.
+    """
+    facets: list[dict[str, Any]] = []
+    for span in spans:
+        feature: dict[str, Any]
+        if span.kind is FacetKind.LINK:
+            feature = {"$type": "app.bsky.richtext.facet#link", "uri": span.value}
+        elif span.kind is FacetKind.TAG:
+            feature = {"$type": "app.bsky.richtext.facet#tag", "tag": span.value}
+        elif span.value in dids:
+            feature = {"$type": "app.bsky.richtext.facet#mention", "did": dids[span.value]}
+        else:
+            continue
+        facets.append(
+            {
+                "$type": "app.bsky.richtext.facet",
+                "index": {"byteStart": span.byte_start, "byteEnd": span.byte_end},
+                "features": [feature],
+            }
+        )
+    return facets
+
+
+# --- record keys ------------------------------------------------------------------------------------------
+
+
+def record_key(idempotency_key: str, part: int = 0) -> str:
+    """The TID record key that one part of a target publishes under; always the same for a key.
+
+    Herald's idempotency keys start with 16 hex digits of the target's creation time in microseconds.
+    That time (plus `part`, so the posts of a thread get distinct, ordered keys) is the TID's
+    timestamp, which keeps the key plausible to a PDS and sorted like real posts. The 10-bit clock id
+    comes from a hash of the whole key, so two targets created in the same microsecond still differ.
+    """
+    prefix = idempotency_key[:_IDEMPOTENCY_TIMESTAMP_HEX]
+    if len(prefix) != _IDEMPOTENCY_TIMESTAMP_HEX or not all(c in "0123456789abcdefABCDEF" for c in prefix):
+        raise ValueError(f"idempotency key does not start with a hex timestamp: {idempotency_key!r}")
+    if part < 0:
+        raise ValueError(f"part must not be negative, got {part}")
+    timestamp = int(prefix, 16) + part
+    if timestamp >= 1 << _TID_TIMESTAMP_BITS:
+        raise ValueError(f"idempotency key timestamp does not fit a TID: {idempotency_key!r}")
+    digest = hashlib.sha256(idempotency_key.encode("utf-8")).digest()
+    clock_id = int.from_bytes(digest[:2], "big") & ((1 << _TID_CLOCK_ID_BITS) - 1)
+    value = (timestamp << _TID_CLOCK_ID_BITS) | clock_id  # the top bit stays 0
+    chars = []
+    for _ in range(TID_LENGTH):
+        chars.append(TID_ALPHABET[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+def is_tid(value: str) -> bool:
+    """Whether `value` is a syntactically valid TID (13 sortable base32 characters, top bit 0)."""
+    return (
+        len(value) == TID_LENGTH
+        and all(c in TID_ALPHABET for c in value)
+        # The first character carries the top bit: it must come from the lower half of the alphabet.
+        and TID_ALPHABET.index(value[0]) < 16
+    )

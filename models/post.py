@@ -1,0 +1,81 @@
+"""Posts: what a team writes once and sends to several networks (one `PostTarget` per account)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import datetime
+
+from beanie import Document, PydanticObjectId
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from models.clock import utcnow
+from models.post_target import TargetStatus
+
+
+class PostStatus(enum.StrEnum):
+    """A summary of the post's targets, stored so that posts can be filtered by it."""
+
+    DRAFT = "DRAFT"
+    SCHEDULED = "SCHEDULED"
+    PUBLISHING = "PUBLISHING"
+    PUBLISHED = "PUBLISHED"
+    PARTIALLY_PUBLISHED = "PARTIALLY_PUBLISHED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+class ThreadPart(BaseModel):
+    """A further part after the post's own text, published as a reply chain where the network has one."""
+
+    text: str
+    media_ids: list[PydanticObjectId] = Field(default_factory=list)
+
+
+class Post(Document):
+    """The text and media a team wrote, and when it should go out."""
+
+    workspace_id: PydanticObjectId
+    author_id: PydanticObjectId
+    text: str
+    media_ids: list[PydanticObjectId] = Field(default_factory=list)
+    thread: list[ThreadPart] = Field(default_factory=list)
+    scheduled_at: datetime | None = None
+    timezone: str = "UTC"
+    status: PostStatus = PostStatus.DRAFT
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "posts"
+        indexes = [
+            IndexModel([("workspace_id", ASCENDING), ("_id", DESCENDING)]),
+            IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("_id", DESCENDING)]),
+        ]
+
+    async def refresh_status(self, target_statuses: Iterable[TargetStatus]) -> PostStatus:
+        """Store the summary of the given target statuses (one write, only when it changed)."""
+        status = summarize(target_statuses)
+        if status is not self.status:
+            self.status, self.updated_at = status, utcnow()
+            await self.set({"status": status, "updated_at": self.updated_at})
+        return status
+
+
+def summarize(statuses: Iterable[TargetStatus]) -> PostStatus:
+    """The post's status from its targets' statuses."""
+    active = set(statuses) - {TargetStatus.CANCELLED}
+    if not active:
+        return PostStatus.CANCELLED
+    if active & {TargetStatus.QUEUED, TargetStatus.PUBLISHING}:
+        return PostStatus.PUBLISHING
+    if active == {TargetStatus.PUBLISHED}:
+        return PostStatus.PUBLISHED
+    if active == {TargetStatus.DRAFT}:
+        return PostStatus.DRAFT
+    if TargetStatus.SCHEDULED in active:
+        return PostStatus.SCHEDULED
+    if TargetStatus.PUBLISHED in active:
+        return PostStatus.PARTIALLY_PUBLISHED
+    return PostStatus.FAILED

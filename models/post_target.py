@@ -1,0 +1,267 @@
+"""One post on one account, and the state machine that takes it to the network exactly once.
+
+    DRAFT → SCHEDULED → QUEUED → PUBLISHING → PUBLISHED | FAILED | UNCONFIRMED
+                 ↑         ↑          │
+                 │         └──────────┤ transient failure: back to QUEUED, due after a delay
+                 └────────────────────┘ rate limited: back to SCHEDULED at the network's reset time
+    CANCELLED from DRAFT, SCHEDULED or QUEUED.
+
+Every transition is one conditional atomic update: whoever's condition no longer matches (a second
+scheduler, a duplicate delivery, a worker whose lease expired) changes nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+import time
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from beanie import Document, PydanticObjectId
+from beanie.odm.queries.update import UpdateResponse
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, IndexModel
+
+from integrations.platforms.base import PlatformName, Published
+from models.clock import utcnow
+
+
+class TargetStatus(enum.StrEnum):
+    DRAFT = "DRAFT"
+    SCHEDULED = "SCHEDULED"
+    QUEUED = "QUEUED"
+    PUBLISHING = "PUBLISHING"
+    PUBLISHED = "PUBLISHED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+    UNCONFIRMED = "UNCONFIRMED"
+
+
+CANCELLABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.QUEUED)
+RETRYABLE = (TargetStatus.FAILED, TargetStatus.UNCONFIRMED)
+
+
+class PublishError(BaseModel):
+    """Why the last attempt did not publish, in words a user can act on."""
+
+    code: str
+    message: str
+    retryable: bool
+
+
+def new_idempotency_key() -> str:
+    """16 hex digits of creation time in microseconds, then 16 random hex digits.
+
+    The time prefix lets networks that need time-ordered ids (Bluesky TIDs) derive a sensible one.
+    """
+    return f"{time.time_ns() // 1000:016x}{secrets.token_hex(8)}"
+
+
+class PostTarget(Document):
+    """The post as it goes to one account: its tailored text, its status, and where it landed."""
+
+    workspace_id: PydanticObjectId
+    post_id: PydanticObjectId
+    account_id: PydanticObjectId
+    platform: PlatformName
+    text: str | None = None
+    media_ids: list[PydanticObjectId] | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    status: TargetStatus = TargetStatus.DRAFT
+    scheduled_at: datetime | None = None
+    attempts: int = 0
+    claims: int = Field(default=0, description="claims by a worker ever; never reset, unlike attempts")
+    idempotency_key: str = Field(default_factory=new_idempotency_key)
+    claim_id: str | None = None
+    due_at: datetime | None = None
+    lease_owner: str | None = None
+    lease_expires_at: datetime | None = None
+    external_id: str | None = None
+    external_url: str | None = None
+    published_at: datetime | None = None
+    last_error: PublishError | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "post_targets"
+        indexes = [
+            IndexModel([("post_id", ASCENDING)]),
+            IndexModel([("account_id", ASCENDING), ("status", ASCENDING)]),
+            IndexModel([("status", ASCENDING), ("scheduled_at", ASCENDING)]),
+            IndexModel([("status", ASCENDING), ("due_at", ASCENDING)]),
+            IndexModel([("status", ASCENDING), ("lease_expires_at", ASCENDING)]),
+            IndexModel([("claim_id", ASCENDING)], sparse=True),
+            IndexModel([("idempotency_key", ASCENDING)], unique=True),
+        ]
+
+    # --- reads ----------------------------------------------------------------------------------------
+
+    @classmethod
+    async def of_posts(cls, post_ids: Sequence[PydanticObjectId]) -> list[PostTarget]:
+        """All targets of these posts, in creation order."""
+        return await cls.find({"post_id": {"$in": list(post_ids)}}).sort("_id").to_list()
+
+    # --- scheduler: batch claims ------------------------------------------------------------------------
+
+    @classmethod
+    async def claim_due(cls, now: datetime, limit: int) -> list[PostTarget]:
+        """SCHEDULED targets whose time has come, moved to QUEUED; each is claimed by one caller only."""
+        return await cls._claim_batch(
+            {"status": TargetStatus.SCHEDULED, "scheduled_at": {"$lte": now}}, now, limit
+        )
+
+    @classmethod
+    async def reclaim_unclaimed(cls, now: datetime, grace: timedelta, limit: int) -> list[PostTarget]:
+        """QUEUED targets no worker claimed within `grace` of their due time (their message was lost)."""
+        return await cls._claim_batch(
+            {"status": TargetStatus.QUEUED, "due_at": {"$lt": now - grace}}, now, limit
+        )
+
+    @classmethod
+    async def _claim_batch(cls, condition: dict[str, Any], now: datetime, limit: int) -> list[PostTarget]:
+        # update_many has no limit, so pick the ids first; the status condition is repeated in the update,
+        # so when two schedulers pick the same ids each document is stamped by exactly one of them.
+        picked = await cls.get_pymongo_collection().find(condition, {"_id": 1}).limit(limit).to_list()
+        if not picked:
+            return []
+        claim_id = secrets.token_hex(12)
+        await cls.get_pymongo_collection().update_many(
+            {**condition, "_id": {"$in": [doc["_id"] for doc in picked]}},
+            {
+                "$set": {
+                    "status": TargetStatus.QUEUED,
+                    "claim_id": claim_id,
+                    "due_at": now,
+                    "lease_owner": None,
+                    "lease_expires_at": None,
+                    "updated_at": now,
+                }
+            },
+        )
+        return await cls.find({"claim_id": claim_id}).to_list()
+
+    @classmethod
+    async def release_expired_leases(cls, now: datetime, limit: int) -> list[PostTarget]:
+        """PUBLISHING targets whose worker vanished, back to QUEUED.
+
+        The attempt they were on stays counted, so the next worker reconciles with the network before
+        publishing (never-post-twice rule).
+        """
+        return await cls._claim_batch(
+            {"status": TargetStatus.PUBLISHING, "lease_expires_at": {"$lt": now}}, now, limit
+        )
+
+    # --- worker: one target ---------------------------------------------------------------------------
+
+    @classmethod
+    async def claim_for_publish(
+        cls, target_id: PydanticObjectId, owner: str, lease: timedelta
+    ) -> PostTarget | None:
+        """QUEUED → PUBLISHING with a lease; None when the target is not (or no longer) QUEUED."""
+        now = utcnow()
+        found = await cls.find_one({"_id": target_id, "status": TargetStatus.QUEUED}).update(
+            {
+                "$set": {
+                    "status": TargetStatus.PUBLISHING,
+                    "lease_owner": owner,
+                    "lease_expires_at": now + lease,
+                    "updated_at": now,
+                },
+                "$inc": {"attempts": 1, "claims": 1},
+            },
+            response_type=UpdateResponse.NEW_DOCUMENT,
+        )
+        return found if isinstance(found, PostTarget) else None
+
+    @property
+    def may_have_reached_network(self) -> bool:
+        """Whether an earlier claim may have published already (so the worker must look first)."""
+        return self.claims > 1
+
+    async def renew_lease(self, lease: timedelta) -> bool:
+        """Push the lease out while a publish runs; False when the lease was lost."""
+        now = utcnow()
+        result = await self.get_pymongo_collection().update_one(
+            self._held(), {"$set": {"lease_expires_at": now + lease, "updated_at": now}}
+        )
+        return result.modified_count == 1
+
+    async def mark_published(self, published: Published) -> bool:
+        """PUBLISHING → PUBLISHED with where it landed."""
+        now = utcnow()
+        return await self._finish(
+            {
+                "status": TargetStatus.PUBLISHED,
+                "external_id": published.external_id,
+                "external_url": published.url,
+                "published_at": published.published_at or now,
+                "last_error": None,
+            },
+        )
+
+    async def mark_retrying(self, error: PublishError, due_at: datetime) -> bool:
+        """PUBLISHING → QUEUED, due again at `due_at` (the delay queue brings the message back then)."""
+        return await self._finish(
+            {"status": TargetStatus.QUEUED, "due_at": due_at, "last_error": error.model_dump()}
+        )
+
+    async def mark_rescheduled(self, error: PublishError, at: datetime) -> bool:
+        """PUBLISHING → SCHEDULED at the network's reset time; the attempt does not count."""
+        return await self._finish(
+            {"status": TargetStatus.SCHEDULED, "scheduled_at": at, "last_error": error.model_dump()},
+            inc_attempts=-1,
+        )
+
+    async def mark_failed(self, error: PublishError, status: TargetStatus = TargetStatus.FAILED) -> bool:
+        """PUBLISHING → FAILED (or UNCONFIRMED when nobody can tell whether it went out)."""
+        return await self._finish({"status": status, "last_error": error.model_dump()})
+
+    def _held(self) -> dict[str, Any]:
+        return {"_id": self.id, "status": TargetStatus.PUBLISHING, "lease_owner": self.lease_owner}
+
+    async def _finish(self, changes: dict[str, Any], inc_attempts: int = 0) -> bool:
+        now = utcnow()
+        update: dict[str, Any] = {
+            "$set": {**changes, "lease_owner": None, "lease_expires_at": None, "updated_at": now}
+        }
+        if inc_attempts:
+            update["$inc"] = {"attempts": inc_attempts}
+        found = await self.get_pymongo_collection().find_one_and_update(
+            self._held(), update, return_document=True
+        )
+        if found is None:
+            return False
+        fresh = type(self).model_validate(found)
+        for name in type(self).model_fields:
+            setattr(self, name, getattr(fresh, name))
+        return True
+
+    # --- API ----------------------------------------------------------------------------------------------
+
+    @classmethod
+    async def move(
+        cls,
+        post_id: PydanticObjectId,
+        from_statuses: Sequence[TargetStatus],
+        changes: dict[str, Any],
+    ) -> list[PostTarget]:
+        """Move every target of a post that is in one of `from_statuses`; the targets that moved."""
+        claim_id = secrets.token_hex(12)
+        await cls.get_pymongo_collection().update_many(
+            {"post_id": post_id, "status": {"$in": list(from_statuses)}},
+            {"$set": {**changes, "claim_id": claim_id, "updated_at": utcnow()}},
+        )
+        return await cls.find({"claim_id": claim_id}).to_list()
+
+    @classmethod
+    async def retry(cls, target_id: PydanticObjectId) -> PostTarget | None:
+        """FAILED/UNCONFIRMED → QUEUED with a fresh set of attempts; None when not in those states."""
+        now = utcnow()
+        found = await cls.find_one({"_id": target_id, "status": {"$in": list(RETRYABLE)}}).update(
+            {"$set": {"status": TargetStatus.QUEUED, "due_at": now, "attempts": 0, "updated_at": now}},
+            response_type=UpdateResponse.NEW_DOCUMENT,
+        )
+        return found if isinstance(found, PostTarget) else None

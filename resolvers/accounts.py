@@ -1,0 +1,79 @@
+"""Connecting and disconnecting network accounts."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from beanie import PydanticObjectId
+from pymongo.errors import DuplicateKeyError
+
+from app.context import Context
+from integrations.platforms.base import AuthExpired, PlatformName, PublishFailure
+from models.social_account import AccountStatus, SocialAccount
+from models.user import User
+from models.workspace import Role
+from resolvers.access import visible_account, workspace_for
+from resolvers.errors import not_found, reject
+
+
+async def bluesky_account_connect(
+    ctx: Context,
+    user: User,
+    *,
+    workspace_id: PydanticObjectId | None,
+    handle: str,
+    app_password: str,
+    service_url: str | None,
+) -> SocialAccount:
+    """Log in to the account's PDS once, keep the session (encrypted), and connect the account."""
+    workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
+    service = (service_url or ctx.services.settings.bluesky_default_service).rstrip("/")
+    parts = urlsplit(service)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise reject("INVALID_SERVICE_URL", "Give the PDS address as https://host.", "serviceUrl")
+    handle = handle.strip().removeprefix("@")
+    if not handle:
+        raise reject("INVALID_HANDLE", "Enter the account's handle, like alice.bsky.social.", "handle")
+    try:
+        connected = await ctx.services.bluesky.connect(handle, app_password, service)
+    except AuthExpired as exc:
+        raise reject("BAD_CREDENTIALS", exc.message, "appPassword") from None
+    except PublishFailure as exc:
+        raise reject("SERVICE_UNAVAILABLE", exc.message, "serviceUrl") from None
+    ciphertext = ctx.services.cipher.encrypt(connected.credentials)
+    assert workspace.id is not None
+    existing = await SocialAccount.find_one(
+        {"workspace_id": workspace.id, "platform": PlatformName.BLUESKY, "external_id": connected.external_id}
+    )
+    if existing is not None and existing.id is not None:
+        refreshed = await SocialAccount.reconnect(
+            existing.id, handle=connected.handle, display_name=connected.display_name, ciphertext=ciphertext
+        )
+        if refreshed is not None:
+            return refreshed
+    account = SocialAccount(
+        workspace_id=workspace.id,
+        platform=PlatformName.BLUESKY,
+        external_id=connected.external_id,
+        handle=connected.handle,
+        display_name=connected.display_name,
+        credentials=ciphertext,
+    )
+    try:
+        await account.insert()
+    except DuplicateKeyError:  # connected twice at the same moment: the other call's account stands
+        raise reject("ACCOUNT_ALREADY_CONNECTED", "This account was just connected.", "handle") from None
+    return account
+
+
+async def social_account_disconnect(
+    ctx: Context, user: User, account_id: PydanticObjectId | None
+) -> SocialAccount:
+    """Forget the account's credentials; its history stays, new posts cannot target it."""
+    account = await visible_account(ctx, user, account_id)
+    if account is None:
+        raise not_found("account", "id")
+    await workspace_for(ctx, user, account.workspace_id, Role.ADMIN)
+    await account.store_credentials(ctx.services.cipher.encrypt({}))
+    await account.mark_status(AccountStatus.DISCONNECTED, "Disconnected by a workspace admin.")
+    return account

@@ -1,0 +1,178 @@
+"""Writing posts: create, update, delete, and the reads behind `posts` and `post`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from beanie import PydanticObjectId
+
+from app.context import Context
+from models.post import Post, PostStatus
+from models.post_events import announce
+from models.post_target import PostTarget, TargetStatus
+from models.user import User
+from models.workspace import Role
+from resolvers.access import post_for, visible_workspace, workspace_for
+from resolvers.errors import Rejected, UserError, reject
+from resolvers.post_rules import CheckedTarget, TargetDraft, check_media, check_schedule, check_targets
+
+EDITABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.CANCELLED)
+IN_FLIGHT = (TargetStatus.QUEUED, TargetStatus.PUBLISHING)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadDraft:
+    text: str
+    media_ids: list[PydanticObjectId | None] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PostDraft:
+    workspace_id: PydanticObjectId | None
+    text: str
+    targets: list[TargetDraft]
+    media_ids: list[PydanticObjectId | None] = field(default_factory=list)
+    scheduled_at: datetime | None = None
+    thread: list[ThreadDraft] = field(default_factory=list)
+
+
+def _check_thread(thread: Sequence[ThreadDraft]) -> list[UserError]:
+    if not thread:
+        return []
+    return [
+        UserError(
+            "THREADS_NOT_SUPPORTED",
+            "Thread parts cannot be published yet; publish the first part alone for now.",
+            ("thread",),
+        )
+    ]
+
+
+async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
+    """Validate everything, then store the post and one target per account (or nothing at all)."""
+    workspace = await workspace_for(ctx, user, draft.workspace_id, Role.EDITOR, "workspaceId")
+    errors = check_schedule(draft.scheduled_at, "scheduledAt") + check_media(draft.media_ids, "mediaIds")
+    errors += _check_thread(draft.thread)
+    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets)
+    if errors or target_errors:
+        raise Rejected(errors + target_errors)
+    assert workspace.id is not None and user.id is not None
+    post = Post(
+        workspace_id=workspace.id,
+        author_id=user.id,
+        text=draft.text,
+        scheduled_at=draft.scheduled_at,
+        timezone=workspace.timezone,
+    )
+    await post.insert()
+    targets = await _store_targets(post, checked)
+    await announce(ctx.services.events, targets)
+    return post
+
+
+async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[PostTarget]:
+    assert post.id is not None
+    status = TargetStatus.SCHEDULED if post.scheduled_at else TargetStatus.DRAFT
+    targets = [
+        PostTarget(
+            workspace_id=post.workspace_id,
+            post_id=post.id,
+            account_id=item.account.id,
+            platform=item.account.platform,
+            text=item.draft.text,
+            options=item.draft.options,
+            status=status,
+            scheduled_at=post.scheduled_at,
+        )
+        for item in checked
+    ]
+    try:
+        await PostTarget.insert_many(targets)
+    except BaseException:
+        # Never leave a half-written post: take back whatever part of the write went through.
+        await PostTarget.find({"post_id": post.id, "status": status}).delete()
+        if post.status is PostStatus.DRAFT and not await PostTarget.find_one({"post_id": post.id}):
+            await post.delete()
+        raise
+    return await PostTarget.of_posts([post.id])
+
+
+async def post_update(
+    ctx: Context,
+    user: User,
+    post_id: PydanticObjectId | None,
+    *,
+    text: str | None,
+    targets: list[TargetDraft] | None,
+    thread: list[ThreadDraft] | None,
+) -> Post:
+    """Change the text (and optionally replace the targets) of a post that is not yet queued."""
+    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    assert post.id is not None
+    current = await PostTarget.of_posts([post.id])
+    if any(target.status not in EDITABLE for target in current):
+        raise reject(
+            "POST_NOT_EDITABLE", "This post is publishing or published; it can no longer be edited.", "id"
+        )
+    workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
+    new_text = post.text if text is None else text
+    drafts = targets if targets is not None else [draft_of(t) for t in current if t.status in EDITABLE]
+    checked, errors = await check_targets(ctx, workspace, new_text, drafts)
+    errors = _check_thread(thread or []) + errors
+    if errors:
+        raise Rejected(errors)
+    await post.set({"text": new_text})
+    if targets is not None:
+        await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
+        await announce(ctx.services.events, await _store_targets(post, checked))
+    return post
+
+
+def draft_of(target: PostTarget) -> TargetDraft:
+    return TargetDraft(account_id=target.account_id, text=target.text, options=target.options)
+
+
+async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:
+    """Remove a post and its targets from Herald (what was published stays on the networks)."""
+    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    assert post.id is not None
+    if await PostTarget.find_one({"post_id": post.id, "status": {"$in": list(IN_FLIGHT)}}):
+        raise reject(
+            "POST_IN_FLIGHT", "This post is being published right now; wait or cancel it first.", "id"
+        )
+    await PostTarget.find({"post_id": post.id}).delete()
+    await post.delete()
+    return post.id
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    posts: list[Post]
+    has_next_page: bool
+    total_count: int
+
+
+async def posts_page(
+    ctx: Context,
+    user: User,
+    workspace_id: PydanticObjectId | None,
+    *,
+    status: PostStatus | None,
+    first: int,
+    after: PydanticObjectId | None,
+) -> Page | None:
+    """Newest first, keyset-paginated on `_id`; None when the workspace is not visible."""
+    workspace = await visible_workspace(ctx, user, workspace_id)
+    if workspace is None:
+        return None
+    query: dict[str, Any] = {"workspace_id": workspace.id}
+    if status is not None:
+        query["status"] = status
+    total = await Post.find(query).count()
+    if after is not None:
+        query["_id"] = {"$lt": after}
+    found = await Post.find(query).sort("-_id").limit(first + 1).to_list()
+    return Page(posts=found[:first], has_next_page=len(found) > first, total_count=total)

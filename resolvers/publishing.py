@@ -1,0 +1,117 @@
+"""Moving posts through their life: schedule, publish now, cancel, retry a target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import structlog
+from beanie import PydanticObjectId
+
+from app.context import Context
+from app.services import POST_PUBLISH
+from models.clock import utcnow
+from models.post import Post
+from models.post_events import announce
+from models.post_target import CANCELLABLE, PostTarget, TargetStatus
+from models.user import User
+from models.workspace import Role
+from resolvers.access import post_for, visible_target, workspace_for
+from resolvers.errors import Rejected, not_found, reject
+from resolvers.post_rules import check_schedule, check_targets
+from resolvers.posts import draft_of
+
+log = structlog.get_logger(__name__)
+
+NOT_STARTED = (TargetStatus.DRAFT, TargetStatus.SCHEDULED)
+
+
+async def enqueue(ctx: Context, targets: Sequence[PostTarget]) -> None:
+    """Hand QUEUED targets to the workers, after the write that queued them.
+
+    A message that cannot be sent is not lost work: the scheduler re-sends QUEUED targets nobody
+    claimed in time.
+    """
+    for target in targets:
+        try:
+            await ctx.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
+        except Exception as exc:  # noqa: BLE001 (see the docstring)
+            log.warning("post.enqueue.failed", target_id=str(target.id), error=repr(exc))
+
+
+async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
+    """The post's not-yet-started targets, checked again (an account may have been disconnected since)."""
+    assert post.id is not None
+    pending = [t for t in await PostTarget.of_posts([post.id]) if t.status in NOT_STARTED]
+    if not pending:
+        raise reject("POST_ALREADY_STARTED", "This post has no target left to schedule or publish.", "id")
+    workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
+    _, errors = await check_targets(ctx, workspace, post.text, [draft_of(t) for t in pending])
+    if errors:
+        raise Rejected(errors)
+    return pending
+
+
+async def post_schedule(ctx: Context, user: User, post_id: PydanticObjectId | None, at: datetime) -> Post:
+    """Publish the post's unstarted targets at `at`."""
+    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    errors = check_schedule(at, "scheduledAt")
+    if errors:
+        raise Rejected(errors)
+    await _recheck(ctx, user, post)
+    assert post.id is not None
+    await post.set({"scheduled_at": at, "updated_at": utcnow()})
+    moved = await PostTarget.move(
+        post.id, NOT_STARTED, {"status": TargetStatus.SCHEDULED, "scheduled_at": at}
+    )
+    await announce(ctx.services.events, moved)
+    return post
+
+
+async def post_publish_now(ctx: Context, user: User, post_id: PydanticObjectId | None) -> Post:
+    """Queue the post's unstarted targets at once."""
+    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    await _recheck(ctx, user, post)
+    assert post.id is not None
+    now = utcnow()
+    moved = await PostTarget.move(post.id, NOT_STARTED, {"status": TargetStatus.QUEUED, "due_at": now})
+    await announce(ctx.services.events, moved)
+    await enqueue(ctx, moved)
+    return post
+
+
+async def post_cancel(ctx: Context, user: User, post_id: PydanticObjectId | None) -> Post:
+    """Stop every target that has not started publishing."""
+    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    assert post.id is not None
+    moved = await PostTarget.move(post.id, CANCELLABLE, {"status": TargetStatus.CANCELLED})
+    if not moved:
+        raise reject(
+            "POST_NOT_CANCELLABLE", "Nothing left to cancel: every target has started or finished.", "id"
+        )
+    await announce(ctx.services.events, moved)
+    return post
+
+
+async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectId | None) -> PostTarget:
+    """Try a FAILED or UNCONFIRMED target again (an UNCONFIRMED one is looked for before publishing)."""
+    target = await visible_target(ctx, user, target_id)
+    if target is None:
+        raise not_found("target", "id")
+    workspace = await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
+    post = await ctx.loaders.post.load(target.post_id)
+    assert post is not None
+    _, errors = await check_targets(ctx, workspace, post.text, [draft_of(target)])
+    if errors:
+        raise Rejected(errors)
+    assert target.id is not None
+    retried = await PostTarget.retry(target.id)
+    if retried is None:
+        raise reject(
+            "TARGET_NOT_RETRYABLE",
+            f"Only failed or unconfirmed targets can be retried; this one is {target.status}.",
+            "id",
+        )
+    await announce(ctx.services.events, [retried])
+    await enqueue(ctx, [retried])
+    return retried

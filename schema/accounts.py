@@ -1,0 +1,125 @@
+"""Connected network accounts."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import strawberry
+
+from app.context import Info
+from integrations.platforms.base import PlatformName
+from models.social_account import AccountStatus
+from models.social_account import SocialAccount as AccountModel
+from resolvers import accounts as use_cases
+from schema.common import UserError, attempt, signed_in, typed_errors
+from schema.relay import Node, parse_id_of, to_global_id
+
+Platform = strawberry.enum(PlatformName, description="A network Herald publishes to.")
+SocialAccountStatus = strawberry.enum(
+    AccountStatus,
+    name="SocialAccountStatus",
+    description="ACTIVE publishes; NEEDS_REAUTH must be reconnected; DISCONNECTED was removed by an admin.",
+)
+
+
+@strawberry.type(description="An account on a network, connected to a workspace.")
+class SocialAccount(Node):
+    platform: Platform  # type: ignore[valid-type]
+    handle: str = strawberry.field(description="The account's handle on its network.")
+    display_name: str | None = strawberry.field(description="The account's display name, if known.")
+    external_id: str = strawberry.field(description="The network's id for the account (a DID on Bluesky).")
+    status: SocialAccountStatus  # type: ignore[valid-type]
+    status_reason: str | None = strawberry.field(description="Why the account is not ACTIVE, in words.")
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_model(cls, account: AccountModel) -> SocialAccount:
+        return cls(
+            id=to_global_id("SocialAccount", account.id),
+            platform=account.platform,
+            handle=account.handle,
+            display_name=account.display_name,
+            external_id=account.external_id,
+            status=account.status,
+            status_reason=account.status_reason,
+            created_at=account.created_at,
+            updated_at=account.updated_at,
+        )
+
+
+@strawberry.input(description="A Bluesky account to connect with an app password (Settings → App passwords).")
+class BlueskyAccountConnectInput:
+    workspace_id: strawberry.ID
+    handle: str = strawberry.field(description="Like alice.bsky.social.")
+    app_password: str = strawberry.field(description="An app password, not the account's main password.")
+    service_url: str | None = strawberry.field(
+        default=None, description="The account's PDS; https://bsky.social when omitted."
+    )
+
+
+@strawberry.enum(description="Why an account could not be connected.")
+class SocialAccountConnectErrorCode(enum.Enum):
+    WORKSPACE_NOT_FOUND = "WORKSPACE_NOT_FOUND"
+    INVALID_SERVICE_URL = "INVALID_SERVICE_URL"
+    INVALID_HANDLE = "INVALID_HANDLE"
+    BAD_CREDENTIALS = "BAD_CREDENTIALS"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+    ACCOUNT_ALREADY_CONNECTED = "ACCOUNT_ALREADY_CONNECTED"
+
+
+@strawberry.type(description="A reason an account could not be connected.")
+class SocialAccountConnectError(UserError):
+    code: SocialAccountConnectErrorCode
+
+
+@strawberry.type(description="The result of connecting an account.")
+class SocialAccountConnectPayload:
+    account: SocialAccount | None
+    user_errors: list[SocialAccountConnectError]
+
+
+@strawberry.enum(description="Why an account could not be disconnected.")
+class SocialAccountDisconnectErrorCode(enum.Enum):
+    ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND"
+
+
+@strawberry.type(description="A reason an account could not be disconnected.")
+class SocialAccountDisconnectError(UserError):
+    code: SocialAccountDisconnectErrorCode
+
+
+@strawberry.type(description="The result of socialAccountDisconnect.")
+class SocialAccountDisconnectPayload:
+    account: SocialAccount | None
+    user_errors: list[SocialAccountDisconnectError]
+
+
+async def bluesky_account_connect(
+    info: Info, input: BlueskyAccountConnectInput
+) -> SocialAccountConnectPayload:
+    account, errors = await attempt(
+        use_cases.bluesky_account_connect(
+            info.context,
+            signed_in(info),
+            workspace_id=parse_id_of("Workspace", input.workspace_id),
+            handle=input.handle,
+            app_password=input.app_password,
+            service_url=input.service_url,
+        )
+    )
+    return SocialAccountConnectPayload(
+        account=SocialAccount.from_model(account) if account else None,
+        user_errors=typed_errors(SocialAccountConnectError, SocialAccountConnectErrorCode, errors),
+    )
+
+
+async def social_account_disconnect(info: Info, id: strawberry.ID) -> SocialAccountDisconnectPayload:
+    account, errors = await attempt(
+        use_cases.social_account_disconnect(info.context, signed_in(info), parse_id_of("SocialAccount", id))
+    )
+    return SocialAccountDisconnectPayload(
+        account=SocialAccount.from_model(account) if account else None,
+        user_errors=typed_errors(SocialAccountDisconnectError, SocialAccountDisconnectErrorCode, errors),
+    )

@@ -1,0 +1,87 @@
+"""Signing up, in and out."""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from app.context import Info
+from resolvers import auth as use_cases
+from resolvers.errors import UserError as DomainError
+from schema.common import UserError, attempt, typed_errors
+from schema.users import User
+
+
+@strawberry.input(description="A new user, and the workspace they will own.")
+class SignUpInput:
+    email: str
+    password: str = strawberry.field(description="10 to 256 characters.")
+    name: str
+    workspace_name: str | None = strawberry.field(
+        default=None, description='Defaults to "<name>\'s workspace".'
+    )
+    timezone: str | None = strawberry.field(
+        default=None, description="IANA time zone of the workspace; UTC by default."
+    )
+
+
+@strawberry.input(description="Credentials to sign in with.")
+class LogInInput:
+    email: str
+    password: str
+
+
+@strawberry.enum(description="Why signUp or logIn refused.")
+class AuthErrorCode(enum.Enum):
+    INVALID_EMAIL = "INVALID_EMAIL"
+    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
+    INVALID_NAME = "INVALID_NAME"
+    INVALID_WORKSPACE_NAME = "INVALID_WORKSPACE_NAME"
+    INVALID_TIMEZONE = "INVALID_TIMEZONE"
+    EMAIL_TAKEN = "EMAIL_TAKEN"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    RATE_LIMITED = "RATE_LIMITED"
+
+
+@strawberry.type(description="A reason signUp or logIn refused.")
+class AuthError(UserError):
+    code: AuthErrorCode
+
+
+@strawberry.type(description="A session: send `token` as `Authorization: Bearer <token>`.")
+class AuthPayload:
+    token: str | None
+    user: User | None
+    user_errors: list[AuthError]
+
+
+def _payload(signed: use_cases.SignedIn | None, errors: list[DomainError]) -> AuthPayload:
+    return AuthPayload(
+        token=signed.token if signed else None,
+        user=User.from_model(signed.user) if signed else None,
+        user_errors=typed_errors(AuthError, AuthErrorCode, errors),
+    )
+
+
+async def sign_up(info: Info, input: SignUpInput) -> AuthPayload:
+    signed, errors = await attempt(
+        use_cases.sign_up(
+            info.context,
+            email=input.email,
+            password=input.password,
+            name=input.name,
+            workspace_name=input.workspace_name,
+            timezone=input.timezone,
+        )
+    )
+    return _payload(signed, errors)
+
+
+async def log_in(info: Info, input: LogInInput) -> AuthPayload:
+    signed, errors = await attempt(use_cases.log_in(info.context, email=input.email, password=input.password))
+    return _payload(signed, errors)
+
+
+async def log_out(info: Info) -> bool:
+    return await use_cases.log_out(info.context, info.context.token)

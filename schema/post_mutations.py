@@ -1,0 +1,295 @@
+"""Mutations on posts: inputs, payloads with typed errors, and the fields that call the use cases."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from app.context import Info
+from models.post import Post as PostModel
+from resolvers import posts as use_cases
+from resolvers import publishing
+from resolvers.post_rules import TargetDraft
+from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.posts import Post, PostTarget
+from schema.relay import parse_id_of
+
+
+@strawberry.input(description="Per-network options of a target; each network reads its own.")
+class PostTargetOptionsInput:
+    langs: list[str] | None = strawberry.field(default=None, description="Bluesky: up to 3 language tags.")
+
+
+@strawberry.input(description="One account to publish to, optionally with its own text.")
+class PostTargetInput:
+    account_id: strawberry.ID
+    text: str | None = strawberry.field(
+        default=None, description="Replaces the post's text for this account."
+    )
+    media_ids: list[strawberry.ID] | None = None
+    options: PostTargetOptionsInput | None = None
+
+
+@strawberry.input(description="A further part of a thread.")
+class ThreadPartInput:
+    text: str
+    media_ids: list[strawberry.ID] | None = None
+
+
+@strawberry.input(description="A new post. Without scheduledAt it is a DRAFT.")
+class PostCreateInput:
+    workspace_id: strawberry.ID
+    text: str
+    targets: list[PostTargetInput]
+    media_ids: list[strawberry.ID] | None = None
+    scheduled_at: datetime | None = strawberry.field(default=None, description="With a UTC offset.")
+    thread: list[ThreadPartInput] | None = None
+
+
+@strawberry.input(description="Changes to a post that is not queued yet. Omitted fields stay as they are.")
+class PostUpdateInput:
+    text: str | None = None
+    targets: list[PostTargetInput] | None = strawberry.field(
+        default=None, description="Replaces every target that has not started."
+    )
+    thread: list[ThreadPartInput] | None = None
+
+
+@strawberry.input(description="When to publish.")
+class PostScheduleInput:
+    scheduled_at: datetime = strawberry.field(description="With a UTC offset; in the future.")
+
+
+# Codes any mutation that checks targets can answer with.
+_TARGET_CODES = (
+    "INVALID_ID",
+    "ACCOUNT_NOT_FOUND",
+    "ACCOUNT_DISCONNECTED",
+    "ACCOUNT_NEEDS_REAUTH",
+    "PLATFORM_NOT_SUPPORTED",
+    "NO_TARGETS",
+    "TOO_MANY_TARGETS",
+    "DUPLICATE_TARGET",
+    "EMPTY_POST",
+    "TEXT_TOO_LONG",
+    "TEXT_TOO_MANY_BYTES",
+    "MEDIA_NOT_FOUND",
+)
+_SCHEDULE_CODES = ("INVALID_DATETIME", "SCHEDULED_IN_PAST")
+_POST_CODES = ("POST_NOT_FOUND", "WORKSPACE_NOT_FOUND")
+
+PostCreateErrorCode = error_codes(
+    "PostCreateErrorCode",
+    "Why postCreate refused.",
+    "WORKSPACE_NOT_FOUND",
+    "THREADS_NOT_SUPPORTED",
+    *_TARGET_CODES,
+    *_SCHEDULE_CODES,
+)
+PostUpdateErrorCode = error_codes(
+    "PostUpdateErrorCode",
+    "Why postUpdate refused.",
+    *_POST_CODES,
+    "POST_NOT_EDITABLE",
+    "THREADS_NOT_SUPPORTED",
+    *_TARGET_CODES,
+)
+PostDeleteErrorCode = error_codes(
+    "PostDeleteErrorCode", "Why postDelete refused.", *_POST_CODES, "POST_IN_FLIGHT"
+)
+PostScheduleErrorCode = error_codes(
+    "PostScheduleErrorCode",
+    "Why postSchedule refused.",
+    *_POST_CODES,
+    "POST_ALREADY_STARTED",
+    *_TARGET_CODES,
+    *_SCHEDULE_CODES,
+)
+PostPublishNowErrorCode = error_codes(
+    "PostPublishNowErrorCode",
+    "Why postPublishNow refused.",
+    *_POST_CODES,
+    "POST_ALREADY_STARTED",
+    *_TARGET_CODES,
+)
+PostCancelErrorCode = error_codes(
+    "PostCancelErrorCode", "Why postCancel refused.", *_POST_CODES, "POST_NOT_CANCELLABLE"
+)
+PostTargetRetryErrorCode = error_codes(
+    "PostTargetRetryErrorCode",
+    "Why postTargetRetry refused.",
+    "TARGET_NOT_FOUND",
+    "WORKSPACE_NOT_FOUND",
+    "TARGET_NOT_RETRYABLE",
+    *_TARGET_CODES,
+)
+
+
+@strawberry.type(description="A reason postCreate refused; nothing was stored.")
+class PostCreateError(UserError):
+    code: PostCreateErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postUpdate refused; nothing was changed.")
+class PostUpdateError(UserError):
+    code: PostUpdateErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postDelete refused; nothing was deleted.")
+class PostDeleteError(UserError):
+    code: PostDeleteErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postSchedule refused; nothing was changed.")
+class PostScheduleError(UserError):
+    code: PostScheduleErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postPublishNow refused; nothing was queued.")
+class PostPublishNowError(UserError):
+    code: PostPublishNowErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postCancel refused.")
+class PostCancelError(UserError):
+    code: PostCancelErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A reason postTargetRetry refused.")
+class PostTargetRetryError(UserError):
+    code: PostTargetRetryErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="The result of postCreate.")
+class PostCreatePayload:
+    post: Post | None
+    user_errors: list[PostCreateError]
+
+
+@strawberry.type(description="The result of postUpdate.")
+class PostUpdatePayload:
+    post: Post | None
+    user_errors: list[PostUpdateError]
+
+
+@strawberry.type(description="The result of postDelete.")
+class PostDeletePayload:
+    deleted_post_id: strawberry.ID | None
+    user_errors: list[PostDeleteError]
+
+
+@strawberry.type(description="The result of postSchedule.")
+class PostSchedulePayload:
+    post: Post | None
+    user_errors: list[PostScheduleError]
+
+
+@strawberry.type(description="The result of postPublishNow.")
+class PostPublishNowPayload:
+    post: Post | None
+    user_errors: list[PostPublishNowError]
+
+
+@strawberry.type(description="The result of postCancel.")
+class PostCancelPayload:
+    post: Post | None
+    user_errors: list[PostCancelError]
+
+
+@strawberry.type(description="The result of postTargetRetry.")
+class PostTargetRetryPayload:
+    target: PostTarget | None
+    user_errors: list[PostTargetRetryError]
+
+
+def _target_drafts(targets: list[PostTargetInput]) -> list[TargetDraft]:
+    return [
+        TargetDraft(
+            account_id=parse_id_of("SocialAccount", t.account_id),
+            text=t.text,
+            media_ids=[parse_id_of("MediaAsset", m) for m in t.media_ids] if t.media_ids else None,
+            options={k: v for k, v in vars(t.options).items() if v is not None} if t.options else {},
+        )
+        for t in targets
+    ]
+
+
+def _thread(parts: list[ThreadPartInput] | None) -> list[use_cases.ThreadDraft]:
+    return [
+        use_cases.ThreadDraft(
+            text=p.text, media_ids=[parse_id_of("MediaAsset", m) for m in p.media_ids or []]
+        )
+        for p in parts or []
+    ]
+
+
+async def _post(call: Awaitable[PostModel], payload: Any, error: Any, codes: Any) -> Any:
+    post, errors = await attempt(call)
+    return payload(
+        post=Post.from_model(post) if post else None, user_errors=typed_errors(error, codes, errors)
+    )
+
+
+async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
+    draft = use_cases.PostDraft(
+        workspace_id=parse_id_of("Workspace", input.workspace_id),
+        text=input.text,
+        targets=_target_drafts(input.targets),
+        media_ids=[parse_id_of("MediaAsset", m) for m in input.media_ids or []],
+        scheduled_at=input.scheduled_at,
+        thread=_thread(input.thread),
+    )
+    call = use_cases.post_create(info.context, signed_in(info), draft)
+    return await _post(call, PostCreatePayload, PostCreateError, PostCreateErrorCode)  # type: ignore[no-any-return]
+
+
+async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> PostUpdatePayload:
+    call = use_cases.post_update(
+        info.context,
+        signed_in(info),
+        parse_id_of("Post", id),
+        text=input.text,
+        targets=_target_drafts(input.targets) if input.targets is not None else None,
+        thread=_thread(input.thread) if input.thread is not None else None,
+    )
+    return await _post(call, PostUpdatePayload, PostUpdateError, PostUpdateErrorCode)  # type: ignore[no-any-return]
+
+
+async def post_delete(info: Info, id: strawberry.ID) -> PostDeletePayload:
+    deleted, errors = await attempt(
+        use_cases.post_delete(info.context, signed_in(info), parse_id_of("Post", id))
+    )
+    return PostDeletePayload(
+        deleted_post_id=id if deleted else None,
+        user_errors=typed_errors(PostDeleteError, PostDeleteErrorCode, errors),
+    )
+
+
+async def post_schedule(info: Info, id: strawberry.ID, input: PostScheduleInput) -> PostSchedulePayload:
+    call = publishing.post_schedule(
+        info.context, signed_in(info), parse_id_of("Post", id), input.scheduled_at
+    )
+    return await _post(call, PostSchedulePayload, PostScheduleError, PostScheduleErrorCode)  # type: ignore[no-any-return]
+
+
+async def post_publish_now(info: Info, id: strawberry.ID) -> PostPublishNowPayload:
+    call = publishing.post_publish_now(info.context, signed_in(info), parse_id_of("Post", id))
+    return await _post(call, PostPublishNowPayload, PostPublishNowError, PostPublishNowErrorCode)  # type: ignore[no-any-return]
+
+
+async def post_cancel(info: Info, id: strawberry.ID) -> PostCancelPayload:
+    call = publishing.post_cancel(info.context, signed_in(info), parse_id_of("Post", id))
+    return await _post(call, PostCancelPayload, PostCancelError, PostCancelErrorCode)  # type: ignore[no-any-return]
+
+
+async def post_target_retry(info: Info, id: strawberry.ID) -> PostTargetRetryPayload:
+    target, errors = await attempt(
+        publishing.post_target_retry(info.context, signed_in(info), parse_id_of("PostTarget", id))
+    )
+    return PostTargetRetryPayload(
+        target=PostTarget.from_model(target) if target else None,
+        user_errors=typed_errors(PostTargetRetryError, PostTargetRetryErrorCode, errors),
+    )

@@ -1,0 +1,163 @@
+"""Posts and their per-account targets, as clients read them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from app.context import Info
+from models.post import Post as PostModel
+from models.post import PostStatus as PostStatusModel
+from models.post_target import PostTarget as PostTargetModel
+from models.post_target import TargetStatus
+from schema.accounts import Platform, SocialAccount
+from schema.relay import Node, PageInfo, encode_cursor, to_global_id
+from schema.users import User
+from schema.workspaces import Workspace
+
+PostStatus = strawberry.enum(
+    PostStatusModel,
+    description="A summary of the post's targets: PARTIALLY_PUBLISHED when some published and some failed.",
+)
+PostTargetStatus = strawberry.enum(
+    TargetStatus,
+    name="PostTargetStatus",
+    description="DRAFT → SCHEDULED → QUEUED → PUBLISHING → PUBLISHED | FAILED | CANCELLED; UNCONFIRMED when "
+    "Herald cannot tell whether the network published it (it never guesses by publishing again).",
+)
+
+
+@strawberry.type(description="Why the last attempt to publish a target did not succeed.")
+class PublishError:
+    code: str = strawberry.field(description="Stable code, e.g. AUTH_EXPIRED, RATE_LIMITED, INVALID_CONTENT.")
+    message: str = strawberry.field(description="What happened and what to do, in words.")
+    retryable: bool = strawberry.field(description="Whether Herald will (or a retry could) try again.")
+
+
+@strawberry.type(description="A further part of a thread, published as a reply to the part before it.")
+class ThreadPart:
+    text: str
+
+
+@strawberry.type(description="A post as it goes to one account.")
+class PostTarget(Node):
+    platform: Platform  # type: ignore[valid-type]
+    status: PostTargetStatus  # type: ignore[valid-type]
+    scheduled_at: datetime | None = strawberry.field(description="When it is due (UTC).")
+    published_at: datetime | None = strawberry.field(description="When the network published it.")
+    external_id: str | None = strawberry.field(description="The network's id (an at:// URI on Bluesky).")
+    external_url: str | None = strawberry.field(description="A link to the published post.")
+    attempts: int = strawberry.field(description="Publish attempts so far (rate-limit waits do not count).")
+    last_error: PublishError | None = strawberry.field(description="Why the last attempt failed, if it did.")
+    model: strawberry.Private[PostTargetModel]
+
+    @classmethod
+    def from_model(cls, target: PostTargetModel) -> PostTarget:
+        error = target.last_error
+        return cls(
+            id=to_global_id("PostTarget", target.id),
+            platform=target.platform,
+            status=target.status,
+            scheduled_at=target.scheduled_at,
+            published_at=target.published_at,
+            external_id=target.external_id,
+            external_url=target.external_url,
+            attempts=target.attempts,
+            last_error=PublishError(code=error.code, message=error.message, retryable=error.retryable)
+            if error
+            else None,
+            model=target,
+        )
+
+    @strawberry.field(description="The text this target publishes: its own, or the post's.")
+    async def text(self, info: Info) -> str:
+        if self.model.text is not None:
+            return self.model.text
+        post = await info.context.loaders.post.load(self.model.post_id)
+        return post.text if post else ""
+
+    @strawberry.field(description="The post this target belongs to.")
+    async def post(self, info: Info) -> Post:
+        post = await info.context.loaders.post.load(self.model.post_id)
+        assert post is not None, "a target never outlives its post"
+        return Post.from_model(post)
+
+    @strawberry.field(description="The account it publishes to.")
+    async def account(self, info: Info) -> SocialAccount:
+        account = await info.context.loaders.account.load(self.model.account_id)
+        assert account is not None, "accounts are disconnected, never deleted"
+        return SocialAccount.from_model(account)
+
+
+@strawberry.type(description="What a team wrote once, to publish to several accounts.")
+class Post(Node):
+    text: str = strawberry.field(description="The text every target uses unless it has its own.")
+    thread: list[ThreadPart] = strawberry.field(description="Further parts, published as replies.")
+    status: PostStatus  # type: ignore[valid-type]
+    scheduled_at: datetime | None = strawberry.field(description="When it is due (UTC).")
+    timezone: str = strawberry.field(description="The IANA time zone it was scheduled in.")
+    created_at: datetime
+    updated_at: datetime
+    model: strawberry.Private[PostModel]
+
+    @classmethod
+    def from_model(cls, post: PostModel) -> Post:
+        return cls(
+            id=to_global_id("Post", post.id),
+            text=post.text,
+            thread=[ThreadPart(text=part.text) for part in post.thread],
+            status=post.status,
+            scheduled_at=post.scheduled_at,
+            timezone=post.timezone,
+            created_at=post.created_at,
+            updated_at=post.updated_at,
+            model=post,
+        )
+
+    @strawberry.field(description="The workspace the post belongs to.")
+    async def workspace(self, info: Info) -> Workspace:
+        workspace = await info.context.loaders.workspace.load(self.model.workspace_id)
+        user = info.context.user
+        assert workspace is not None and user is not None and user.id is not None
+        return Workspace.from_model(workspace, user.id)
+
+    @strawberry.field(description="Who wrote it.")
+    async def author(self, info: Info) -> User:
+        author = await info.context.loaders.user.load(self.model.author_id)
+        assert author is not None
+        return User.from_model(author)
+
+    @strawberry.field(description="Its targets, one per account, in the order they were added.")
+    async def targets(self, info: Info) -> list[PostTarget]:
+        assert self.model.id is not None
+        return [
+            PostTarget.from_model(t) for t in await info.context.loaders.targets_of_post.load(self.model.id)
+        ]
+
+
+@strawberry.input(description="Which posts to list.")
+class PostFilter:
+    status: PostStatus | None = None  # type: ignore[valid-type]
+
+
+@strawberry.type
+class PostEdge:
+    cursor: str
+    node: Post
+
+
+@strawberry.type(description="A page of posts, newest first.")
+class PostConnection:
+    edges: list[PostEdge]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Posts matching the filter, on every page.")
+
+    @classmethod
+    def of(cls, posts: list[PostModel], *, has_next_page: bool, total_count: int) -> PostConnection:
+        edges = [PostEdge(cursor=encode_cursor(p.id), node=Post.from_model(p)) for p in posts]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(has_next_page=has_next_page, end_cursor=edges[-1].cursor if edges else None),
+            total_count=total_count,
+        )

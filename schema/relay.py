@@ -1,0 +1,58 @@
+"""Relay plumbing: global ids, the Node interface, keyset cursors and page info."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import strawberry
+from beanie import PydanticObjectId
+from bson.errors import InvalidId
+
+MAX_PAGE_SIZE = 100
+
+
+def to_global_id(type_name: str, object_id: PydanticObjectId | None) -> strawberry.ID:
+    """The opaque id clients see: base64 of "Type:objectid"."""
+    return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{object_id}".encode()).decode().rstrip("="))
+
+
+def parse_global_id(value: str) -> tuple[str, PydanticObjectId] | None:
+    """(type name, object id) of a global id; None when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        type_name, _, object_id = raw.partition(":")
+        return type_name, PydanticObjectId(object_id)
+    except (binascii.Error, UnicodeDecodeError, InvalidId, ValueError, TypeError):
+        return None
+
+
+def parse_id_of(type_name: str, value: str) -> PydanticObjectId | None:
+    """The object id when `value` is a global id of `type_name`; None otherwise."""
+    parsed = parse_global_id(value)
+    return parsed[1] if parsed is not None and parsed[0] == type_name else None
+
+
+def encode_cursor(object_id: PydanticObjectId | None) -> str:
+    return base64.urlsafe_b64encode(f"cursor:{object_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(value: str) -> PydanticObjectId | None:
+    """The object id a cursor points after; None when the cursor is malformed."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        prefix, _, object_id = raw.partition(":")
+        return PydanticObjectId(object_id) if prefix == "cursor" else None
+    except (binascii.Error, UnicodeDecodeError, InvalidId, ValueError, TypeError):
+        return None
+
+
+@strawberry.interface(description="An object with a globally unique, opaque id (Relay).")
+class Node:
+    id: strawberry.ID = strawberry.field(description="The object's global id.")
+
+
+@strawberry.type(description="Where a page of a connection ends (Relay).")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="Whether more items follow this page.")
+    end_cursor: str | None = strawberry.field(description="Pass as `after` to get the next page.")

@@ -1,0 +1,48 @@
+"""The Subscription root: live status over graphql-transport-ws and graphql-ws."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+
+from app.context import Info
+from models.post import PostStatus as PostStatusModel
+from models.post_target import TargetStatus
+from resolvers.events import post_status_changes
+from schema.common import signed_in
+from schema.posts import Post, PostStatus, PostTarget, PostTargetStatus
+from schema.relay import parse_id_of
+
+
+@strawberry.type(description="A target of a post changed status.")
+class PostStatusChanged:
+    event_id: strawberry.ID = strawberry.field(description="Pass as `since` after a reconnect to replay.")
+    issued_at: datetime
+    target_status: PostTargetStatus = strawberry.field(description="The status the target moved to.")  # type: ignore[valid-type]
+    post_status: PostStatus = strawberry.field(description="The post's status after the change.")  # type: ignore[valid-type]
+    post: Post = strawberry.field(description="The post as it is now.")
+    target: PostTarget | None = strawberry.field(description="The target as it is now.")
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="Status changes of the workspace's posts as they happen; `since` replays what came after "
+        "that event first (EVENTS_TOO_OLD when it is no longer kept)."
+    )
+    async def post_status_changed(
+        self, info: Info, workspace_id: strawberry.ID, since: strawberry.ID | None = None
+    ) -> AsyncGenerator[PostStatusChanged, None]:
+        user = signed_in(info)
+        changes = post_status_changes(info.context, user, parse_id_of("Workspace", workspace_id), since)
+        async for change in changes:
+            yield PostStatusChanged(
+                event_id=strawberry.ID(change.event.id),
+                issued_at=change.event.issued_at,
+                target_status=TargetStatus(change.event.payload["status"]),
+                post_status=PostStatusModel(change.event.payload["post_status"]),
+                post=Post.from_model(change.post),
+                target=PostTarget.from_model(change.target) if change.target else None,
+            )

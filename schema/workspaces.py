@@ -1,0 +1,75 @@
+"""Workspaces and their members' roles."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import strawberry
+from beanie import PydanticObjectId
+
+from app.context import Info
+from models.workspace import Role as RoleModel
+from models.workspace import Workspace as WorkspaceModel
+from resolvers import workspaces as use_cases
+from schema.common import UserError, attempt, signed_in, typed_errors
+from schema.relay import Node, to_global_id
+
+Role = strawberry.enum(
+    RoleModel,
+    description="What a member may do: VIEWER reads, EDITOR writes posts, "
+    "ADMIN manages accounts and members, OWNER everything.",
+)
+
+
+@strawberry.type(description="A team's space: its accounts, posts and members.")
+class Workspace(Node):
+    name: str = strawberry.field(description="The workspace's name.")
+    timezone: str = strawberry.field(description="IANA time zone used to show and plan times.")
+    created_at: datetime = strawberry.field(description="When the workspace was created.")
+    viewer_role: Role = strawberry.field(description="The caller's role in this workspace.")  # type: ignore[valid-type]
+
+    @classmethod
+    def from_model(cls, workspace: WorkspaceModel, user_id: PydanticObjectId) -> Workspace:
+        return cls(
+            id=to_global_id("Workspace", workspace.id),
+            name=workspace.name,
+            timezone=workspace.timezone,
+            created_at=workspace.created_at,
+            viewer_role=workspace.role_of(user_id) or RoleModel.VIEWER,
+        )
+
+
+@strawberry.input(description="A new workspace.")
+class WorkspaceCreateInput:
+    name: str = strawberry.field(description="1 to 100 characters.")
+    timezone: str | None = strawberry.field(default=None, description="IANA time zone; UTC when omitted.")
+
+
+@strawberry.enum(description="Why workspaceCreate refused.")
+class WorkspaceCreateErrorCode(enum.Enum):
+    INVALID_WORKSPACE_NAME = "INVALID_WORKSPACE_NAME"
+    INVALID_TIMEZONE = "INVALID_TIMEZONE"
+
+
+@strawberry.type(description="A reason workspaceCreate refused.")
+class WorkspaceCreateError(UserError):
+    code: WorkspaceCreateErrorCode
+
+
+@strawberry.type(description="The result of workspaceCreate.")
+class WorkspaceCreatePayload:
+    workspace: Workspace | None
+    user_errors: list[WorkspaceCreateError]
+
+
+async def workspace_create(info: Info, input: WorkspaceCreateInput) -> WorkspaceCreatePayload:
+    user = signed_in(info)
+    assert user.id is not None
+    created, errors = await attempt(
+        use_cases.workspace_create(info.context, user, name=input.name, timezone=input.timezone)
+    )
+    return WorkspaceCreatePayload(
+        workspace=Workspace.from_model(created, user.id) if created else None,
+        user_errors=typed_errors(WorkspaceCreateError, WorkspaceCreateErrorCode, errors),
+    )

@@ -1,0 +1,126 @@
+"""Session-wide access to the real services the suite runs against.
+
+Redis and RabbitMQ run on every development and CI machine; a test that cannot reach them fails (it
+never skips). Every run namespaces its keys and queues with `run_prefix` so runs never collide.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from cryptography.fernet import Fernet
+
+from app.embedded import run_secantusd
+from app.services import Services, open_services
+from app.settings import Settings
+from tests.services.pds import PdsServer, start_pds
+from tests.stack import ApiServer, running_api
+from workers.post import PostWorker
+from workers.scheduler import Scheduler
+
+
+def _require_tcp(url: str, default_port: int) -> None:
+    parts = urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or default_port
+    try:
+        socket.create_connection((host, port), timeout=3).close()
+    except OSError as exc:  # a missing service is a failure, never a skip
+        pytest.fail(f"{url} is not reachable ({exc}); start it as ../shared/design/SERVICES.md says")
+
+
+@pytest.fixture(scope="session")
+def run_prefix() -> str:
+    """A namespace for this run's Redis keys and RabbitMQ queues."""
+    return f"test-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("HERALD_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    _require_tcp(url, 6379)
+    return url
+
+
+@pytest.fixture(scope="session")
+def rabbitmq_url() -> str:
+    url = os.environ.get("HERALD_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
+    _require_tcp(url, 5672)
+    return url
+
+
+# --- the Herald stack on real services ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def mongodb_url() -> Iterator[str]:
+    """The embedded MongoDB-wire server, in memory, for the whole run."""
+    with run_secantusd(":memory:") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def settings(
+    mongodb_url: str,
+    redis_url: str,
+    rabbitmq_url: str,
+    run_prefix: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Settings:
+    """Settings for the suite: real services, this run's namespace, short delays."""
+    return Settings(
+        _env_file=None,
+        environment="test",
+        data_dir=Path(tmp_path_factory.mktemp("var")),
+        mongodb_url=mongodb_url,
+        mongodb_database=run_prefix.replace("-", "_"),
+        redis_url=redis_url,
+        redis_prefix=run_prefix,
+        rabbitmq_url=rabbitmq_url,
+        rabbitmq_prefix=f"{run_prefix}.",
+        fernet_keys=Fernet.generate_key().decode(),
+        retry_delays_seconds=(0.5, 1.0),
+        scheduler_tick_seconds=0.2,
+        worker_lease_seconds=30,
+        worker_lease_renew_seconds=5,
+        worker_shutdown_grace_seconds=5,
+        login_limit_per_email=5,
+        login_limit_per_address=1_000,
+    )
+
+
+@pytest.fixture(scope="session")
+async def services(settings: Settings) -> AsyncIterator[Services]:
+    async with open_services(settings) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+async def api(settings: Settings, services: Services) -> AsyncIterator[ApiServer]:
+    """The API on a free port, in this process, over the session's services."""
+    async with running_api(settings, services) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+async def pds(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[PdsServer]:
+    """A real local Bluesky PDS (with its PLC directory) for the whole run."""
+    async with start_pds(tmp_path_factory.mktemp("pds")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+async def publishing(services: Services) -> AsyncIterator[None]:
+    """A post worker and a scheduler running beside the tests, as `herald dev` runs them."""
+    worker, scheduler = PostWorker(services), Scheduler(services)
+    tasks = [asyncio.create_task(worker.run()), asyncio.create_task(scheduler.run())]
+    yield
+    scheduler.stop()
+    await worker.stop()
+    await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,120 @@
+"""Running Herald's API for tests, and talking to it like a client does: HTTP and websockets."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import uvicorn
+import websockets
+
+from app.main import create_app
+from app.services import Services
+from app.settings import Settings
+
+
+@dataclass(frozen=True)
+class ApiServer:
+    base_url: str
+
+    @property
+    def graphql_url(self) -> str:
+        return f"{self.base_url}/graphql"
+
+    @property
+    def ws_url(self) -> str:
+        return self.graphql_url.replace("http://", "ws://")
+
+
+@contextlib.asynccontextmanager
+async def running_api(settings: Settings, services: Services) -> AsyncIterator[ApiServer]:
+    """uvicorn on port 0 in this event loop; stopped on exit."""
+    config = uvicorn.Config(
+        create_app(settings, services),
+        host="127.0.0.1",
+        port=0,
+        log_config=None,
+        lifespan="on",
+        ws="websockets",
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield ApiServer(base_url=f"http://127.0.0.1:{port}")
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def gql(
+    api: ApiServer, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+) -> dict[str, Any]:
+    """POST one operation; returns the whole response body (`data` and maybe `errors`)."""
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    async with httpx.AsyncClient(timeout=30) as client:
+        response = await client.post(
+            api.graphql_url, json={"query": query, "variables": variables or {}}, headers=headers
+        )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def data(
+    api: ApiServer, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+) -> dict[str, Any]:
+    """`data` of an operation that must not answer with top-level errors."""
+    body = await gql(api, query, variables, token=token)
+    assert "errors" not in body, body["errors"]
+    result: dict[str, Any] = body["data"]
+    return result
+
+
+class Subscription:
+    """One graphql-transport-ws subscription over its own socket."""
+
+    def __init__(self, socket: websockets.ClientConnection, operation_id: str) -> None:
+        self.socket = socket
+        self.operation_id = operation_id
+
+    async def next(self, timeout: float = 20) -> dict[str, Any]:
+        """The next `next` payload (raises on `error` or a closed socket)."""
+        while True:
+            message = json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
+            if message["type"] == "next":
+                payload: dict[str, Any] = message["payload"]
+                return payload
+            if message["type"] in ("error", "complete"):
+                raise AssertionError(f"subscription ended: {message}")
+
+
+@contextlib.asynccontextmanager
+async def subscribe(
+    api: ApiServer, query: str, variables: dict[str, Any], *, token: str | None
+) -> AsyncIterator[Subscription]:
+    """Open a socket, authenticate in `connection_init`, start `query`; closed on exit."""
+    async with websockets.connect(
+        api.ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
+    ) as socket:
+        params = {"authorization": f"Bearer {token}"} if token else {}
+        await socket.send(json.dumps({"type": "connection_init", "payload": params}))
+        ack = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        assert ack["type"] == "connection_ack", ack
+        operation_id = uuid.uuid4().hex
+        await socket.send(
+            json.dumps(
+                {"id": operation_id, "type": "subscribe", "payload": {"query": query, "variables": variables}}
+            )
+        )
+        yield Subscription(socket, operation_id)

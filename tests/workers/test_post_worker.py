@@ -1,0 +1,201 @@
+"""The post worker against the real PDS: exactly once, whatever happens to workers and messages."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from datetime import timedelta
+
+from atproto_client.client.session import Session
+from atproto_client.models.base import ModelBase  # noqa: F401 (atproto imports lazily; keep the warm-up here)
+from beanie import PydanticObjectId
+
+from app.services import POST_PUBLISH, Services
+from app.settings import Settings
+from integrations.queue import QueueSpec, RabbitJobQueue
+from models.clock import utcnow
+from models.post_target import PostTarget, TargetStatus
+from models.social_account import AccountStatus, SocialAccount
+from schema.relay import parse_id_of
+from tests.herald_client import Member, connect_bluesky, create_post, new_pds_account, sign_up
+from tests.services.holding_proxy import HoldingProxy
+from tests.services.pds import PdsServer
+from tests.stack import ApiServer
+from workers.post import PostWorker
+from workers.scheduler import Scheduler
+
+COLLECTION = "app.bsky.feed.post"
+
+
+async def _queued_target(api: ApiServer, member: Member, account_id: str, text: str) -> PostTarget:
+    """A target moved to QUEUED without a message, so only the test decides who gets a job."""
+    created = await create_post(api, member, text=text, targets=[{"accountId": account_id}])
+    assert created["userErrors"] == []
+    post_id = parse_id_of("Post", created["post"]["id"])
+    assert post_id is not None
+    moved = await PostTarget.move(
+        post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
+    )
+    assert len(moved) == 1
+    return moved[0]
+
+
+async def _wait_for_status(
+    target_id: PydanticObjectId | None, status: TargetStatus, timeout: float = 30
+) -> PostTarget:
+    async with asyncio.timeout(timeout):
+        while True:
+            target = await PostTarget.get(target_id)
+            assert target is not None
+            if target.status is status:
+                return target
+            await asyncio.sleep(0.1)
+
+
+async def test_the_same_job_delivered_twice_publishes_once(
+    api: ApiServer, pds: PdsServer, services: Services
+) -> None:
+    # given a queued target
+    member = await sign_up(api)
+    account, app_password = await new_pds_account(pds)
+    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    target = await _queued_target(api, member, account_id, "delivered twice, published once")
+
+    # when two workers get the same job at the same time, and then it is delivered once more
+    first, second = PostWorker(services, "w1"), PostWorker(services, "w2")
+    job = {"target_id": str(target.id)}
+    await asyncio.gather(first.handle(job), second.handle(job))
+    await first.handle(job)
+
+    # then the network has exactly one post and the target says where it is
+    records = await pds.list_records(account.did, COLLECTION)
+    assert len(records) == 1
+    done = await PostTarget.get(target.id)
+    assert done is not None and done.status is TargetStatus.PUBLISHED
+    assert done.external_id == records[0]["uri"]
+    assert done.attempts == 1
+
+
+async def _route_through(proxy: HoldingProxy, account_gid: str, services: Services) -> None:
+    """Given: the account's PDS is reached through the proxy (its stored session points there)."""
+    account = await SocialAccount.get(parse_id_of("SocialAccount", account_gid))
+    assert account is not None
+    credentials = services.cipher.decrypt(account.credentials)
+    session = Session.decode(credentials["session"])
+    session.pds_endpoint = proxy.url
+    await account.store_credentials(services.cipher.encrypt({**credentials, "session": session.encode()}))
+
+
+def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
+    assert settings.rabbitmq_url is not None and settings.fernet_keys is not None
+    env = {
+        **os.environ,
+        "MONGODB_URL": str(settings.mongodb_url),
+        "MONGODB_DATABASE": settings.mongodb_database,
+        "REDIS_URL": str(settings.redis_url),
+        "REDIS_PREFIX": settings.redis_prefix,
+        "RABBITMQ_URL": settings.rabbitmq_url.get_secret_value(),
+        "RABBITMQ_PREFIX": prefix,
+        "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
+        "WORKER_LEASE_SECONDS": "15",
+        "ENVIRONMENT": "test",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", "from app.cli import main; main()", "worker", "post"],
+        env=env,
+        start_new_session=True,
+    )
+
+
+async def test_a_worker_killed_mid_publish_ends_published_once(
+    api: ApiServer, pds: PdsServer, services: Services, settings: Settings, run_prefix: str
+) -> None:
+    # given a queued target whose account's PDS is reached through a proxy that swallows a write's answer
+    member = await sign_up(api)
+    account, app_password = await new_pds_account(pds)
+    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    target = await _queued_target(api, member, account_id, "a worker dies mid-publish")
+    assert settings.rabbitmq_url is not None
+    prefix = f"{run_prefix}.killed."
+    queue = RabbitJobQueue(settings.rabbitmq_url.get_secret_value(), [QueueSpec(POST_PUBLISH)], prefix=prefix)
+    async with HoldingProxy(pds.url).running() as proxy:
+        await _route_through(proxy, account_id, services)
+        proxy.swallow_writes = True
+        worker = _worker_process(settings, prefix)
+        try:
+            # when a worker process publishes, the PDS writes the record,
+            # and the worker is killed before the answer reaches it
+            await queue.connect()
+            await queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
+            await asyncio.wait_for(proxy.write_swallowed.wait(), 60)
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(10)
+        finally:
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGKILL)
+                worker.wait(10)
+            await _delete_queues(queue, prefix)
+        stuck = await PostTarget.get(target.id)
+        assert stuck is not None and stuck.status is TargetStatus.PUBLISHING
+        assert len(await pds.list_records(account.did, COLLECTION)) == 1
+
+        # and the scheduler finds the lease expired and another worker takes over
+        # (this one, or the one other tests keep running: whoever claims it first)
+        proxy.swallow_writes = False
+        assert stuck.lease_expires_at is not None
+        await Scheduler(services).tick(now=stuck.lease_expires_at + timedelta(seconds=1))
+        await PostWorker(services, "survivor").handle({"target_id": str(target.id)})
+
+        # then the target is PUBLISHED, and the network still has exactly one post
+        done = await _wait_for_status(target.id, TargetStatus.PUBLISHED)
+    records = await pds.list_records(account.did, COLLECTION)
+    assert len(records) == 1
+    assert done.external_id == records[0]["uri"]
+
+
+async def _delete_queues(queue: RabbitJobQueue, prefix: str) -> None:
+    await queue.close()
+    process = await asyncio.create_subprocess_exec(
+        "rabbitmqctl", "list_queues", "name", "--quiet", stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await process.communicate()
+    for name in out.decode().split():
+        if name.startswith(prefix):
+            await (
+                await asyncio.create_subprocess_exec(
+                    "rabbitmqctl", "delete_queue", name, stdout=asyncio.subprocess.DEVNULL
+                )
+            ).wait()
+
+
+async def test_a_revoked_login_fails_the_target_and_asks_for_reconnection(
+    api: ApiServer, pds: PdsServer, services: Services
+) -> None:
+    # given a queued target on an account whose stored session and app password no longer work
+    member = await sign_up(api)
+    account, app_password = await new_pds_account(pds)
+    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    target = await _queued_target(api, member, account_id, "nobody can log in any more")
+    stored = await SocialAccount.get(parse_id_of("SocialAccount", account_id))
+    assert stored is not None
+    credentials = services.cipher.decrypt(stored.credentials)
+    session = Session.decode(credentials["session"])
+    session.access_jwt = pds.resign_token(session.access_jwt, expires_at=utcnow() - timedelta(hours=1))
+    session.refresh_jwt = pds.resign_token(session.refresh_jwt, expires_at=utcnow() - timedelta(hours=1))
+    revoked = {**credentials, "session": session.encode(), "app_password": "wrong-wrong-wrong"}
+    await stored.store_credentials(services.cipher.encrypt(revoked))
+
+    # when a worker tries to publish it
+    await PostWorker(services).handle({"target_id": str(target.id)})
+
+    # then the target fails with a readable reason, the account must be reconnected, and nothing was posted
+    failed = await PostTarget.get(target.id)
+    assert failed is not None and failed.status is TargetStatus.FAILED
+    assert failed.last_error is not None and failed.last_error.retryable is False
+    assert failed.last_error.code == "BAD_CREDENTIALS"
+    account_after = await SocialAccount.get(stored.id)
+    assert account_after is not None and account_after.status is AccountStatus.NEEDS_REAUTH
+    assert await pds.list_records(account.did, COLLECTION) == []

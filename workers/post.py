@@ -1,0 +1,189 @@
+"""The post worker: takes one `post.publish` job, publishes one target to its network, exactly once.
+
+Claim (QUEUED → PUBLISHING with a lease), look first if an earlier attempt may already have published,
+publish, record the outcome, and only then let the queue ack. A failure is classified once by the
+platform module; here it becomes a retry after a delay, a reschedule at the network's reset time, or a
+final FAILED / UNCONFIRMED with a reason a user can read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import uuid
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+import structlog
+from beanie import PydanticObjectId
+
+from app.services import POST_PUBLISH, Services
+from integrations.platforms.base import (
+    AccountSession,
+    AuthExpired,
+    OutcomeUnknown,
+    PostContent,
+    Published,
+    PublishFailure,
+    RateLimited,
+    Transient,
+)
+from models.clock import utcnow
+from models.post import Post
+from models.post_events import announce
+from models.post_target import PostTarget, PublishError, TargetStatus
+from models.social_account import AccountStatus, SocialAccount
+
+log = structlog.get_logger(__name__)
+
+
+class PostWorker:
+    """Handles `post.publish` jobs; any number of these may run side by side."""
+
+    def __init__(self, services: Services, worker_id: str | None = None) -> None:
+        self.services = services
+        self.settings = services.settings
+        self.worker_id = worker_id or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        self.lease = timedelta(seconds=self.settings.worker_lease_seconds)
+
+    @property
+    def max_attempts(self) -> int:
+        return len(self.settings.retry_delays_seconds) + 1
+
+    async def run(self) -> None:
+        """Consume jobs until `stop()`."""
+        await self.services.queue.consume(POST_PUBLISH, self.handle, prefetch=self.settings.worker_prefetch)
+
+    async def stop(self) -> None:
+        """Take no new jobs; let the ones in hand finish within the grace period."""
+        await self.services.queue.stop(self.settings.worker_shutdown_grace_seconds)
+
+    async def handle(self, body: Mapping[str, Any]) -> None:
+        """One job. Returning acks it; raising sends it to the dead-letter queue (malformed jobs only:
+        the target's state in MongoDB, not the message, is what drives retries)."""
+        target_id = PydanticObjectId(str(body["target_id"]))
+        target = await PostTarget.claim_for_publish(target_id, self.worker_id, self.lease)
+        if target is None:
+            # Already taken, finished or cancelled: a duplicate delivery is harmless and is dropped here.
+            log.info("post.publish.skipped", target_id=str(target_id))
+            return
+        await announce(self.services.events, [target])
+        renewing = asyncio.create_task(self._renew_lease(target))
+        try:
+            await self._publish(target)
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+
+    async def _renew_lease(self, target: PostTarget) -> None:
+        while True:
+            await asyncio.sleep(self.settings.worker_lease_renew_seconds)
+            if not await target.renew_lease(self.lease):
+                log.warning("post.publish.lease_lost", target_id=str(target.id))
+                return
+
+    async def _publish(self, target: PostTarget) -> None:
+        account = await SocialAccount.get(target.account_id)
+        post = await Post.get(target.post_id)
+        if account is None or post is None or account.status is not AccountStatus.ACTIVE:
+            await self._finish(target, _account_error(account))
+            return
+        platform = self.services.platforms[target.platform]
+        session = self._session(account)
+        content = PostContent(
+            text=target.text if target.text is not None else post.text, options=target.options
+        )
+        try:
+            published: Published | None = None
+            if target.may_have_reached_network:
+                published = await platform.find_published(session, content, target.idempotency_key)
+                log.info("post.publish.reconciled", target_id=str(target.id), found=published is not None)
+            if published is None:
+                published = await platform.publish(session, content, target.idempotency_key)
+        except PublishFailure as failure:
+            await self._failed(target, account, failure)
+            return
+        except Exception as exc:
+            log.exception("post.publish.crashed", target_id=str(target.id))
+            await self._failed(target, account, OutcomeUnknown("INTERNAL_ERROR", f"Herald failed: {exc!r}"))
+            return
+        if await target.mark_published(published):
+            log.info("post.publish.published", target_id=str(target.id), url=published.url)
+            await announce(self.services.events, [target])
+
+    def _session(self, account: SocialAccount) -> AccountSession:
+        cipher = self.services.cipher
+
+        async def save(credentials: Mapping[str, Any]) -> None:
+            await account.store_credentials(cipher.encrypt(credentials))
+
+        return AccountSession(
+            external_id=account.external_id,
+            handle=account.handle,
+            credentials=cipher.decrypt(account.credentials),
+            save=save,
+        )
+
+    async def _failed(self, target: PostTarget, account: SocialAccount, failure: PublishFailure) -> None:
+        log.warning(
+            "post.publish.failed", target_id=str(target.id), code=failure.code, kind=type(failure).__name__
+        )
+        error = PublishError(code=failure.code, message=failure.message, retryable=failure.retryable)
+        if isinstance(failure, RateLimited):
+            if await target.mark_rescheduled(error, failure.retry_at):
+                await announce(self.services.events, [target])
+            return
+        if isinstance(failure, AuthExpired):
+            await account.mark_status(AccountStatus.NEEDS_REAUTH, failure.message)
+        if isinstance(failure, Transient | OutcomeUnknown) and target.attempts < self.max_attempts:
+            await self._retry_later(target, error)
+            return
+        if isinstance(failure, OutcomeUnknown):
+            await self._finish(target, _unconfirmed(failure), TargetStatus.UNCONFIRMED)
+            return
+        await self._finish(target, error.model_copy(update={"retryable": False}))
+
+    async def _retry_later(self, target: PostTarget, error: PublishError) -> None:
+        # One delay queue per step (see ARCHITECTURE.md): attempt n waits retry_delays_seconds[n - 1].
+        step = target.attempts - 1
+        due_at = utcnow() + timedelta(seconds=self.settings.retry_delays_seconds[step])
+        if not await target.mark_retrying(error, due_at):
+            return
+        await announce(self.services.events, [target])
+        try:
+            await self.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)}, delay_step=step)
+        except Exception as exc:  # noqa: BLE001 (the scheduler re-sends QUEUED targets nobody claimed)
+            log.warning("post.publish.retry_enqueue_failed", target_id=str(target.id), error=repr(exc))
+
+    async def _finish(
+        self, target: PostTarget, error: PublishError, status: TargetStatus = TargetStatus.FAILED
+    ) -> None:
+        if await target.mark_failed(error, status):
+            await announce(self.services.events, [target])
+
+
+def _account_error(account: SocialAccount | None) -> PublishError:
+    if account is None or account.status is AccountStatus.DISCONNECTED:
+        return PublishError(
+            code="ACCOUNT_DISCONNECTED",
+            message="The account was disconnected; connect it again, then retry.",
+            retryable=False,
+        )
+    return PublishError(
+        code="ACCOUNT_NEEDS_REAUTH",
+        message=account.reauth_message,
+        retryable=False,
+    )
+
+
+def _unconfirmed(failure: PublishFailure) -> PublishError:
+    return PublishError(
+        code="UNCONFIRMED",
+        message="Herald could not confirm whether the network published this post "
+        f"(last problem: {failure.message}). Check the account; "
+        "a retry looks for the post before publishing.",
+        retryable=True,
+    )

@@ -19,7 +19,8 @@ from redis.asyncio import Redis
 from app.embedded import embedded_mongodb
 from app.settings import Settings
 from integrations.crypto import CredentialCipher, load_or_create_key
-from integrations.events import EventBus, MemoryEventBus, RedisEventBus
+from integrations.events import EventBus, MemoryEventBus
+from integrations.events_redis import RedisEventBus
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.bluesky import Bluesky
 from integrations.queue import JobQueue, MemoryJobQueue, QueueSpec, RabbitJobQueue

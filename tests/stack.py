@@ -41,7 +41,7 @@ async def running_api(settings: Settings, services: Services) -> AsyncIterator[A
         port=0,
         log_config=None,
         lifespan="on",
-        ws="websockets",
+        ws="websockets-sansio",
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

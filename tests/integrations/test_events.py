@@ -18,9 +18,9 @@ from integrations.events import (
     EventTooOld,
     InvalidEventId,
     MemoryEventBus,
-    RedisEventBus,
     SubscriberTooSlow,
 )
+from integrations.events_redis import RedisEventBus
 
 Bus = RedisEventBus | MemoryEventBus
 MakeBus = Callable[..., Bus]

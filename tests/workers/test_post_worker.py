@@ -199,3 +199,30 @@ async def test_a_revoked_login_fails_the_target_and_asks_for_reconnection(
     account_after = await SocialAccount.get(stored.id)
     assert account_after is not None and account_after.status is AccountStatus.NEEDS_REAUTH
     assert await pds.list_records(account.did, COLLECTION) == []
+
+
+async def test_an_unreachable_network_is_retried_then_left_unconfirmed_with_a_reason(
+    api: ApiServer, pds: PdsServer, services: Services, settings: Settings, publishing: None
+) -> None:
+    # given an account whose PDS stops answering (its port is closed)
+    member = await sign_up(api)
+    account, app_password = await new_pds_account(pds)
+    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    async with HoldingProxy(pds.url).running() as proxy:
+        await _route_through(proxy, account_id, services)
+    created = await create_post(api, member, text="into the void", targets=[{"accountId": account_id}])
+    post_id = parse_id_of("Post", created["post"]["id"])
+    assert post_id is not None
+
+    # when it is published now (the worker and scheduler of `publishing` do the rest)
+    target = (await PostTarget.of_posts([post_id]))[0]
+    await PostTarget.move(post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()})
+    await services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
+
+    # then every attempt is used, with growing delays, and the target says what happened
+    done = await _wait_for_status(target.id, TargetStatus.UNCONFIRMED)
+    assert done.attempts == len(settings.retry_delays_seconds) + 1
+    assert done.last_error is not None
+    assert done.last_error.code == "UNCONFIRMED"
+    assert "Bluesky" in done.last_error.message
+    assert await pds.list_records(account.did, COLLECTION) == []

@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from cryptography.fernet import Fernet
+from redis.asyncio import Redis
 
 from app.embedded import run_secantusd
-from app.services import Services, open_services
+from app.services import Services, open_services, queue_specs
 from app.settings import Settings
 from tests.services.pds import PdsServer, start_pds
-from tests.stack import ApiServer, running_api
+from tests.stack import ApiServer, delete_queues, running_api
 from workers.post import PostWorker
 from workers.scheduler import Scheduler
 
@@ -46,6 +47,17 @@ def redis_url() -> str:
     url = os.environ.get("HERALD_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
     _require_tcp(url, 6379)
     return url
+
+
+@pytest.fixture(scope="session")
+async def redis_client(redis_url: str, run_prefix: str) -> AsyncIterator[Redis]:
+    """A client for tests; every key this run wrote (they all start with `run_prefix`) goes at the end."""
+    client = Redis.from_url(redis_url)
+    yield client
+    keys = [key async for key in client.scan_iter(match=f"{run_prefix}*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
 
 
 @pytest.fixture(scope="session")
@@ -96,9 +108,13 @@ def settings(
 
 
 @pytest.fixture(scope="session")
-async def services(settings: Settings) -> AsyncIterator[Services]:
+async def services(settings: Settings, redis_client: Redis) -> AsyncIterator[Services]:
     async with open_services(settings) as opened:
         yield opened
+    assert settings.rabbitmq_url is not None
+    await delete_queues(
+        settings.rabbitmq_url.get_secret_value(), settings.rabbitmq_prefix, queue_specs(settings)
+    )
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aiormq
 import httpx
 import uvicorn
 import websockets
@@ -17,6 +18,7 @@ import websockets
 from app.main import create_app
 from app.services import Services
 from app.settings import Settings
+from integrations.queue import QueueSpec, dead_queue_name, delay_queue_name, work_queue_name
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,18 @@ async def subscribe(
             )
         )
         yield Subscription(socket, operation_id)
+
+
+async def delete_queues(url: str, prefix: str, specs: Sequence[QueueSpec]) -> None:
+    """Remove the queues a `RabbitJobQueue` with this prefix declared for `specs`."""
+    connection = await aiormq.connect(url)
+    try:
+        channel = await connection.channel()
+        for spec in specs:
+            delays = [
+                delay_queue_name(prefix, spec, spec.delay_ms(step)) for step in range(len(spec.retry_delays))
+            ]
+            for name in (work_queue_name(prefix, spec), dead_queue_name(prefix, spec), *delays):
+                await channel.queue_delete(name)
+    finally:
+        await connection.close()

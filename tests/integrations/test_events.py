@@ -26,16 +26,6 @@ Bus = RedisEventBus | MemoryEventBus
 MakeBus = Callable[..., Bus]
 
 
-@pytest.fixture(scope="module")
-async def redis_client(redis_url: str, run_prefix: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_url)
-    yield client
-    keys = [key async for key in client.scan_iter(match=f"{run_prefix}:ev:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
-
-
 @pytest.fixture
 def prefix(run_prefix: str) -> str:
     """A prefix per test, so pub/sub client names and streams never meet across tests."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import pytest
@@ -21,16 +21,6 @@ class Given:
     limiter: Limiter
     wait: Callable[[float], Awaitable[None]]  # lets time pass: a controlled clock, or a real sleep
     key: str
-
-
-@pytest.fixture(scope="module")
-async def redis_client(redis_url: str, run_prefix: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_url)
-    yield client
-    keys = [key async for key in client.scan_iter(match=f"{run_prefix}:rl:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
 
 
 @pytest.fixture

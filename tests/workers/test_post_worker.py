@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -23,7 +24,7 @@ from schema.relay import parse_id_of
 from tests.herald_client import Member, connect_bluesky, create_post, new_pds_account, sign_up
 from tests.services.holding_proxy import HoldingProxy
 from tests.services.pds import PdsServer
-from tests.stack import ApiServer
+from tests.stack import ApiServer, delete_queues
 from workers.post import PostWorker
 from workers.scheduler import Scheduler
 
@@ -101,6 +102,7 @@ def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
         "RABBITMQ_PREFIX": prefix,
         "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
         "WORKER_LEASE_SECONDS": "15",
+        "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
         "ENVIRONMENT": "test",
     }
     return subprocess.Popen(
@@ -120,7 +122,8 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
     target = await _queued_target(api, member, account_id, "a worker dies mid-publish")
     assert settings.rabbitmq_url is not None
     prefix = f"{run_prefix}.killed."
-    queue = RabbitJobQueue(settings.rabbitmq_url.get_secret_value(), [QueueSpec(POST_PUBLISH)], prefix=prefix)
+    spec = QueueSpec(POST_PUBLISH, settings.retry_delays_seconds)
+    queue = RabbitJobQueue(settings.rabbitmq_url.get_secret_value(), [spec], prefix=prefix)
     async with HoldingProxy(pds.url).running() as proxy:
         await _route_through(proxy, account_id, services)
         proxy.swallow_writes = True
@@ -137,7 +140,8 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
             if worker.poll() is None:
                 os.killpg(worker.pid, signal.SIGKILL)
                 worker.wait(10)
-            await _delete_queues(queue, prefix)
+            await queue.close()
+            await delete_queues(settings.rabbitmq_url.get_secret_value(), prefix, [spec])
         stuck = await PostTarget.get(target.id)
         assert stuck is not None and stuck.status is TargetStatus.PUBLISHING
         assert len(await pds.list_records(account.did, COLLECTION)) == 1
@@ -154,21 +158,6 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
     records = await pds.list_records(account.did, COLLECTION)
     assert len(records) == 1
     assert done.external_id == records[0]["uri"]
-
-
-async def _delete_queues(queue: RabbitJobQueue, prefix: str) -> None:
-    await queue.close()
-    process = await asyncio.create_subprocess_exec(
-        "rabbitmqctl", "list_queues", "name", "--quiet", stdout=asyncio.subprocess.PIPE
-    )
-    out, _ = await process.communicate()
-    for name in out.decode().split():
-        if name.startswith(prefix):
-            await (
-                await asyncio.create_subprocess_exec(
-                    "rabbitmqctl", "delete_queue", name, stdout=asyncio.subprocess.DEVNULL
-                )
-            ).wait()
 
 
 async def test_a_revoked_login_fails_the_target_and_asks_for_reconnection(

@@ -90,3 +90,10 @@ async def create_post(api: ApiServer, member: Member, **fields: Any) -> dict[str
         )
     )["postCreate"]
     return payload
+
+
+async def member_with_account(api: ApiServer, pds: PdsServer) -> tuple[Member, PdsAccount, str]:
+    """A new user whose workspace has a new PDS account connected: (member, PDS account, account id)."""
+    member = await sign_up(api)
+    account, app_password = await new_pds_account(pds)
+    return member, account, await connect_bluesky(api, member, pds.url, account.handle, app_password)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.herald_client import connect_bluesky, create_post, new_pds_account, sign_up
+from tests.herald_client import connect_bluesky, create_post, member_with_account, new_pds_account, sign_up
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, data, subscribe
 
@@ -85,9 +85,7 @@ async def test_a_scheduled_post_goes_out_once_and_is_watched_live(api: ApiServer
 
 async def test_since_replays_what_a_dashboard_missed(api: ApiServer, pds: PdsServer) -> None:
     # given a published post whose events were issued while nobody watched
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, _account, account_id = await member_with_account(api, pds)
     async with subscribe(
         api, STATUS_CHANGED, {"workspaceId": member.workspace_id}, token=member.token
     ) as live:

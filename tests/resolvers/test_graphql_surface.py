@@ -8,7 +8,7 @@ import json
 import httpx
 import websockets
 
-from tests.herald_client import connect_bluesky, create_post, new_pds_account, sign_up
+from tests.herald_client import create_post, member_with_account, sign_up
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, data, gql
 
@@ -72,9 +72,7 @@ async def test_workspace_create_and_node_lookup(api: ApiServer) -> None:
 
 async def test_the_legacy_graphql_ws_protocol_streams_status_changes(api: ApiServer, pds: PdsServer) -> None:
     # given a dashboard on the older graphql-ws protocol, watching a workspace with a connected account
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, _account, account_id = await member_with_account(api, pds)
     query = "subscription ($ws: ID!) { postStatusChanged(workspaceId: $ws) { targetStatus post { text } } }"
     init = {"type": "connection_init", "payload": {"authorization": f"Bearer {member.token}"}}
     start = {

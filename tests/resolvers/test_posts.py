@@ -11,7 +11,14 @@ from models.post import Post
 from models.workspace import Member as WorkspaceMember
 from models.workspace import Role, Workspace
 from schema.relay import parse_id_of
-from tests.herald_client import Member, connect_bluesky, create_post, new_pds_account, sign_up
+from tests.herald_client import (
+    Member,
+    connect_bluesky,
+    create_post,
+    member_with_account,
+    new_pds_account,
+    sign_up,
+)
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, data, gql
 
@@ -122,9 +129,7 @@ async def test_a_malformed_workspace_id_is_not_found(api: ApiServer, writer: Wri
 
 async def test_a_disconnected_account_cannot_be_a_target(api: ApiServer, pds: PdsServer) -> None:
     # given an account that an admin disconnected
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, _account, account_id = await member_with_account(api, pds)
     result = (await data(api, DISCONNECT, {"id": account_id}, token=member.token))["socialAccountDisconnect"]
     assert result == {"account": {"status": "DISCONNECTED"}, "userErrors": []}
 
@@ -187,9 +192,7 @@ async def test_another_workspaces_post_is_not_found(api: ApiServer, writer: Writ
 
 
 async def test_posts_page_newest_first_with_cursors(api: ApiServer, pds: PdsServer) -> None:
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, _account, account_id = await member_with_account(api, pds)
     later = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     for n in range(5):
         await create_post(

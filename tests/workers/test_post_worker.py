@@ -21,7 +21,11 @@ from models.clock import utcnow
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from schema.relay import parse_id_of
-from tests.herald_client import Member, connect_bluesky, create_post, new_pds_account, sign_up
+from tests.herald_client import (
+    Member,
+    create_post,
+    member_with_account,
+)
 from tests.services.holding_proxy import HoldingProxy
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, delete_queues
@@ -60,9 +64,7 @@ async def test_the_same_job_delivered_twice_publishes_once(
     api: ApiServer, pds: PdsServer, services: Services
 ) -> None:
     # given a queued target
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, account, account_id = await member_with_account(api, pds)
     target = await _queued_target(api, member, account_id, "delivered twice, published once")
 
     # when two workers get the same job at the same time, and then it is delivered once more
@@ -116,9 +118,7 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
     api: ApiServer, pds: PdsServer, services: Services, settings: Settings, run_prefix: str
 ) -> None:
     # given a queued target whose account's PDS is reached through a proxy that swallows a write's answer
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, account, account_id = await member_with_account(api, pds)
     target = await _queued_target(api, member, account_id, "a worker dies mid-publish")
     assert settings.rabbitmq_url is not None
     prefix = f"{run_prefix}.killed."
@@ -164,9 +164,7 @@ async def test_a_revoked_login_fails_the_target_and_asks_for_reconnection(
     api: ApiServer, pds: PdsServer, services: Services
 ) -> None:
     # given a queued target on an account whose stored session and app password no longer work
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, account, account_id = await member_with_account(api, pds)
     target = await _queued_target(api, member, account_id, "nobody can log in any more")
     stored = await SocialAccount.get(parse_id_of("SocialAccount", account_id))
     assert stored is not None
@@ -194,9 +192,7 @@ async def test_an_unreachable_network_is_retried_then_left_unconfirmed_with_a_re
     api: ApiServer, pds: PdsServer, services: Services, settings: Settings, publishing: None
 ) -> None:
     # given an account whose PDS stops answering (its port is closed)
-    member = await sign_up(api)
-    account, app_password = await new_pds_account(pds)
-    account_id = await connect_bluesky(api, member, pds.url, account.handle, app_password)
+    member, account, account_id = await member_with_account(api, pds)
     async with HoldingProxy(pds.url).running() as proxy:
         await _route_through(proxy, account_id, services)
     created = await create_post(api, member, text="into the void", targets=[{"accountId": account_id}])

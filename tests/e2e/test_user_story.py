@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from models.social_account import SocialAccount
+from schema.relay import parse_id_of
 from tests.herald_client import connect_bluesky, create_post, member_with_account, new_pds_account, sign_up
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, data, subscribe
@@ -75,6 +77,12 @@ async def test_a_scheduled_post_goes_out_once_and_is_watched_live(api: ApiServer
     mention = next(f for f in record["facets"] if f["features"][0]["$type"].endswith("#mention"))
     assert mention["features"][0]["did"] == friend.did
     assert records[0]["uri"] == seen[-1]["target"]["externalId"]
+
+    # and the account's credentials are stored encrypted, never in clear
+    stored = await SocialAccount.get(parse_id_of("SocialAccount", account_id))
+    assert stored is not None
+    assert app_password not in stored.credentials
+    assert "accessJwt" not in stored.credentials
 
     # and the API tells the same story afterwards
     post = (await data(api, POST, {"id": post_id}, token=member.token))["post"]

@@ -18,9 +18,7 @@ from strawberry.extensions import (
 )
 
 from app.settings import Settings
-from schema.mutation import Mutation
-from schema.query import Query
-from schema.subscriptions import Subscription
+from schema.root import Mutation, Query, Subscription
 
 log = structlog.get_logger(__name__)
 

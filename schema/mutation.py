@@ -1,4 +1,4 @@
-"""The Mutation root. Each field takes one `input:` (plus `id:` where it acts on one object)."""
+"""Core mutations. Each field takes one `input:` (plus `id:` where it acts on one object)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from schema import accounts, auth, post_mutations, workspaces
 _ = strawberry.mutation
 
 
-@strawberry.type(description="Everything Herald lets a user change.")
-class Mutation:
+@strawberry.type
+class CoreMutation:
+    """Sign-up and sessions, workspaces, accounts and posts."""
+
     sign_up = _(resolver=auth.sign_up, description="Create a user and a workspace they own; signs them in.")
     log_in = _(resolver=auth.log_in, description="Open a session (rate-limited per email and per address).")
     log_out = _(resolver=auth.log_out, description="End the session of the token this request carries.")

@@ -1,4 +1,4 @@
-"""The Query root."""
+"""Core queries: the signed-in user, nodes, workspaces, accounts and posts."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ def _bad_input(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
-@strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query:
+@strawberry.type
+class CoreQuery:
+    """Users, workspaces, accounts and posts."""
+
     @strawberry.field(description="The signed-in user; null when not signed in.")
     def me(self, info: Info) -> User | None:
         user = info.context.user

@@ -1,4 +1,4 @@
-"""The Subscription root: live status over graphql-transport-ws and graphql-ws."""
+"""Post status subscriptions, over graphql-transport-ws and graphql-ws."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ class PostStatusChanged:
 
 
 @strawberry.type
-class Subscription:
+class PostSubscription:
+    """Live status of posts."""
+
     @strawberry.subscription(
         description="Status changes of the workspace's posts as they happen; `since` replays what came after "
         "that event first (EVENTS_TOO_OLD when it is no longer kept)."

@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -82,6 +82,9 @@ class PostTarget(Document):
     external_url: str | None = None
     published_at: datetime | None = None
     last_error: PublishError | None = None
+    checkpoint: dict[str, Any] = Field(
+        default_factory=dict, description="steps a multi-call publish already took (see platforms.base)"
+    )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -187,6 +190,15 @@ class PostTarget(Document):
         result = await self.get_pymongo_collection().update_one(
             self._held(), {"$set": {"lease_expires_at": now + lease, "updated_at": now}}
         )
+        return result.modified_count == 1
+
+    async def save_checkpoint(self, data: Mapping[str, Any]) -> bool:
+        """Record the steps a publish took so far; False when this worker no longer holds the target."""
+        result = await self.get_pymongo_collection().update_one(
+            self._held(), {"$set": {"checkpoint": dict(data), "updated_at": utcnow()}}
+        )
+        if result.modified_count == 1:
+            self.checkpoint = dict(data)
         return result.modified_count == 1
 
     async def mark_published(self, published: Published) -> bool:

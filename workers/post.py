@@ -23,11 +23,13 @@ from app.services import POST_PUBLISH, Services
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
+    Checkpoint,
     OutcomeUnknown,
     PostContent,
     Published,
     PublishFailure,
     RateLimited,
+    SaveState,
     Transient,
 )
 from models.clock import utcnow
@@ -37,6 +39,10 @@ from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 
 log = structlog.get_logger(__name__)
+
+
+class LeaseLost(Exception):
+    """Another worker took the target over (this one's lease expired): stop without recording anything."""
 
 
 class PostWorker:
@@ -102,9 +108,13 @@ class PostWorker:
                 published = await platform.find_published(session, content, target.idempotency_key)
                 log.info("post.publish.reconciled", target_id=str(target.id), found=published is not None)
             if published is None:
-                published = await platform.publish(session, content, target.idempotency_key)
+                checkpoint = Checkpoint(target.checkpoint, self._checkpoint_saver(target))
+                published = await platform.publish(session, content, target.idempotency_key, checkpoint)
         except PublishFailure as failure:
             await self._failed(target, account, failure)
+            return
+        except LeaseLost:
+            log.warning("post.publish.abandoned", target_id=str(target.id))
             return
         except Exception as exc:
             log.exception("post.publish.crashed", target_id=str(target.id))
@@ -113,6 +123,14 @@ class PostWorker:
         if await target.mark_published(published):
             log.info("post.publish.published", target_id=str(target.id), url=published.url)
             await announce(self.services.events, [target])
+
+    @staticmethod
+    def _checkpoint_saver(target: PostTarget) -> SaveState:
+        async def save(data: Mapping[str, Any]) -> None:
+            if not await target.save_checkpoint(data):
+                raise LeaseLost(f"target {target.id} was taken over; stopping this publish")
+
+        return save
 
     def _session(self, account: SocialAccount) -> AccountSession:
         cipher = self.services.cipher

@@ -117,7 +117,21 @@ class ConnectedAccount:
     credentials: Mapping[str, Any]
 
 
-SaveCredentials = Callable[[Mapping[str, Any]], Awaitable[None]]
+SaveState = Callable[[Mapping[str, Any]], Awaitable[None]]
+SaveCredentials = SaveState
+
+
+@dataclass(slots=True)
+class Checkpoint:
+    """What a publish already did on the network, kept on the target between attempts.
+
+    A publish made of several calls (a container created then published, thread parts posted one by one)
+    records each step with `save` before going on; a worker that dies half-way leaves `data` behind, and
+    the next attempt resumes from it instead of doing a step twice.
+    """
+
+    data: Mapping[str, Any]
+    save: SaveState
 
 
 @dataclass(slots=True)
@@ -143,8 +157,16 @@ class Platform(Protocol):
         """Every rule the content breaks on this network; empty when it can be published."""
         ...
 
-    async def publish(self, account: AccountSession, content: PostContent, idempotency_key: str) -> Published:
+    async def publish(
+        self,
+        account: AccountSession,
+        content: PostContent,
+        idempotency_key: str,
+        checkpoint: Checkpoint | None = None,
+    ) -> Published:
         """Publish once; raise a `PublishFailure` subclass on failure.
+
+        `checkpoint` carries the steps an earlier attempt of this target already took (see `Checkpoint`).
 
         `idempotency_key` is the target's: a network that lets the client choose the record's id must
         derive it from this key so that a repeat cannot create a second post.

@@ -28,6 +28,7 @@ from atproto_core.exceptions import AtProtocolError
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
+    Checkpoint,
     ConnectedAccount,
     InvalidContent,
     OutcomeUnknown,
@@ -102,7 +103,13 @@ class Bluesky:
             external_id=session.did, handle=session.handle, display_name=display_name, credentials=credentials
         )
 
-    async def publish(self, account: AccountSession, content: PostContent, idempotency_key: str) -> Published:
+    async def publish(
+        self,
+        account: AccountSession,
+        content: PostContent,
+        idempotency_key: str,
+        checkpoint: Checkpoint | None = None,
+    ) -> Published:
         """Create the post under the record key derived from `idempotency_key`.
 
         A repeat with the same key returns the post the first call created instead of a second one.

@@ -28,3 +28,6 @@ def configure_logging(settings: Settings) -> None:
         wrapper_class=structlog.make_filtering_bound_logger(level),
     )
     logging.basicConfig(level=level, format="%(name)s %(levelname)s %(message)s")
+    # httpx logs every request's URL at INFO, and Meta's Graph API takes tokens and app secrets as query
+    # parameters (its paging links carry them too): keep those URLs out of the logs.
+    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))

@@ -1,4 +1,5 @@
-"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz` and `/readyz`."""
+"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz`, `/readyz`, and the
+signed local media routes `/media/upload/...` and `/media/files/...`."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 
 from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
 from app.context import Context
+from app.media_routes import MediaRoutes
+from app.oauth_routes import OAuthRoutes
 from app.services import Services, open_services
 from app.settings import Settings
 from models.user import User
@@ -104,18 +107,24 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             yield
 
     graphql = _Deferred()
+    oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None)
+    media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/oauth/result", oauth.result),
+            Route("/oauth/{platform}/callback", oauth.callback),
+            Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
+            Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
         ],
         middleware=[
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.allowed_origins,
-                allow_methods=["GET", "POST"],
+                allow_methods=["GET", "POST", "PUT"],
                 allow_headers=["authorization", "content-type"],
             )
         ],

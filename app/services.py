@@ -11,21 +11,28 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
+import httpx
 import structlog
 from beanie import init_beanie
 from pymongo import AsyncMongoClient
 from redis.asyncio import Redis
 
 from app.embedded import embedded_mongodb
+from app.networks import oauth_networks
 from app.settings import Settings
+from app.storage import open_storage
 from integrations.crypto import CredentialCipher, load_or_create_key
 from integrations.events import EventBus, MemoryEventBus
 from integrations.events_redis import RedisEventBus
+from integrations.gemini import Gemini
+from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.bluesky import Bluesky
+from integrations.platforms.oauth import OAuthConnector
 from integrations.queue import JobQueue, MemoryJobQueue, QueueSpec, RabbitJobQueue
 from integrations.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from integrations.sessions import MemorySessionStore, RedisSessionStore, SessionStore
+from integrations.storage import Storage
 from models import DOCUMENT_MODELS
 
 log = structlog.get_logger(__name__)
@@ -43,13 +50,30 @@ class Services:
     sessions: SessionStore
     rate_limiter: RateLimiter
     cipher: CredentialCipher
+    storage: Storage
     bluesky: Bluesky
     platforms: Mapping[PlatformName, Platform]
+    connectors: Mapping[PlatformName, OAuthConnector]  # networks connected with OAuth
+    oauth_states: OAuthStateStore
+    gemini: Gemini | None  # None without GEMINI_API_KEY: AI fields answer AI_NOT_CONFIGURED
 
 
 def queue_specs(settings: Settings) -> list[QueueSpec]:
     """The queues Herald declares, with one delay queue per retry step."""
     return [QueueSpec(POST_PUBLISH, tuple(settings.retry_delays_seconds))]
+
+
+def gemini_client(settings: Settings) -> Gemini | None:
+    """The process's Gemini client, or None when no API key is set."""
+    if settings.gemini_api_key is None:
+        return None
+    return Gemini(
+        settings.gemini_api_key.get_secret_value(),
+        model=settings.gemini_model,
+        base_url=settings.gemini_base_url,
+        timeout_seconds=settings.gemini_timeout_seconds,
+        max_retries=settings.gemini_max_retries,
+    )
 
 
 @asynccontextmanager
@@ -67,6 +91,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
 
         events: EventBus
         sessions: SessionStore
+        oauth_states: OAuthStateStore
         limiter: RateLimiter
         if settings.redis_url:
             redis = Redis.from_url(settings.redis_url)
@@ -74,10 +99,14 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             prefix = settings.redis_prefix
             events = RedisEventBus(redis, prefix=prefix, max_len=settings.event_stream_max_len)
             sessions = RedisSessionStore(redis, prefix=prefix, ttl_seconds=settings.session_ttl_seconds)
+            oauth_states = RedisOAuthStateStore(
+                redis, prefix=prefix, ttl_seconds=settings.oauth_state_ttl_seconds
+            )
             limiter = RedisRateLimiter(redis, prefix=prefix)
         else:
             events = MemoryEventBus(max_len=settings.event_stream_max_len)
             sessions = MemorySessionStore(ttl_seconds=settings.session_ttl_seconds)
+            oauth_states = MemoryOAuthStateStore(ttl_seconds=settings.oauth_state_ttl_seconds)
             limiter = MemoryRateLimiter()
         await events.start()
         stack.push_async_callback(events.close)
@@ -96,7 +125,14 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
 
         keys = settings.fernet_keys.get_secret_value() if settings.fernet_keys else None
         cipher = CredentialCipher.from_setting(keys or load_or_create_key(settings.data_dir / "fernet.key"))
+        storage = await stack.enter_async_context(open_storage(settings))
         bluesky = Bluesky()
+        http = httpx.AsyncClient(timeout=settings.platform_http_timeout_seconds)
+        stack.push_async_callback(http.aclose)
+        networks = oauth_networks(settings, http)
+        gemini = gemini_client(settings)
+        if gemini is not None:
+            stack.push_async_callback(gemini.close)
         log.info(
             "services.ready",
             mongodb="embedded" if not settings.mongodb_url else "external",
@@ -110,6 +146,10 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             sessions=sessions,
             rate_limiter=limiter,
             cipher=cipher,
+            storage=storage,
             bluesky=bluesky,
-            platforms={PlatformName.BLUESKY: bluesky},
+            platforms={PlatformName.BLUESKY: bluesky, **networks.platforms},
+            connectors=networks.connectors,
+            oauth_states=oauth_states,
+            gemini=gemini,
         )

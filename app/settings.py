@@ -20,6 +20,11 @@ class Environment(enum.StrEnum):
     PRODUCTION = "production"
 
 
+class MediaBackend(enum.StrEnum):
+    LOCAL = "local"
+    S3 = "s3"
+
+
 class Settings(BaseSettings):
     """Herald's configuration, read from the environment and an optional `.env` file."""
 
@@ -73,6 +78,64 @@ class Settings(BaseSettings):
     # Bluesky.
     bluesky_default_service: str = "https://bsky.social"
 
+    # Connecting networks with OAuth. Empty base URL: PUBLIC_BASE_URL; callbacks are
+    # {base}/oauth/{threads|instagram|facebook|reddit}/callback. Empty result URL: Herald's /oauth/result.
+    oauth_redirect_base_url: str | None = None
+    oauth_result_url: str | None = None
+    oauth_state_ttl_seconds: int = Field(default=600, gt=0)
+    # A network without its app credentials answers oauthStart with NOT_CONFIGURED.
+    meta_app_id: str | None = None
+    meta_app_secret: SecretStr | None = None
+    meta_graph_url: str = "https://graph.facebook.com"
+    meta_login_url: str = "https://www.facebook.com"
+    meta_api_version: str = "v23.0"
+    threads_app_id: str | None = None
+    threads_app_secret: SecretStr | None = None
+    threads_graph_url: str = "https://graph.threads.net"
+    threads_authorize_url: str = "https://threads.net/oauth/authorize"
+    threads_api_version: str = "v1.0"
+    reddit_client_id: str | None = None
+    reddit_client_secret: SecretStr | None = None
+    reddit_www_url: str = "https://www.reddit.com"
+    reddit_api_url: str = "https://oauth.reddit.com"
+    reddit_developer_username: str | None = None
+    # Meta containers (Threads, Instagram): status polls while a post is prepared.
+    meta_container_poll_seconds: float = Field(default=60.0, gt=0)
+    meta_container_timeout_seconds: float = Field(default=300.0, gt=0)
+    # Back off when Meta's usage headers report the app at this share of its rate limit.
+    meta_usage_limit_percent: float = Field(default=90.0, gt=0, le=100)
+    platform_http_timeout_seconds: float = Field(default=20.0, gt=0)
+    # The scheduler refreshes tokens due within this sweep; a failed refresh that may pass waits this long.
+    token_refresh_interval_seconds: float = Field(default=60.0, gt=0)
+    token_refresh_retry_seconds: float = Field(default=300.0, gt=0)
+
+    # AI writing help (Gemini). Without a key every AI field answers AI_NOT_CONFIGURED.
+    gemini_api_key: SecretStr | None = None
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_base_url: str | None = None
+    gemini_timeout_seconds: float = Field(default=30.0, gt=0)
+    gemini_max_retries: int = Field(default=2, ge=0, le=5)
+    ai_daily_requests_per_workspace: int = Field(default=200, ge=1)
+
+    # Media. `local` keeps files under data_dir/media, served by Herald with signed URLs.
+    media_backend: MediaBackend = MediaBackend.LOCAL
+    media_signing_key: SecretStr | None = None
+    s3_bucket: str | None = None
+    s3_region: str = "us-east-1"
+    s3_endpoint_url: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    s3_path_style: bool = False
+    media_max_image_bytes: int = Field(default=25_000_000, gt=0)
+    # GraphQL's Int (byteSize) stops at 2^31 - 1.
+    media_max_video_bytes: int = Field(default=500_000_000, gt=0, le=2_000_000_000)
+    # Checked from the header before anything is decoded; Pillow's own ceiling is 200 MP.
+    media_max_pixels: int = Field(default=50_000_000, gt=0, le=200_000_000)
+    media_upload_ttl_seconds: int = Field(default=900, gt=0)
+    media_url_ttl_seconds: int = Field(default=3600, gt=0)
+    media_orphan_after_seconds: int = Field(default=24 * 3600, gt=0)
+    media_sweep_interval_seconds: float = Field(default=600.0, gt=0)
+
     @property
     def masks_errors(self) -> bool:
         """Unexpected errors reach clients only as "Unexpected error." outside development."""
@@ -91,6 +154,7 @@ class Settings(BaseSettings):
                 ("REDIS_URL", self.redis_url),
                 ("RABBITMQ_URL", self.rabbitmq_url),
                 ("FERNET_KEYS", self.fernet_keys),
+                *self._media_requirements(),
             )
             if not value
         ]
@@ -99,3 +163,10 @@ class Settings(BaseSettings):
                 f"{', '.join(missing)} must be set for this command; "
                 "`herald dev` runs everything in one process on embedded defaults instead."
             )
+
+    def _media_requirements(self) -> list[tuple[str, object]]:
+        # Signed local URLs must survive restarts and agree between processes, so the key is configured;
+        # S3 credentials may come from the environment's own chain (an IAM role), the bucket may not.
+        if self.media_backend is MediaBackend.LOCAL:
+            return [("MEDIA_SIGNING_KEY", self.media_signing_key)]
+        return [("S3_BUCKET", self.s3_bucket)]

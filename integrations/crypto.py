@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +42,15 @@ class CredentialCipher:
         return data
 
 
-def load_or_create_key(path: Path) -> str:
-    """A Fernet key kept in `path` (created with owner-only permissions on first use), for `herald dev`."""
+def load_or_create_key(path: Path, generate: Callable[[], str] | None = None) -> str:
+    """A key kept in `path` (created with owner-only permissions on first use), for `herald dev`.
+
+    A Fernet key unless `generate` makes another kind (the media signing key).
+    """
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key().decode()
+    key = generate() if generate is not None else Fernet.generate_key().decode()
     path.touch(mode=0o600)
     path.write_text(key + "\n")
     return key

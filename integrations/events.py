@@ -68,6 +68,7 @@ class EventBus(Protocol):
     async def close(self) -> None: ...
     async def publish(self, workspace_id: str, type: str, payload: Mapping[str, Any]) -> Event: ...
     def subscribe(self, workspace_id: str, since: str | None = None) -> AsyncIterator[Event]: ...
+    async def expire(self, workspace_id: str, seconds: float) -> None: ...
 
 
 def _key(event_id: str) -> _Key:
@@ -295,6 +296,18 @@ class MemoryEventBus(_BusBase):
             stream.max_deleted = stream.entries.popleft()[0]
         self._deliver(workspace_id, event)
         return event
+
+    async def expire(self, workspace_id: str, seconds: float) -> None:
+        """Forget the stream `seconds` from now (for short-lived streams, such as one caption's)."""
+        stream = self._streams.get(workspace_id)
+        if stream is None:
+            return
+
+        def forget() -> None:
+            if self._streams.get(workspace_id) is stream:
+                del self._streams[workspace_id]
+
+        asyncio.get_running_loop().call_later(seconds, forget)
 
     async def _newest(self, workspace_id: str) -> _Key:
         stream = self._streams.get(workspace_id)

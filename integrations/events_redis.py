@@ -126,6 +126,10 @@ class RedisEventBus(_BusBase):
         event_id = await self._publish_script(keys=[self._stream(workspace_id)], args=args)
         return Event(_text(event_id), type, workspace_id, issued_at, json.loads(payload_json))
 
+    async def expire(self, workspace_id: str, seconds: float) -> None:
+        """Delete the stream `seconds` from now (for short-lived streams, such as one caption's)."""
+        await self._redis.pexpire(self._stream(workspace_id), max(1, round(seconds * 1000)))
+
     async def _newest(self, workspace_id: str) -> _Key:
         entries = await self._redis.xrevrange(self._stream(workspace_id), count=1)
         return _key(_text(entries[0][0])) if entries else (0, 0)

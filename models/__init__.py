@@ -2,12 +2,31 @@
 
 from beanie import Document
 
+from models.ai_generation import AiGeneration
+from models.media_asset import MediaAsset
 from models.post import Post
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Workspace
 
-DOCUMENT_MODELS: list[type[Document]] = [User, Workspace, SocialAccount, Post, PostTarget]
+DOCUMENT_MODELS: list[type[Document]] = [
+    AiGeneration,
+    User,
+    Workspace,
+    SocialAccount,
+    Post,
+    PostTarget,
+    MediaAsset,
+]
 
-__all__ = ["DOCUMENT_MODELS", "Post", "PostTarget", "SocialAccount", "User", "Workspace"]
+__all__ = [
+    "DOCUMENT_MODELS",
+    "AiGeneration",
+    "MediaAsset",
+    "Post",
+    "PostTarget",
+    "SocialAccount",
+    "User",
+    "Workspace",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from beanie import Document, PydanticObjectId
 from beanie.odm.queries.update import UpdateResponse
@@ -33,6 +33,10 @@ class SocialAccount(Document):
     status_reason: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    token_expires_at: datetime | None = Field(default=None, description="when the access token dies")
+    token_refresh_at: datetime | None = Field(
+        default=None, description="when the scheduler refreshes the token next; None: never needed"
+    )
 
     class Settings:
         name = "social_accounts"
@@ -41,6 +45,7 @@ class SocialAccount(Document):
                 [("workspace_id", ASCENDING), ("platform", ASCENDING), ("external_id", ASCENDING)],
                 unique=True,
             ),
+            IndexModel([("status", ASCENDING), ("token_refresh_at", ASCENDING)]),
         ]
 
     @property
@@ -53,10 +58,20 @@ class SocialAccount(Document):
         """The workspace's accounts, disconnected ones included, oldest first."""
         return await cls.find({"workspace_id": workspace_id}).sort("_id").to_list()
 
-    async def store_credentials(self, ciphertext: str) -> None:
-        """Keep refreshed credentials (one atomic write)."""
+    async def store_credentials(
+        self, ciphertext: str, *, expires_at: datetime | None = None, refresh_at: datetime | None = None
+    ) -> None:
+        """Keep refreshed credentials and when their token expires and must be refreshed (one write)."""
         self.credentials, self.updated_at = ciphertext, utcnow()
-        await self.set({"credentials": ciphertext, "updated_at": self.updated_at})
+        self.token_expires_at, self.token_refresh_at = expires_at, refresh_at
+        await self.set(
+            {
+                "credentials": ciphertext,
+                "token_expires_at": expires_at,
+                "token_refresh_at": refresh_at,
+                "updated_at": self.updated_at,
+            }
+        )
 
     async def mark_status(self, status: AccountStatus, reason: str | None) -> None:
         """Move the account to `status` with a reason a user can read."""
@@ -82,3 +97,58 @@ class SocialAccount(Document):
             response_type=UpdateResponse.NEW_DOCUMENT,
         )
         return found if isinstance(found, SocialAccount) else None
+
+    # --- OAuth accounts -------------------------------------------------------------------------------
+
+    @classmethod
+    async def connect_oauth(
+        cls,
+        workspace_id: PydanticObjectId,
+        platform: PlatformName,
+        external_id: str,
+        *,
+        handle: str,
+        display_name: str | None,
+        ciphertext: str,
+        expires_at: datetime | None,
+        refresh_at: datetime | None,
+    ) -> SocialAccount:
+        """Connect the account, or give the one connected before fresh credentials (one atomic upsert)."""
+        now = utcnow()
+        found = await cls.get_pymongo_collection().find_one_and_update(
+            {"workspace_id": workspace_id, "platform": platform, "external_id": external_id},
+            {
+                "$set": {
+                    "handle": handle,
+                    "display_name": display_name,
+                    "credentials": ciphertext,
+                    "status": AccountStatus.ACTIVE,
+                    "status_reason": None,
+                    "token_expires_at": expires_at,
+                    "token_refresh_at": refresh_at,
+                    "updated_at": now,
+                },
+                "$setOnInsert": {"created_at": now},
+            },
+            upsert=True,
+            return_document=True,
+        )
+        account: SocialAccount = cls.model_validate(found)
+        return account
+
+    @classmethod
+    async def claim_token_refresh(cls, now: datetime, hold: timedelta) -> SocialAccount | None:
+        """An ACTIVE account whose token is due for refreshing, held for `hold` so that no other
+        scheduler refreshes it at the same time (and a refresher that dies lets it come back)."""
+        found = await cls.get_pymongo_collection().find_one_and_update(
+            {"status": AccountStatus.ACTIVE, "token_refresh_at": {"$lte": now}},
+            {"$set": {"token_refresh_at": now + hold}},
+            sort=[("token_refresh_at", ASCENDING)],
+            return_document=True,
+        )
+        return cls.model_validate(found) if found is not None else None
+
+    async def defer_token_refresh(self, at: datetime | None) -> None:
+        """Try refreshing again at `at` (the last try failed in a way that may pass); None: never."""
+        self.token_refresh_at = at
+        await self.set({"token_refresh_at": at})

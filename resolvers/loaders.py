@@ -10,6 +10,7 @@ from typing import TypeVar
 from beanie import Document, PydanticObjectId
 from strawberry.dataloader import DataLoader
 
+from models.media_asset import MediaAsset
 from models.post import Post
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
@@ -51,4 +52,7 @@ class Loaders:
     )
     targets_of_post: DataLoader[PydanticObjectId, list[PostTarget]] = field(
         default_factory=lambda: DataLoader(load_fn=_targets_of_posts)
+    )
+    media_asset: DataLoader[PydanticObjectId, MediaAsset | None] = field(
+        default_factory=lambda: _by_id(MediaAsset)
     )

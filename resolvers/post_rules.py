@@ -12,11 +12,13 @@ from beanie import PydanticObjectId
 from app.context import Context
 from integrations.platforms.base import PostContent
 from models.clock import utcnow
+from models.media_asset import MediaAsset, MediaStatus
 from models.social_account import AccountStatus, SocialAccount
 from models.workspace import Workspace
 from resolvers.errors import UserError
 
 MAX_TARGETS = 100
+MAX_MEDIA = 100
 # A time this close to now counts as now: the request itself takes a moment to arrive.
 SCHEDULE_TOLERANCE = timedelta(seconds=5)
 
@@ -65,22 +67,58 @@ def check_schedule(scheduled_at: datetime | None, *field_path: str) -> list[User
 
 
 def check_media(media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str) -> list[UserError]:
-    """Media attachments: none can be resolved until the media library exists (a later issue)."""
+    """Media ids where attachments cannot be used yet (kept for callers outside posts): each list is
+    refused with MEDIA_NOT_FOUND. Posts attach media through `check_attachments`."""
     if not media_ids:
         return []
-    return [
-        UserError(
-            "MEDIA_NOT_FOUND",
-            "No media with this id: this Herald cannot store media yet, so posts are text only.",
-            field_path,
-        )
-    ]
+    return [UserError("MEDIA_NOT_FOUND", "Media cannot be attached here yet.", field_path)]
+
+
+async def check_attachments(
+    ctx: Context, workspace: Workspace, media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str
+) -> tuple[list[MediaAsset], list[UserError]]:
+    """The attached assets, in order, when each is a READY asset of this workspace; else the errors."""
+    if not media_ids:
+        return [], []
+    if len(media_ids) > MAX_MEDIA:
+        return [], [UserError("TOO_MANY_MEDIA", f"Attach at most {MAX_MEDIA} files.", field_path)]
+    found = await ctx.loaders.media_asset.load_many([i for i in media_ids if i is not None])
+    by_id = {asset.id: asset for asset in found if asset is not None and asset.workspace_id == workspace.id}
+    assets: list[MediaAsset] = []
+    errors: list[UserError] = []
+    seen: set[PydanticObjectId | None] = set()
+    for index, media_id in enumerate(media_ids):
+        path = (*field_path, str(index))
+        asset = by_id.get(media_id)
+        if asset is None:
+            errors.append(UserError("MEDIA_NOT_FOUND", "No media with this id in this workspace.", path))
+        elif asset.id in seen:
+            errors.append(UserError("DUPLICATE_MEDIA", "This file is attached twice.", path))
+        elif asset.status is not MediaStatus.READY:
+            errors.append(UserError("MEDIA_NOT_READY", _NOT_READY[asset.status], path))
+        else:
+            assets.append(asset)
+        seen.add(media_id)
+    return assets, errors
+
+
+_NOT_READY = {
+    MediaStatus.PENDING_UPLOAD: "This file has not been uploaded and completed yet (mediaUploadComplete).",
+    MediaStatus.REJECTED: "This file was refused when it was uploaded; attach another one.",
+}
 
 
 async def check_targets(
-    ctx: Context, workspace: Workspace, text: str, drafts: Sequence[TargetDraft]
+    ctx: Context,
+    workspace: Workspace,
+    text: str,
+    drafts: Sequence[TargetDraft],
+    media: Sequence[MediaAsset] = (),
 ) -> tuple[list[CheckedTarget], list[UserError]]:
-    """The targets whose accounts exist, are connected and whose content follows the network's rules."""
+    """The targets whose accounts exist, are connected and whose content follows the network's rules.
+
+    `media` are the post's own (checked) attachments, which a target without its own media publishes.
+    """
     if not drafts:
         return [], [UserError("NO_TARGETS", "Choose at least one account to publish to.", ("targets",))]
     if len(drafts) > MAX_TARGETS:
@@ -103,8 +141,10 @@ async def check_targets(
             )
             continue
         seen.add(account.id)
-        errors += check_media(draft.media_ids, *path, "mediaIds")
-        errors += check_content(ctx, account, text, draft, path)
+        own_media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, *path, "mediaIds")
+        errors += media_errors
+        # The network's rules see the attachments that could be resolved; the others were refused above.
+        errors += check_content(ctx, account, text, draft, path, own_media if draft.media_ids else media)
         checked.append(CheckedTarget(draft, account))
     return checked, errors
 
@@ -144,13 +184,20 @@ async def _account(
 
 
 def check_content(
-    ctx: Context, account: SocialAccount, text: str, draft: TargetDraft, path: tuple[str, ...]
+    ctx: Context,
+    account: SocialAccount,
+    text: str,
+    draft: TargetDraft,
+    path: tuple[str, ...],
+    media: Sequence[MediaAsset] = (),
 ) -> list[UserError]:
-    """The network's own rules for what this target would publish."""
+    """The network's own rules for what this target would publish (its text and `media`)."""
     own_text = draft.text is not None
     effective = draft.text if draft.text is not None else text
     text_path = (*path, "text") if own_text else ("text",)
-    if not effective.strip() and not (draft.media_ids or []):
+    media_path = (*path, "mediaIds") if draft.media_ids else ("mediaIds",)
+    # A shared link is content too (a Reddit link post, a Facebook link) even without text.
+    if not effective.strip() and not media and not draft.options.get("link"):
         return [UserError("EMPTY_POST", "Write some text (or attach media) to publish.", text_path)]
     platform = ctx.services.platforms.get(account.platform)
     label = PLATFORM_LABELS.get(account.platform, str(account.platform))
@@ -160,7 +207,19 @@ def check_content(
                 "PLATFORM_NOT_SUPPORTED", f"Herald cannot publish to {label} yet.", (*path, "accountId")
             )
         ]
+    content = PostContent(text=effective, options=draft.options, media=tuple(m.facts() for m in media))
     return [
-        UserError(v.code, f"{label}: {v.message}", text_path if v.field == ("text",) else (*path, *v.field))
-        for v in platform.validate(PostContent(text=effective, options=draft.options))
+        UserError(v.code, f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path))
+        for v in platform.validate(content)
     ]
+
+
+def _field_of(
+    field: tuple[str, ...], path: tuple[str, ...], text_path: tuple[str, ...], media_path: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Where a violation points: the text or media list the target really uses, or inside the target."""
+    if field[:1] == ("text",):
+        return (*text_path, *field[1:])
+    if field[:1] == ("mediaIds",):
+        return (*media_path, *field[1:])
+    return (*path, *field)

@@ -10,6 +10,7 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.context import Context
+from models.clock import utcnow
 from models.post import Post, PostStatus
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
@@ -17,7 +18,7 @@ from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_workspace, workspace_for
 from resolvers.errors import Rejected, UserError, reject
-from resolvers.post_rules import CheckedTarget, TargetDraft, check_media, check_schedule, check_targets
+from resolvers.post_rules import CheckedTarget, TargetDraft, check_attachments, check_schedule, check_targets
 
 EDITABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.CANCELLED)
 IN_FLIGHT = (TargetStatus.QUEUED, TargetStatus.PUBLISHING)
@@ -54,9 +55,10 @@ def _check_thread(thread: Sequence[ThreadDraft]) -> list[UserError]:
 async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
     """Validate everything, then store the post and one target per account (or nothing at all)."""
     workspace = await workspace_for(ctx, user, draft.workspace_id, Role.EDITOR, "workspaceId")
-    errors = check_schedule(draft.scheduled_at, "scheduledAt") + check_media(draft.media_ids, "mediaIds")
+    media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, "mediaIds")
+    errors = check_schedule(draft.scheduled_at, "scheduledAt") + media_errors
     errors += _check_thread(draft.thread)
-    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets)
+    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets, media)
     if errors or target_errors:
         raise Rejected(errors + target_errors)
     assert workspace.id is not None and user.id is not None
@@ -64,6 +66,7 @@ async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
         workspace_id=workspace.id,
         author_id=user.id,
         text=draft.text,
+        media_ids=[asset.id for asset in media if asset.id is not None],
         scheduled_at=draft.scheduled_at,
         timezone=workspace.timezone,
     )
@@ -83,6 +86,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
             account_id=item.account.id,
             platform=item.account.platform,
             text=item.draft.text,
+            media_ids=_ids(item.draft.media_ids),
             options=item.draft.options,
             status=status,
             scheduled_at=post.scheduled_at,
@@ -108,8 +112,9 @@ async def post_update(
     text: str | None,
     targets: list[TargetDraft] | None,
     thread: list[ThreadDraft] | None,
+    media_ids: list[PydanticObjectId | None] | None = None,
 ) -> Post:
-    """Change the text (and optionally replace the targets) of a post that is not yet queued."""
+    """Change the text and media (and optionally replace the targets) of a post that is not yet queued."""
     post = await post_for(ctx, user, post_id, Role.EDITOR)
     assert post.id is not None
     current = await PostTarget.of_posts([post.id])
@@ -120,11 +125,13 @@ async def post_update(
     workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
     new_text = post.text if text is None else text
     drafts = targets if targets is not None else [draft_of(t) for t in current if t.status in EDITABLE]
-    checked, errors = await check_targets(ctx, workspace, new_text, drafts)
-    errors = _check_thread(thread or []) + errors
+    new_media = list(post.media_ids) if media_ids is None else media_ids
+    media, media_errors = await check_attachments(ctx, workspace, new_media, "mediaIds")
+    checked, errors = await check_targets(ctx, workspace, new_text, drafts, media)
+    errors = media_errors + _check_thread(thread or []) + errors
     if errors:
         raise Rejected(errors)
-    await post.set({"text": new_text})
+    await post.set({"text": new_text, "media_ids": _ids(new_media) or [], "updated_at": utcnow()})
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
         await announce(ctx.services.events, await _store_targets(post, checked))
@@ -132,7 +139,15 @@ async def post_update(
 
 
 def draft_of(target: PostTarget) -> TargetDraft:
-    return TargetDraft(account_id=target.account_id, text=target.text, options=target.options)
+    media_ids = list[PydanticObjectId | None](target.media_ids) if target.media_ids is not None else None
+    return TargetDraft(
+        account_id=target.account_id, text=target.text, media_ids=media_ids, options=target.options
+    )
+
+
+def _ids(media_ids: Sequence[PydanticObjectId | None] | None) -> list[PydanticObjectId] | None:
+    """Checked ids as stored (None means "the post's media", for a target)."""
+    return [i for i in media_ids if i is not None] if media_ids is not None else None
 
 
 async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:

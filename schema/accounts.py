@@ -15,7 +15,7 @@ from resolvers import accounts as use_cases
 from schema.common import UserError, attempt, signed_in, typed_errors
 from schema.relay import Node, parse_id_of, to_global_id
 
-Platform = strawberry.enum(PlatformName, description="A network Herald publishes to.")
+Platform = strawberry.enum(PlatformName, name="Platform", description="A network Herald publishes to.")
 SocialAccountStatus = strawberry.enum(
     AccountStatus,
     name="SocialAccountStatus",

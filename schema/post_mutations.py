@@ -14,6 +14,7 @@ from resolvers import posts as use_cases
 from resolvers import publishing
 from resolvers.post_rules import TargetDraft
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.oauth import InstagramKind
 from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
 
@@ -21,6 +22,26 @@ from schema.relay import parse_id_of
 @strawberry.input(description="Per-network options of a target; each network reads its own.")
 class PostTargetOptionsInput:
     langs: list[str] | None = strawberry.field(default=None, description="Bluesky: up to 3 language tags.")
+    subreddit: str | None = strawberry.field(
+        default=None, description="Reddit (required): r/<name> or <name>."
+    )
+    title: str | None = strawberry.field(
+        default=None, description="Reddit (required): at most 300 characters."
+    )
+    flair_id: str | None = strawberry.field(
+        default=None, description="Reddit: a post flair id; some subreddits require one (FLAIR_REQUIRED)."
+    )
+    link: str | None = strawberry.field(
+        default=None,
+        description="Facebook: a link shared with the post (shown as a preview). Reddit: makes a link post "
+        "to this address (the text is then not sent).",
+    )
+    instagram_kind: InstagramKind | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Instagram: FEED (default), REEL or STORY."
+    )
+    first_comment: str | None = strawberry.field(
+        default=None, description="Instagram: a comment Herald adds right after publishing."
+    )
 
 
 @strawberry.input(description="One account to publish to, optionally with its own text.")
@@ -56,6 +77,9 @@ class PostUpdateInput:
         default=None, description="Replaces every target that has not started."
     )
     thread: list[ThreadPartInput] | None = None
+    media_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Replaces the post's media (an empty list removes it)."
+    )
 
 
 @strawberry.input(description="When to publish.")
@@ -63,6 +87,32 @@ class PostScheduleInput:
     scheduled_at: datetime = strawberry.field(description="With a UTC offset; in the future.")
 
 
+# Codes of attached media: the ids themselves, then each network's media rules.
+_MEDIA_CODES = (
+    "MEDIA_NOT_FOUND",
+    "MEDIA_NOT_READY",
+    "DUPLICATE_MEDIA",
+    "TOO_MANY_MEDIA",
+    "TOO_MANY_IMAGES",
+    "TOO_MANY_VIDEOS",
+    "MIXED_MEDIA",
+    "MEDIA_KIND_NOT_SUPPORTED",
+    "VIDEO_TOO_LARGE",
+    "VIDEO_TOO_LONG",
+    "MEDIA_NOT_SUPPORTED_YET",
+)
+# Codes of the per-network rules of Threads, Instagram, Facebook and Reddit (options included).
+_NETWORK_CODES = (
+    "TOO_MANY_LINKS",
+    "TOO_MANY_HASHTAGS",
+    "SUBREDDIT_REQUIRED",
+    "INVALID_SUBREDDIT",
+    "TITLE_REQUIRED",
+    "TITLE_TOO_LONG",
+    "INVALID_LINK",
+    "INVALID_OPTION",
+    "MEDIA_REQUIRED",
+)
 # Codes any mutation that checks targets can answer with.
 _TARGET_CODES = (
     "INVALID_ID",
@@ -76,7 +126,8 @@ _TARGET_CODES = (
     "EMPTY_POST",
     "TEXT_TOO_LONG",
     "TEXT_TOO_MANY_BYTES",
-    "MEDIA_NOT_FOUND",
+    *_MEDIA_CODES,
+    *_NETWORK_CODES,
 )
 _SCHEDULE_CODES = ("INVALID_DATETIME", "SCHEDULED_IN_PAST")
 _POST_CODES = ("POST_NOT_FOUND", "WORKSPACE_NOT_FOUND")
@@ -254,6 +305,9 @@ async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> 
         text=input.text,
         targets=_target_drafts(input.targets) if input.targets is not None else None,
         thread=_thread(input.thread) if input.thread is not None else None,
+        media_ids=[parse_id_of("MediaAsset", m) for m in input.media_ids]
+        if input.media_ids is not None
+        else None,
     )
     return await _post(call, PostUpdatePayload, PostUpdateError, PostUpdateErrorCode)  # type: ignore[no-any-return]
 

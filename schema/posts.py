@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from beanie import PydanticObjectId
 
 from app.context import Info
 from models.post import Post as PostModel
@@ -12,6 +13,7 @@ from models.post import PostStatus as PostStatusModel
 from models.post_target import PostTarget as PostTargetModel
 from models.post_target import TargetStatus
 from schema.accounts import Platform, SocialAccount
+from schema.media import MediaAsset, media_of
 from schema.relay import Node, PageInfo, encode_cursor, to_global_id
 from schema.users import User
 from schema.workspaces import Workspace
@@ -38,6 +40,11 @@ class PublishError:
 @strawberry.type(description="A further part of a thread, published as a reply to the part before it.")
 class ThreadPart:
     text: str
+    media_ids: strawberry.Private[list[PydanticObjectId]]
+
+    @strawberry.field(description="The files this part attaches.")
+    async def media(self, info: Info) -> list[MediaAsset]:
+        return await media_of(info, self.media_ids)
 
 
 @strawberry.type(description="A post as it goes to one account.")
@@ -83,6 +90,13 @@ class PostTarget(Node):
         assert post is not None, "a target never outlives its post"
         return Post.from_model(post)
 
+    @strawberry.field(description="The files this target publishes: its own, or the post's.")
+    async def media(self, info: Info) -> list[MediaAsset]:
+        if self.model.media_ids is not None:
+            return await media_of(info, self.model.media_ids)
+        post = await info.context.loaders.post.load(self.model.post_id)
+        return await media_of(info, post.media_ids) if post else []
+
     @strawberry.field(description="The account it publishes to.")
     async def account(self, info: Info) -> SocialAccount:
         account = await info.context.loaders.account.load(self.model.account_id)
@@ -106,7 +120,7 @@ class Post(Node):
         return cls(
             id=to_global_id("Post", post.id),
             text=post.text,
-            thread=[ThreadPart(text=part.text) for part in post.thread],
+            thread=[ThreadPart(text=part.text, media_ids=part.media_ids) for part in post.thread],
             status=post.status,
             scheduled_at=post.scheduled_at,
             timezone=post.timezone,
@@ -121,6 +135,10 @@ class Post(Node):
         user = info.context.user
         assert workspace is not None and user is not None and user.id is not None
         return Workspace.from_model(workspace, user.id)
+
+    @strawberry.field(description="The files every target attaches unless it has its own.")
+    async def media(self, info: Info) -> list[MediaAsset]:
+        return await media_of(info, self.model.media_ids)
 
     @strawberry.field(description="Who wrote it.")
     async def author(self, info: Info) -> User:

@@ -8,10 +8,12 @@ from graphql import GraphQLError
 from app.context import Info
 from models.social_account import SocialAccount as AccountModel
 from resolvers import access
+from resolvers import media as media_use_cases
 from resolvers import posts as post_use_cases
 from resolvers import workspaces as workspace_use_cases
 from schema.accounts import SocialAccount
 from schema.common import signed_in
+from schema.media import MediaAsset
 from schema.posts import Post, PostConnection, PostFilter, PostTarget
 from schema.relay import MAX_PAGE_SIZE, Node, decode_cursor, parse_global_id, parse_id_of
 from schema.users import User
@@ -54,6 +56,9 @@ class CoreQuery:
         if type_name == "SocialAccount":
             account = await access.visible_account(ctx, user, object_id)
             return SocialAccount.from_model(account) if account else None
+        if type_name == "MediaAsset":
+            asset = await media_use_cases.visible_media(ctx, user, object_id)
+            return MediaAsset.from_model(asset) if asset else None
         return None
 
     @strawberry.field(description="The workspaces the signed-in user belongs to.")

@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.captions import AiMutation, AiQuery, CaptionSubscription
+from schema.media import MediaQuery
+from schema.media_mutations import MediaMutation
 from schema.mutation import CoreMutation
+from schema.oauth import OAuthMutation
 from schema.query import CoreQuery
 from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery):
+class Query(CoreQuery, AiQuery, MediaQuery):
     pass
 
 
 @strawberry.type(description="Everything Herald lets a user change.")
-class Mutation(CoreMutation):
+class Mutation(CoreMutation, AiMutation, MediaMutation, OAuthMutation):
     pass
 
 
 @strawberry.type(description="Live updates over graphql-transport-ws or graphql-ws.")
-class Subscription(PostSubscription):
+class Subscription(PostSubscription, CaptionSubscription):
     pass

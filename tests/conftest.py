@@ -18,9 +18,14 @@ import pytest
 from cryptography.fernet import Fernet
 from redis.asyncio import Redis
 
-from app.embedded import run_secantusd
+from app.embedded import free_port, run_secantusd
 from app.services import Services, open_services, queue_specs
 from app.settings import Settings
+from tests.network_client import cancel_rescheduled
+from tests.services.gemini_server import API_KEY as GEMINI_API_KEY
+from tests.services.gemini_server import GeminiServer, start_gemini_server
+from tests.services.moto_s3 import MediaStack, media_on_s3
+from tests.services.networks import NetworkFakes, network_settings, running_networks
 from tests.services.pds import PdsServer, start_pds
 from tests.stack import ApiServer, delete_queues, running_api
 from workers.post import PostWorker
@@ -78,17 +83,56 @@ def mongodb_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+async def gemini_server() -> AsyncIterator[GeminiServer]:
+    """A local server speaking Gemini's REST shape, for the whole run (the API's GEMINI_BASE_URL)."""
+    async with start_gemini_server() as server:
+        yield server
+
+
+@pytest.fixture
+def gemini(gemini_server: GeminiServer) -> GeminiServer:
+    """The fake Gemini with nothing scripted and nothing recorded yet."""
+    gemini_server.reset()
+    return gemini_server
+
+
+@pytest.fixture(scope="session")
+async def network_fakes() -> AsyncIterator[NetworkFakes]:
+    """Local Threads, Meta Graph and Reddit servers for the whole run (the settings point at them)."""
+    async with running_networks() as fakes:
+        yield fakes
+
+
+@pytest.fixture
+async def networks(network_fakes: NetworkFakes, services: Services) -> AsyncIterator[NetworkFakes]:
+    """The network fakes with no faults scripted and no requests recorded yet (accounts stay); targets a
+    test left rescheduled are cancelled after it, so no later test sees them published."""
+    for fake in (network_fakes.threads, network_fakes.meta, network_fakes.reddit):
+        fake.reset_script()
+    yield network_fakes
+    await cancel_rescheduled()
+
+
+@pytest.fixture(scope="session")
 def settings(
     mongodb_url: str,
     redis_url: str,
     rabbitmq_url: str,
     run_prefix: str,
     tmp_path_factory: pytest.TempPathFactory,
+    gemini_server: GeminiServer,
+    network_fakes: NetworkFakes,
 ) -> Settings:
     """Settings for the suite: real services, this run's namespace, short delays."""
+    api_port = free_port()  # known in advance: signed local media URLs name the API's address
     return Settings(
         _env_file=None,
         environment="test",
+        port=api_port,
+        public_base_url=f"http://127.0.0.1:{api_port}",
+        media_signing_key="test-media-signing-key",
+        media_max_image_bytes=8_000_000,
+        media_max_video_bytes=10_000_000,
         data_dir=Path(tmp_path_factory.mktemp("var")),
         mongodb_url=mongodb_url,
         mongodb_database=run_prefix.replace("-", "_"),
@@ -104,6 +148,10 @@ def settings(
         worker_shutdown_grace_seconds=5,
         login_limit_per_email=5,
         login_limit_per_address=1_000,
+        gemini_api_key=GEMINI_API_KEY,
+        gemini_base_url=gemini_server.url,
+        gemini_timeout_seconds=10,
+        **network_settings(network_fakes),
     )
 
 
@@ -119,9 +167,21 @@ async def services(settings: Settings, redis_client: Redis) -> AsyncIterator[Ser
 
 @pytest.fixture(scope="session")
 async def api(settings: Settings, services: Services) -> AsyncIterator[ApiServer]:
-    """The API on a free port, in this process, over the session's services."""
-    async with running_api(settings, services) as server:
+    """The API on its port, in this process, over the session's services (media on local disk)."""
+    async with running_api(settings, services, port=settings.port) as server:
         yield server
+
+
+@pytest.fixture(scope="session", params=["local", "s3"])
+async def media_stack(
+    request: pytest.FixtureRequest, settings: Settings, services: Services, api: ApiServer
+) -> AsyncIterator[MediaStack]:
+    """An API with media on local disk, then one with media in moto's S3: the same tests run on both."""
+    if request.param == "local":
+        yield MediaStack(backend="local", api=api, storage=services.storage)
+        return
+    async with media_on_s3(settings, services) as stack:
+        yield stack
 
 
 @pytest.fixture(scope="session")

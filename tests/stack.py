@@ -35,12 +35,12 @@ class ApiServer:
 
 
 @contextlib.asynccontextmanager
-async def running_api(settings: Settings, services: Services) -> AsyncIterator[ApiServer]:
-    """uvicorn on port 0 in this event loop; stopped on exit."""
+async def running_api(settings: Settings, services: Services, *, port: int = 0) -> AsyncIterator[ApiServer]:
+    """uvicorn on `port` (0: any free one) in this event loop; stopped on exit."""
     config = uvicorn.Config(
         create_app(settings, services),
         host="127.0.0.1",
-        port=0,
+        port=port,
         log_config=None,
         lifespan="on",
         ws="websockets-sansio",

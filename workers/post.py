@@ -24,6 +24,7 @@ from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
     Checkpoint,
+    MediaFacts,
     OutcomeUnknown,
     PostContent,
     Published,
@@ -32,7 +33,9 @@ from integrations.platforms.base import (
     SaveState,
     Transient,
 )
+from integrations.platforms.oauth import token_times
 from models.clock import utcnow
+from models.media_asset import MediaAsset, MediaStatus
 from models.post import Post
 from models.post_events import announce
 from models.post_target import PostTarget, PublishError, TargetStatus
@@ -99,8 +102,12 @@ class PostWorker:
             return
         platform = self.services.platforms[target.platform]
         session = self._session(account)
+        media = await _media_facts(target, post)
+        if media is None:
+            await self._finish(target, _MEDIA_MISSING)
+            return
         content = PostContent(
-            text=target.text if target.text is not None else post.text, options=target.options
+            text=target.text if target.text is not None else post.text, options=target.options, media=media
         )
         try:
             published: Published | None = None
@@ -136,7 +143,10 @@ class PostWorker:
         cipher = self.services.cipher
 
         async def save(credentials: Mapping[str, Any]) -> None:
-            await account.store_credentials(cipher.encrypt(credentials))
+            expires_at, refresh_at = token_times(credentials)
+            await account.store_credentials(
+                cipher.encrypt(credentials), expires_at=expires_at, refresh_at=refresh_at
+            )
 
         return AccountSession(
             external_id=account.external_id,
@@ -181,6 +191,25 @@ class PostWorker:
     ) -> None:
         if await target.mark_failed(error, status):
             await announce(self.services.events, [target])
+
+
+_MEDIA_MISSING = PublishError(
+    code="MEDIA_NOT_FOUND",
+    message="A file this post attaches is gone; attach it again, then retry.",
+    retryable=False,
+)
+
+
+async def _media_facts(target: PostTarget, post: Post) -> tuple[MediaFacts, ...] | None:
+    """The media the target publishes (its own, or the post's), in order; None when one is not READY."""
+    ids = target.media_ids if target.media_ids is not None else post.media_ids
+    if not ids:
+        return ()
+    found = {asset.id: asset for asset in await MediaAsset.find({"_id": {"$in": list(ids)}}).to_list()}
+    assets = [found.get(i) for i in ids]
+    if any(asset is None or asset.status is not MediaStatus.READY for asset in assets):
+        return None
+    return tuple(asset.facts() for asset in assets if asset is not None)
 
 
 def _account_error(account: SocialAccount | None) -> PublishError:

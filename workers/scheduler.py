@@ -1,4 +1,6 @@
-"""The scheduler: every tick, hands due targets to the workers and recovers work that was lost.
+"""The scheduler: every tick, hands due targets to the workers and recovers work that was lost; now and
+then, it also removes media uploads that were never completed and refreshes OAuth tokens before they
+expire (`workers.tokens`).
 
 Any number of schedulers may run: each move is a conditional batch claim (see `PostTarget._claim_batch`),
 so two schedulers never enqueue the same state change twice, and a duplicate message is dropped by the
@@ -16,8 +18,10 @@ import structlog
 
 from app.services import POST_PUBLISH, Services
 from models.clock import utcnow
+from models.media_files import sweep_stale
 from models.post_events import announce
 from models.post_target import PostTarget
+from workers.tokens import TokenRefresher
 
 log = structlog.get_logger(__name__)
 
@@ -34,6 +38,9 @@ class Scheduler:
         self.services = services
         self.settings = services.settings
         self._stopping = asyncio.Event()
+        self._next_media_sweep = 0.0
+        self.tokens = TokenRefresher(services)
+        self._next_token_sweep = 0.0
 
     async def tick(self, now: datetime | None = None) -> TickResult:
         """One round: due SCHEDULED targets, QUEUED ones whose message got lost, PUBLISHING ones whose
@@ -54,6 +61,33 @@ class Scheduler:
             log.info("scheduler.tick", due=len(due), unclaimed=len(unclaimed), expired_leases=len(expired))
         return TickResult(due=len(due), unclaimed=len(unclaimed), expired_leases=len(expired))
 
+    async def sweep_media(self, now: datetime | None = None) -> int:
+        """Delete media that never became READY a while after it was created (see `sweep_stale`)."""
+        older_than = timedelta(seconds=self.settings.media_orphan_after_seconds)
+        return await sweep_stale(self.services.storage, now or utcnow(), older_than)
+
+    async def _sweep_media_when_due(self) -> None:
+        # A sweep is cheap but rarely needed, so it runs every media_sweep_interval_seconds, not per tick.
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._next_media_sweep:
+            return
+        self._next_media_sweep = loop.time() + self.settings.media_sweep_interval_seconds
+        try:
+            await self.sweep_media()
+        except Exception:
+            log.exception("scheduler.media_sweep_failed")
+
+    async def _refresh_tokens_when_due(self) -> None:
+        # Tokens are refreshed days (Threads) or minutes (Reddit) ahead: a sweep now and then is enough.
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._next_token_sweep:
+            return
+        self._next_token_sweep = loop.time() + self.settings.token_refresh_interval_seconds
+        try:
+            await self.tokens.sweep()
+        except Exception:
+            log.exception("scheduler.token_sweep_failed")
+
     async def run(self) -> None:
         """Tick every `scheduler_tick_seconds` until `stop()`; a failed tick is logged and retried."""
         while not self._stopping.is_set():
@@ -61,6 +95,8 @@ class Scheduler:
                 await self.tick()
             except Exception:
                 log.exception("scheduler.tick_failed")
+            await self._sweep_media_when_due()
+            await self._refresh_tokens_when_due()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=self.settings.scheduler_tick_seconds)
 

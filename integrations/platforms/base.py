@@ -39,12 +39,34 @@ class Violation:
     field: tuple[str, ...] = ()
 
 
+class MediaKind(enum.StrEnum):
+    """What a media file is, as detected from its bytes; the values are stored in MongoDB."""
+
+    IMAGE = "IMAGE"
+    GIF = "GIF"
+    VIDEO = "VIDEO"
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFacts:
+    """What a network's rules need to know about one attached file (checked, READY media only)."""
+
+    kind: MediaKind
+    content_type: str
+    byte_size: int
+    width: int | None = None
+    height: int | None = None
+    duration_seconds: float | None = None
+    alt_text: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class PostContent:
-    """What one target publishes: the text (already tailored for the network) and its options."""
+    """What one target publishes: the text (already tailored for the network), its options and media."""
 
     text: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    media: tuple[MediaFacts, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

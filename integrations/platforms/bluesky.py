@@ -41,6 +41,7 @@ from integrations.platforms.base import (
     Transient,
     Violation,
 )
+from integrations.platforms.bluesky_media import media_violations
 from integrations.platforms.bluesky_text import (
     FacetKind,
     build_facets,
@@ -53,6 +54,10 @@ POST_COLLECTION = "app.bsky.feed.post"
 PROFILE_COLLECTION = "app.bsky.actor.profile"
 # Refresh this long before the access token expires, so a slow request does not outlive its token.
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
+# Publishing media to Bluesky is the next issue; until then a post with media is refused, not
+# published without it.
+MEDIA_NOT_SUPPORTED_YET = "MEDIA_NOT_SUPPORTED_YET"
+_MEDIA_NOT_YET = "Herald cannot publish images or videos to Bluesky yet; remove the media to publish now."
 # Used when a 429 carries no reset time.
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
 
@@ -75,8 +80,11 @@ class Bluesky:
         self._timeout = timeout
 
     def validate(self, content: PostContent) -> list[Violation]:
-        """Length rules of a post: at most 300 graphemes and 3,000 UTF-8 bytes."""
-        return text_violations(content.text)
+        """Length rules of a post (300 graphemes, 3,000 UTF-8 bytes) and its media rules."""
+        violations = text_violations(content.text) + media_violations(content.media)
+        if content.media:
+            violations.append(Violation(MEDIA_NOT_SUPPORTED_YET, _MEDIA_NOT_YET, ("mediaIds",)))
+        return violations
 
     async def connect(self, handle: str, app_password: str, service_url: str) -> ConnectedAccount:
         """Log in once with an app password and return the account with its session credentials.
@@ -114,6 +122,10 @@ class Bluesky:
 
         A repeat with the same key returns the post the first call created instead of a second one.
         """
+        if content.media:
+            # Refused when the post is written; this catches a post stored some other way, so media is
+            # never silently dropped.
+            raise InvalidContent(MEDIA_NOT_SUPPORTED_YET, _MEDIA_NOT_YET)
         rkey = record_key(idempotency_key)
         session = Session.decode(account.credentials["session"])
         async with self._client(_service_of(account, session)) as client:

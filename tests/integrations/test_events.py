@@ -325,3 +325,18 @@ async def test_redis_processes_publishing_at_once_are_seen_in_one_order_everywhe
             await bus.close()
         for client in clients:
             await client.aclose()
+
+
+async def test_an_expired_stream_is_forgotten(make_bus: MakeBus) -> None:
+    # given a short-lived stream (one caption request's) set to expire
+    bus = make_bus()
+    first = await bus.publish("caption:u:r", "caption.delta", {"delta": "a"})
+    await bus.publish("caption:u:r", "caption.delta", {"delta": "b"})
+    await bus.expire("caption:u:r", 0.2)
+
+    # when its time has passed
+    await asyncio.sleep(0.4)
+
+    # then nothing of it can be replayed any more
+    with pytest.raises(EventTooOld):
+        await take(bus.subscribe("caption:u:r", since=first.id), 1)

@@ -103,7 +103,11 @@ async def test_a_target_text_over_the_limit_points_at_that_target(api: ApiServer
         ({"text": "   "}, "EMPTY_POST", ["text"]),
         ({"scheduledAt": "2020-01-01T00:00:00Z"}, "SCHEDULED_IN_PAST", ["scheduledAt"]),
         ({"scheduledAt": "2099-01-01T00:00:00"}, "INVALID_DATETIME", ["scheduledAt"]),
-        ({"mediaIds": ["TWVkaWFBc3NldDo2NmYwMDAwMDAwMDAwMDAwMDAwMDAwMDA"]}, "MEDIA_NOT_FOUND", ["mediaIds"]),
+        (
+            {"mediaIds": ["TWVkaWFBc3NldDo2NmYwMDAwMDAwMDAwMDAwMDAwMDAwMDA"]},
+            "MEDIA_NOT_FOUND",
+            ["mediaIds", "0"],
+        ),
         ({"thread": [{"text": "part two"}]}, "THREADS_NOT_SUPPORTED", ["thread"]),
     ],
 )

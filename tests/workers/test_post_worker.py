@@ -94,6 +94,7 @@ async def _route_through(proxy: HoldingProxy, account_gid: str, services: Servic
 
 def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
     assert settings.rabbitmq_url is not None and settings.fernet_keys is not None
+    assert settings.media_signing_key is not None
     env = {
         **os.environ,
         "MONGODB_URL": str(settings.mongodb_url),
@@ -103,6 +104,8 @@ def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
         "RABBITMQ_URL": settings.rabbitmq_url.get_secret_value(),
         "RABBITMQ_PREFIX": prefix,
         "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
+        "MEDIA_SIGNING_KEY": settings.media_signing_key.get_secret_value(),
+        "DATA_DIR": str(settings.data_dir),
         "WORKER_LEASE_SECONDS": "15",
         "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
         "ENVIRONMENT": "test",

@@ -1,0 +1,81 @@
+"""The OAuth networks (Threads, Instagram, Facebook Pages, Reddit), built from the settings.
+
+Each is both a `Platform` (publishing) and an `OAuthConnector` (connecting, refreshing). They are made
+whether or not their app credentials are set: accounts connected earlier keep publishing, and
+`oauthStart` answers NOT_CONFIGURED for a network whose app is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+import httpx
+
+from app.settings import Settings
+from integrations.platforms.base import Platform, PlatformName
+from integrations.platforms.facebook import Facebook
+from integrations.platforms.instagram import Instagram
+from integrations.platforms.meta_login import MetaLoginConfig
+from integrations.platforms.oauth import OAuthApp, OAuthConnector
+from integrations.platforms.reddit import Reddit, RedditConfig
+from integrations.platforms.threads import Threads, ThreadsConfig
+
+
+@dataclass(frozen=True)
+class Networks:
+    platforms: dict[PlatformName, Platform]
+    connectors: dict[PlatformName, OAuthConnector]
+
+
+def _secret(value: object) -> str:
+    getter = getattr(value, "get_secret_value", None)
+    return str(getter()) if callable(getter) else ""
+
+
+def _version() -> str:
+    try:
+        return version("herald")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
+    """Every OAuth network, sharing one HTTP client."""
+    meta = MetaLoginConfig(
+        app=OAuthApp(settings.meta_app_id or "", _secret(settings.meta_app_secret)),
+        graph_url=settings.meta_graph_url,
+        dialog_url=settings.meta_login_url,
+        version=settings.meta_api_version,
+        usage_limit=settings.meta_usage_limit_percent,
+    )
+    threads = Threads(
+        ThreadsConfig(
+            app=OAuthApp(settings.threads_app_id or "", _secret(settings.threads_app_secret)),
+            authorize_url=settings.threads_authorize_url,
+            graph_url=settings.threads_graph_url,
+            version=settings.threads_api_version,
+            poll_interval=settings.meta_container_poll_seconds,
+            poll_timeout=settings.meta_container_timeout_seconds,
+            usage_limit=settings.meta_usage_limit_percent,
+        ),
+        http,
+    )
+    reddit = Reddit(
+        RedditConfig(
+            app=OAuthApp(settings.reddit_client_id or "", _secret(settings.reddit_client_secret)),
+            www_url=settings.reddit_www_url,
+            api_url=settings.reddit_api_url,
+            version=_version(),
+            developer=settings.reddit_developer_username or "",
+        ),
+        http,
+    )
+    connectors: dict[PlatformName, OAuthConnector] = {
+        PlatformName.THREADS: threads,
+        PlatformName.INSTAGRAM: Instagram(meta, http),
+        PlatformName.FACEBOOK: Facebook(meta, http),
+        PlatformName.REDDIT: reddit,
+    }
+    platforms: dict[PlatformName, Platform] = {name: c for name, c in connectors.items()}  # type: ignore[misc]
+    return Networks(platforms=platforms, connectors=connectors)

@@ -1,0 +1,174 @@
+"""Facebook Pages: connect the Pages a user manages (Facebook Login) and publish text and link posts.
+
+Follows the Pages API documentation: "Posts" (`POST /{page-id}/feed` with `message` and `link`, answered
+`{"id": "<page>_<post>"}`; `GET /{page-id}/published_posts`), "Page Access Tokens", and the Graph API's
+"Rate Limiting" (usage headers) and "Handling Errors" pages. Photos (`/{page-id}/photos`) wait for the
+media library.
+
+A publish is one call, so nothing needs a checkpoint; a preflight read of the Page first makes a dead
+token or a throttled app fail before the write, where the answer is unambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from integrations.platforms import limits
+from integrations.platforms.base import (
+    AccountSession,
+    AuthExpired,
+    Checkpoint,
+    ConnectedAccount,
+    OutcomeUnknown,
+    PlatformName,
+    PostContent,
+    Published,
+    PublishFailure,
+    RateLimited,
+    Violation,
+)
+from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
+from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
+from integrations.platforms.reconcile import same_text, window_start
+
+SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts")
+# A Page task that allows publishing; Pages the user can only moderate or analyse are left out.
+PUBLISHING_TASK = "CREATE_CONTENT"
+LABEL = "Facebook"
+MEDIA_NOT_SUPPORTED = Violation(
+    "MEDIA_NOT_SUPPORTED_YET",
+    "Herald publishes text and link posts to Facebook Pages for now; remove the photos or videos.",
+    ("mediaIds",),
+)
+
+
+class Facebook:
+    """The Facebook Pages implementation of the `Platform` and `OAuthConnector` contracts."""
+
+    name = PlatformName.FACEBOOK
+    uses_pkce = True
+
+    def __init__(self, config: MetaLoginConfig, http: httpx.AsyncClient) -> None:
+        graph_url = f"{config.graph_url.rstrip('/')}/{config.version}"
+        self.graph = GraphClient(http, graph_url, label=LABEL, usage_limit=config.usage_limit)
+        self.login = MetaLogin(config, self.graph)
+
+    # --- connecting ------------------------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        """Whether META_APP_ID and META_APP_SECRET are set."""
+        return self.login.configured
+
+    def authorization_url(self, state: str, redirect_uri: str, code_challenge: str | None) -> str:
+        """The Facebook Login dialog asking to publish on the user's Pages."""
+        return self.login.authorization_url(SCOPES, state, redirect_uri, code_challenge)
+
+    async def exchange(
+        self, code: str, redirect_uri: str, code_verifier: str | None
+    ) -> Sequence[ConnectedAccount]:
+        """One account per Page the user granted and may publish on."""
+        return [
+            ConnectedAccount(
+                external_id=str(page["id"]),
+                handle=str(page.get("username") or page.get("name") or page["id"]),
+                display_name=page.get("name") if isinstance(page.get("name"), str) else None,
+                credentials={
+                    "access_token": page["access_token"],
+                    "page_id": str(page["id"]),
+                    "expires_at": None,
+                    "refresh_at": None,
+                },
+            )
+            for page in await self.login.pages(code, redirect_uri, code_verifier)
+            if "tasks" not in page or PUBLISHING_TASK in (page.get("tasks") or [])
+        ]
+
+    async def refresh(self, credentials: Mapping[str, Any]) -> dict[str, Any]:
+        """Page tokens from a long-lived login do not expire: there is nothing to refresh."""
+        return {**credentials, "refresh_at": None}
+
+    # --- publishing ------------------------------------------------------------------------------------
+
+    def validate(self, content: PostContent) -> list[Violation]:
+        """The text limit, a `link` option that is an http(s) address, and no media (not yet)."""
+        found = limits.text_violations(PlatformName.FACEBOOK, content.text, "text")
+        if content.media:
+            found.append(MEDIA_NOT_SUPPORTED)
+        link = content.options.get("link")
+        if link is not None and not _is_web_link(link):
+            found.append(Violation("INVALID_LINK", "Give the link as https://…", ("options", "link")))
+        return found
+
+    async def publish(
+        self,
+        account: AccountSession,
+        content: PostContent,
+        idempotency_key: str,
+        checkpoint: Checkpoint | None = None,
+    ) -> Published:
+        """Post the message (with its link) to the Page's feed."""
+        token, page_id = _credentials(account)
+        await self.graph.get(page_id, token, {"fields": "id"})
+        data = {"message": content.text}
+        if link := content.options.get("link"):
+            data["link"] = str(link)
+        answer = await self.graph.post(f"{page_id}/feed", token, data, publishing=True)
+        post_id = answer.get("id")
+        if not isinstance(post_id, str) or not post_id:
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Facebook answered the post without its id.")
+        try:
+            found = await self.graph.get(post_id, token, {"fields": "id,permalink_url,created_time"})
+        except PublishFailure:
+            found = {}  # the post is out; its permalink is a nicety
+        return _as_published({**found, "id": post_id})
+
+    async def find_published(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published | None:
+        """The Page's post with this message since the target was written (see `reconcile`)."""
+        token, page_id = _credentials(account)
+        try:
+            found = await find_recent(
+                self.graph,
+                f"{page_id}/published_posts",
+                token,
+                fields="id,message,created_time,permalink_url",
+                since=window_start(idempotency_key),
+                matches=lambda item: same_text(item.get("message"), content.text),
+                time_field="created_time",
+            )
+        except (AuthExpired, RateLimited, OutcomeUnknown):
+            raise
+        except PublishFailure as exc:
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Facebook could not be asked ({exc.message}).") from exc
+        return _as_published(found) if found is not None else None
+
+
+def _credentials(account: AccountSession) -> tuple[str, str]:
+    token = account.credentials.get("access_token")
+    page_id = account.credentials.get("page_id") or account.external_id
+    if not token:
+        raise AuthExpired("TOKEN_MISSING", "This Facebook Page has no stored login; reconnect it.")
+    return str(token), str(page_id)
+
+
+def _is_web_link(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _as_published(item: Mapping[str, Any]) -> Published:
+    post_id = str(item["id"])
+    url = item.get("permalink_url")
+    return Published(
+        external_id=post_id,
+        url=url if isinstance(url, str) and url else f"https://www.facebook.com/{post_id}",
+        published_at=parse_time(item.get("created_time")),
+    )

@@ -1,0 +1,318 @@
+"""Threads: connect a profile with Threads' own OAuth, keep its 60-day token alive, publish text posts.
+
+Follows Meta's Threads API documentation: "Get Access Tokens and Permissions" (authorization window,
+`POST /oauth/access_token`), "Long-Lived Tokens" (`GET /access_token?grant_type=th_exchange_token`,
+`GET /refresh_access_token?grant_type=th_refresh_token`, only for tokens at least 24 hours old), "Posts"
+(`POST /{user}/threads` then `POST /{user}/threads_publish`), "Troubleshooting" (container status) and
+the rate-limit overview (`GET /{user}/threads_publishing_limit`).
+
+Publishing is a container flow (see `meta_containers`): the publishing quota is read first, so an
+exhausted quota sends the target back to the schedule for when the window frees a slot instead of
+failing it. Threads documents no PKCE, so the connection relies on the state and the app secret.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from integrations.platforms import limits
+from integrations.platforms.base import (
+    AccountSession,
+    AuthExpired,
+    Checkpoint,
+    ConnectedAccount,
+    OutcomeUnknown,
+    PlatformName,
+    PostContent,
+    Published,
+    PublishFailure,
+    RateLimited,
+    Violation,
+)
+from integrations.platforms.meta_containers import Containers, ContainerStatus
+from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
+from integrations.platforms.oauth import OAuthApp, expiry_fields, require_token
+from integrations.platforms.reconcile import same_text, window_start
+
+SCOPES = ("threads_basic", "threads_content_publish")
+# Long-lived tokens last 60 days and can be refreshed once they are a day old: refresh a week ahead.
+TOKEN_LIFETIME = timedelta(days=60)
+REFRESH_BEFORE = timedelta(days=7)
+MIN_REFRESH_AGE = timedelta(hours=24)
+# Documented publishing quota, used only when the quota endpoint leaves a figure out.
+QUOTA_WINDOW = timedelta(hours=24)
+# When nothing tells when the quota window frees a slot, look again in an hour.
+QUOTA_RETRY = timedelta(hours=1)
+MAX_CAROUSEL_ITEMS = 20
+LABEL = "Threads"
+# Photos and videos need a public URL Meta can fetch; until Herald hands the networks one, a post with
+# media is refused when it is written rather than published without it.
+MEDIA_NOT_SUPPORTED = Violation(
+    "MEDIA_NOT_SUPPORTED_YET",
+    "Herald publishes text posts to Threads for now; remove the photos or videos for this account.",
+    ("mediaIds",),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadsConfig:
+    """Where Threads lives (settings, so tests can point it at a local server) and how to poll."""
+
+    app: OAuthApp
+    authorize_url: str = "https://threads.net/oauth/authorize"
+    graph_url: str = "https://graph.threads.net"
+    version: str = "v1.0"
+    poll_interval: float = 60.0
+    poll_timeout: float = 300.0
+    usage_limit: float = 90.0
+
+
+class Threads:
+    """The Threads implementation of the `Platform` and `OAuthConnector` contracts."""
+
+    name = PlatformName.THREADS
+    uses_pkce = False
+
+    def __init__(self, config: ThreadsConfig, http: httpx.AsyncClient) -> None:
+        self.config = config
+        self.graph = GraphClient(http, config.graph_url, label=LABEL, usage_limit=config.usage_limit)
+        self.containers = Containers(
+            self.graph, "status", config.poll_interval, config.poll_timeout, prefix=f"{config.version}/"
+        )
+
+    # --- connecting ------------------------------------------------------------------------------------
+
+    @property
+    def configured(self) -> bool:
+        """Whether THREADS_APP_ID and THREADS_APP_SECRET are set."""
+        return self.config.app.configured
+
+    def authorization_url(self, state: str, redirect_uri: str, code_challenge: str | None) -> str:
+        """Threads' authorization window for the publishing scopes."""
+        query = {
+            "client_id": self.config.app.client_id,
+            "redirect_uri": redirect_uri,
+            "scope": ",".join(SCOPES),
+            "response_type": "code",
+            "state": state,
+        }
+        return f"{self.config.authorize_url}?{urlencode(query)}"
+
+    async def exchange(
+        self, code: str, redirect_uri: str, code_verifier: str | None
+    ) -> Sequence[ConnectedAccount]:
+        """The code for a short-lived token, that for a 60-day one, and the profile it belongs to."""
+        app = self.config.app
+        short = await self.graph.post(
+            "oauth/access_token",
+            None,
+            {
+                "client_id": app.client_id,
+                "client_secret": app.client_secret,
+                "grant_type": "authorization_code",
+                "redirect_uri": redirect_uri,
+                "code": code,
+            },
+        )
+        long = await self.graph.get(
+            "access_token",
+            require_token(short.get("access_token"), LABEL),
+            {"grant_type": "th_exchange_token", "client_secret": app.client_secret},
+        )
+        token = require_token(long.get("access_token"), LABEL)
+        me = await self.graph.get(self._path("me"), token, {"fields": "id,username,name"})
+        user_id = str(me.get("id") or short.get("user_id") or "")
+        credentials = {"access_token": token, "user_id": user_id, **_expiry(long)}
+        handle = str(me.get("username") or user_id)
+        name = me.get("name") if isinstance(me.get("name"), str) else None
+        return [
+            ConnectedAccount(external_id=user_id, handle=handle, display_name=name, credentials=credentials)
+        ]
+
+    async def refresh(self, credentials: Mapping[str, Any]) -> dict[str, Any]:
+        """A new 60-day token for a token at least a day old (an empty answer is never stored)."""
+        answer = await self.graph.get(
+            "refresh_access_token",
+            str(credentials.get("access_token", "")),
+            {"grant_type": "th_refresh_token"},
+        )
+        return {
+            **credentials,
+            "access_token": require_token(answer.get("access_token"), LABEL),
+            **_expiry(answer),
+        }
+
+    # --- publishing ------------------------------------------------------------------------------------
+
+    def validate(self, content: PostContent) -> list[Violation]:
+        """Threads' text rules: 500 characters counted Meta's way, at most 5 links; text posts only."""
+        found = limits.text_violations(PlatformName.THREADS, content.text, "text")
+        if content.media:
+            found.append(MEDIA_NOT_SUPPORTED)
+        return found
+
+    async def publish(
+        self,
+        account: AccountSession,
+        content: PostContent,
+        idempotency_key: str,
+        checkpoint: Checkpoint | None = None,
+    ) -> Published:
+        """Publish through a container, resuming the one an earlier attempt left in the checkpoint."""
+        token, user_id = _credentials(account)
+        container_id, status = await self.containers.reusable(checkpoint, token)
+        if status is ContainerStatus.PUBLISHED:
+            return await self._published_earlier(account, content, idempotency_key)
+        await self._check_quota(user_id, token)
+        if container_id is None:
+            container_id = await self.containers.create(
+                checkpoint, lambda: self._create_container(user_id, token, content)
+            )
+        if await self.containers.wait(container_id, token) is ContainerStatus.PUBLISHED:
+            return await self._published_earlier(account, content, idempotency_key)
+        answer = await self.graph.post(
+            self._path(f"{user_id}/threads_publish"), token, {"creation_id": container_id}, publishing=True
+        )
+        media_id = answer.get("id")
+        if not isinstance(media_id, str | int) or not str(media_id):
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Threads answered the publish call without a post id.")
+        return await self._published(account, token, str(media_id))
+
+    async def find_published(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published | None:
+        """The post among the profile's posts since the target was written (see `reconcile`)."""
+        token, user_id = _credentials(account)
+        try:
+            found = await find_recent(
+                self.graph,
+                self._path(f"{user_id}/threads"),
+                token,
+                fields="id,text,timestamp,permalink",
+                since=window_start(idempotency_key),
+                matches=lambda item: same_text(item.get("text"), content.text),
+                time_field="timestamp",
+            )
+        except (AuthExpired, RateLimited, OutcomeUnknown):
+            raise
+        except PublishFailure as exc:
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Threads could not be asked ({exc.message}).") from exc
+        if found is None:
+            return None
+        return _as_published(account, found)
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    def _path(self, path: str) -> str:
+        return f"{self.config.version}/{path}"
+
+    async def _create_container(self, user_id: str, token: str, content: PostContent) -> str:
+        answer = await self.graph.post(
+            self._path(f"{user_id}/threads"), token, {"media_type": "TEXT", "text": content.text}
+        )
+        container_id = answer.get("id")
+        if not isinstance(container_id, str | int) or not str(container_id):
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Threads answered without a container id.")
+        return str(container_id)
+
+    async def _check_quota(self, user_id: str, token: str) -> None:
+        """`RateLimited` until the rolling window frees a slot when the profile used its whole quota."""
+        answer = await self.graph.get(
+            self._path(f"{user_id}/threads_publishing_limit"), token, {"fields": "quota_usage,config"}
+        )
+        entries = answer.get("data")
+        entry: dict[str, Any] = {}
+        if isinstance(entries, list) and entries and isinstance(entries[0], dict):
+            entry = entries[0]
+        config: dict[str, Any] = entry["config"] if isinstance(entry.get("config"), dict) else {}
+        used, total = entry.get("quota_usage"), config.get("quota_total")
+        if not isinstance(used, int) or not isinstance(total, int) or used < total:
+            return  # an answer without figures does not stop a publish; the publish call itself would
+        duration = config.get("quota_duration")
+        window = timedelta(seconds=duration) if isinstance(duration, int) and duration > 0 else QUOTA_WINDOW
+        retry_at = await self._quota_frees_at(user_id, token, window)
+        hours = window.total_seconds() / 3600
+        raise RateLimited(
+            "QUOTA_EXHAUSTED",
+            f"This Threads profile published its {total} posts allowed per {hours:.0f} hours; Herald "
+            f"publishes this one at {retry_at:%Y-%m-%d %H:%M} UTC, when a slot frees up.",
+            retry_at=retry_at,
+        )
+
+    async def _quota_frees_at(self, user_id: str, token: str, window: timedelta) -> datetime:
+        # The window is rolling: a slot frees when the oldest post in it turns `window` old. Posts made
+        # outside the API count here too, so the estimate can only be early; a retry then waits again.
+        now = datetime.now(UTC)
+        oldest: datetime | None = None
+
+        def older(item: Mapping[str, Any]) -> bool:
+            nonlocal oldest
+            at = parse_time(item.get("timestamp"))
+            if at is not None and at >= now - window and (oldest is None or at < oldest):
+                oldest = at
+            return False
+
+        # The estimate is a convenience: the quota answer already decided that this publish waits.
+        with contextlib.suppress(PublishFailure):
+            await find_recent(
+                self.graph,
+                self._path(f"{user_id}/threads"),
+                token,
+                fields="id,timestamp",
+                since=now - window,
+                matches=older,
+                time_field="timestamp",
+            )
+        if oldest is None:
+            return now + QUOTA_RETRY
+        return max(oldest + window + timedelta(minutes=1), now + timedelta(minutes=1))
+
+    async def _published(self, account: AccountSession, token: str, media_id: str) -> Published:
+        # The post is out: failing to read its permalink must not turn success into a failure.
+        try:
+            found = await self.graph.get(self._path(media_id), token, {"fields": "id,permalink,timestamp"})
+        except PublishFailure:
+            found = {"id": media_id}
+        return _as_published(account, {**found, "id": media_id})
+
+    async def _published_earlier(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published:
+        found = await self.find_published(account, content, idempotency_key)
+        if found is not None:
+            return found
+        raise OutcomeUnknown(
+            "PUBLISHED_NOT_FOUND",
+            "Threads says an earlier attempt published this post, but it is not among the profile's posts "
+            "yet; Herald will look again.",
+        )
+
+
+def _credentials(account: AccountSession) -> tuple[str, str]:
+    token, user_id = account.credentials.get("access_token"), account.credentials.get("user_id")
+    if not token or not user_id:
+        raise AuthExpired("TOKEN_MISSING", "This Threads account has no stored login; reconnect it.")
+    return str(token), str(user_id)
+
+
+def _expiry(answer: Mapping[str, Any]) -> dict[str, str | None]:
+    lifetime = answer.get("expires_in") or TOKEN_LIFETIME.total_seconds()
+    return expiry_fields(datetime.now(UTC), lifetime, REFRESH_BEFORE, min_age=MIN_REFRESH_AGE)
+
+
+def _as_published(account: AccountSession, item: Mapping[str, Any]) -> Published:
+    permalink = item.get("permalink")
+    return Published(
+        external_id=str(item["id"]),
+        url=permalink
+        if isinstance(permalink, str) and permalink
+        else f"https://www.threads.net/@{account.handle}",
+        published_at=parse_time(item.get("timestamp")),
+    )

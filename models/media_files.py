@@ -1,0 +1,109 @@
+"""An asset's files in storage: variants made on demand and cached, deletion, and the orphan sweep.
+
+Used by the API (thumbnails, deleting an asset), the scheduler (the sweep) and the post worker:
+`bluesky_variant` is what publishing an image to Bluesky calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import structlog
+
+from integrations.media_images import fit_jpeg, open_oriented
+from integrations.media_probe import PIXEL_CEILING
+from integrations.platforms.base import MediaKind
+from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE
+from integrations.storage import Storage
+from models.media_asset import MediaAsset, MediaStatus, Variant
+
+log = structlog.get_logger(__name__)
+
+BLUESKY = "bluesky"
+THUMBNAIL = "thumbnail"
+POSTER = "poster"
+
+
+class MediaMissing(Exception):
+    """The asset's checked bytes are not in storage (it was deleted meanwhile, or storage lost them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VariantBytes:
+    """A variant's bytes, with its dimensions (their ratio is what networks call the aspect ratio)."""
+
+    data: bytes
+    width: int
+    height: int
+    content_type: str = "image/jpeg"
+
+
+async def bluesky_variant(
+    storage: Storage, asset: MediaAsset, *, max_pixels: int = PIXEL_CEILING
+) -> VariantBytes:
+    """The asset as Bluesky takes an image blob: a JPEG of at most 1,000,000 bytes, longest side at most
+    2,000 pixels, aspect ratio kept, oriented, without metadata.
+
+    Made the first time it is asked for and kept in storage (and in `asset.variants`) for the next.
+    Raises `MediaMissing` when the original is gone, `ValueError` for a video.
+    """
+    if asset.status is not MediaStatus.READY or asset.kind is MediaKind.VIDEO:
+        raise ValueError(f"no Bluesky image of a {asset.status} {asset.kind} asset")
+    cached = asset.variants.get(BLUESKY)
+    if cached is not None and (data := await storage.get(cached.key)) is not None:
+        return VariantBytes(data=data, width=cached.width, height=cached.height)
+    assert asset.content_type is not None and asset.byte_size is not None
+    async with storage.local_copy(asset.original_key, asset.byte_size) as copy:
+        if copy is None:
+            raise MediaMissing(f"the original of media {asset.id} is not in storage")
+        content_type = asset.content_type
+
+        def make() -> VariantBytes:
+            image = open_oriented(copy.path, content_type, max_pixels, IMAGE_MAX_SIDE)
+            encoded = fit_jpeg(image, IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE)
+            return VariantBytes(data=encoded.data, width=encoded.width, height=encoded.height)
+
+        made = await asyncio.to_thread(make)
+    await store_variant(storage, asset, BLUESKY, made)
+    log.info("media.variant.made", asset_id=str(asset.id), variant=BLUESKY, bytes=len(made.data))
+    return made
+
+
+async def store_variant(storage: Storage, asset: MediaAsset, name: str, variant: VariantBytes) -> Variant:
+    """Put a variant's bytes in storage and remember it on the asset."""
+    key = asset.variant_key(name)
+    await storage.put(key, variant.data, variant.content_type)
+    record = Variant(
+        key=key,
+        content_type=variant.content_type,
+        width=variant.width,
+        height=variant.height,
+        bytes=len(variant.data),
+    )
+    if asset.status is MediaStatus.READY:
+        await asset.record_variant(name, record)
+    return record
+
+
+async def delete_files(storage: Storage, asset: MediaAsset) -> None:
+    """Delete every file of the asset: the upload, the original and all variants."""
+    await storage.delete_prefix(asset.prefix)
+
+
+async def sweep_stale(storage: Storage, now: datetime, older_than: timedelta, limit: int = 200) -> int:
+    """Delete assets that never became READY (uploads nobody completed, rejected files) once they are
+    `older_than`, with their files; how many went.
+
+    Such assets are attached to nothing (attaching needs READY), so nothing else can break.
+    """
+    cutoff = now - older_than
+    removed = 0
+    for asset in await MediaAsset.stale(cutoff, limit):
+        if await asset.delete_if_stale(cutoff):
+            await delete_files(storage, asset)
+            removed += 1
+    if removed:
+        log.info("media.sweep.removed", count=removed)
+    return removed

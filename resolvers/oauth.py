@@ -1,0 +1,162 @@
+"""Connecting Threads, Instagram, Facebook Pages and Reddit accounts through the networks' OAuth.
+
+`oauthStart` checks the caller may connect accounts (ADMIN), remembers who asked (a single-use state with
+a short lifetime, and the PKCE verifier where the network takes one) and answers the network's consent
+URL. The network sends the browser back to `GET /oauth/{platform}/callback?code=&state=`: the state is
+consumed, the caller's role checked again, the code exchanged for tokens (long-lived ones), every
+account the grant reaches stored with its credentials encrypted, and the browser redirected to the
+frontend with the result in the query: `status=connected&platform=..&connected=N&workspaceId=..`, or
+`status=error&platform=..&error=CODE&message=..`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import structlog
+from beanie import PydanticObjectId
+
+from app.context import Context
+from app.services import Services
+from integrations.oauth_states import OAuthState
+from integrations.platforms.base import PlatformName, PublishFailure, Transient
+from integrations.platforms.oauth import code_challenge, new_code_verifier, token_times
+from models.social_account import SocialAccount
+from models.user import User
+from models.workspace import Role, Workspace
+from resolvers.access import workspace_for
+from resolvers.errors import reject
+from resolvers.post_rules import PLATFORM_LABELS
+
+log = structlog.get_logger(__name__)
+
+
+def redirect_uri(services: Services, platform: PlatformName) -> str:
+    """The callback address registered with the network's app."""
+    settings = services.settings
+    base = (settings.oauth_redirect_base_url or settings.public_base_url).rstrip("/")
+    return f"{base}/oauth/{platform.value.lower()}/callback"
+
+
+async def oauth_start(
+    ctx: Context, user: User, *, workspace_id: PydanticObjectId | None, platform: PlatformName
+) -> str:
+    """The network's consent URL for connecting accounts to the workspace."""
+    workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
+    connector = ctx.services.connectors.get(platform)
+    label = PLATFORM_LABELS.get(platform, str(platform))
+    if connector is None:
+        raise reject(
+            "PLATFORM_NOT_SUPPORTED",
+            f"{label} does not connect through OAuth; use blueskyAccountConnect with an app password.",
+            "platform",
+        )
+    if not connector.configured:
+        raise reject(
+            "NOT_CONFIGURED",
+            f"This Herald has no {label} app configured; an operator must set its app credentials.",
+            "platform",
+        )
+    verifier = new_code_verifier() if connector.uses_pkce else None
+    callback = redirect_uri(ctx.services, platform)
+    state = await ctx.services.oauth_states.create(
+        OAuthState(
+            user_id=str(user.id),
+            workspace_id=str(workspace.id),
+            platform=platform.value,
+            redirect_uri=callback,
+            code_verifier=verifier,
+        )
+    )
+    return connector.authorization_url(state, callback, code_challenge(verifier) if verifier else None)
+
+
+class CallbackError(Exception):
+    """Why a callback connected nothing, as the frontend receives it."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackOutcome:
+    """What a callback did: accounts connected to a workspace, or the error that stopped it."""
+
+    platform: PlatformName | None
+    connected: int = 0
+    workspace_id: PydanticObjectId | None = None
+    error: CallbackError | None = None
+
+
+async def oauth_callback(
+    services: Services, platform_slug: str, params: Mapping[str, str]
+) -> CallbackOutcome:
+    """Finish a connection the API started; never raises for anything the network or the user did."""
+    platform = next((p for p in PlatformName if p.value.lower() == platform_slug.lower()), None)
+    try:
+        if platform is None:
+            raise CallbackError("PLATFORM_NOT_SUPPORTED", f"Herald does not connect {platform_slug!r}.")
+        workspace_id, count = await _finish(services, platform, params)
+    except CallbackError as error:
+        log.info("oauth.callback.refused", platform=platform_slug, code=error.code)
+        return CallbackOutcome(platform, error=error)
+    log.info("oauth.callback.connected", platform=platform.value, connected=count)
+    return CallbackOutcome(platform, connected=count, workspace_id=workspace_id)
+
+
+async def _finish(
+    services: Services, platform: PlatformName, params: Mapping[str, str]
+) -> tuple[PydanticObjectId, int]:
+    label = PLATFORM_LABELS.get(platform, str(platform))
+    state = await services.oauth_states.consume(params.get("state") or "") if params.get("state") else None
+    if state is None or state.platform != platform.value:
+        raise CallbackError("STATE_INVALID", "This connection link expired or was already used; start again.")
+    if params.get("error"):
+        raise CallbackError("ACCESS_DENIED", f"{label} did not grant access ({params.get('error')}).")
+    connector = services.connectors.get(platform)
+    code = params.get("code")
+    if connector is None or not code:
+        raise CallbackError("CODE_MISSING", f"{label} sent no authorization code; start again.")
+    workspace = await _still_admin(state)
+    try:
+        connected = await connector.exchange(code, state.redirect_uri, state.code_verifier)
+    except Transient as failure:
+        raise CallbackError("NETWORK_UNAVAILABLE", failure.message) from failure
+    except PublishFailure as failure:
+        raise CallbackError("EXCHANGE_FAILED", failure.message) from failure
+    if not connected:
+        raise CallbackError("NO_ACCOUNTS", _nothing_to_connect(platform))
+    assert workspace.id is not None
+    for account in connected:
+        expires_at, refresh_at = token_times(account.credentials)
+        await SocialAccount.connect_oauth(
+            workspace.id,
+            platform,
+            account.external_id,
+            handle=account.handle,
+            display_name=account.display_name,
+            ciphertext=services.cipher.encrypt(account.credentials),
+            expires_at=expires_at,
+            refresh_at=refresh_at,
+        )
+    return workspace.id, len(connected)
+
+
+async def _still_admin(state: OAuthState) -> Workspace:
+    # Minutes may pass on the consent page: the user may have lost the role or the workspace meanwhile.
+    workspace = await Workspace.get(PydanticObjectId(state.workspace_id))
+    role = workspace.role_of(PydanticObjectId(state.user_id)) if workspace else None
+    if workspace is None or role is None or not role.allows(Role.ADMIN):
+        raise CallbackError("FORBIDDEN", "Only a workspace admin can connect accounts.")
+    return workspace
+
+
+def _nothing_to_connect(platform: PlatformName) -> str:
+    if platform is PlatformName.INSTAGRAM:
+        return "None of the Facebook Pages you shared has an Instagram professional account linked to it."
+    if platform is PlatformName.FACEBOOK:
+        return "No Facebook Page you can publish on was shared with Herald; choose at least one Page."
+    return "The network returned no account to connect."

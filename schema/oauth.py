@@ -1,0 +1,69 @@
+"""Connecting networks through OAuth: `oauthStart` (the browser then comes back to the callback route)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.context import Info
+from integrations.platforms.instagram import InstagramKind as InstagramKindModel
+from resolvers import oauth as use_cases
+from schema.accounts import Platform
+from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.relay import parse_id_of
+
+InstagramKind = strawberry.enum(InstagramKindModel, description="Where an Instagram post goes.")
+
+OAuthStartErrorCode = error_codes(
+    "OAuthStartErrorCode",
+    "Why oauthStart refused.",
+    "WORKSPACE_NOT_FOUND",
+    "PLATFORM_NOT_SUPPORTED",
+    "NOT_CONFIGURED",
+)
+
+
+@strawberry.input(description="The workspace to connect accounts to, and the network to connect.")
+class OAuthStartInput:
+    workspace_id: strawberry.ID
+    platform: Platform = strawberry.field(  # type: ignore[valid-type]
+        description="THREADS, INSTAGRAM, FACEBOOK or REDDIT (Bluesky connects with an app password)."
+    )
+
+
+@strawberry.type(description="A reason oauthStart refused.")
+class OAuthStartError(UserError):
+    code: OAuthStartErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type(description="Where to send the user's browser to consent.")
+class OAuthStartPayload:
+    authorization_url: str | None = strawberry.field(
+        description="The network's consent page. It returns to /oauth/{platform}/callback, which stores "
+        "the accounts and redirects to the frontend with ?status=connected&connected=N or "
+        "?status=error&error=CODE. Valid for OAUTH_STATE_TTL_SECONDS, once."
+    )
+    user_errors: list[OAuthStartError]
+
+
+async def oauth_start(info: Info, input: OAuthStartInput) -> OAuthStartPayload:
+    url, errors = await attempt(
+        use_cases.oauth_start(
+            info.context,
+            signed_in(info),
+            workspace_id=parse_id_of("Workspace", input.workspace_id),
+            platform=input.platform,
+        )
+    )
+    return OAuthStartPayload(
+        authorization_url=url, user_errors=typed_errors(OAuthStartError, OAuthStartErrorCode, errors)
+    )
+
+
+@strawberry.type
+class OAuthMutation:
+    """Connecting accounts of networks that use OAuth."""
+
+    oauth_start = strawberry.mutation(
+        resolver=oauth_start,
+        description="Start connecting Threads, Instagram, Facebook Pages or Reddit accounts (needs ADMIN).",
+    )

@@ -1,0 +1,147 @@
+"""What a client does to use an OAuth network: oauthStart, the browser's round trip through the network's
+consent page and Herald's callback, then posts whose targets the tests hand to a post worker."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+from beanie import PydanticObjectId
+
+from app.services import Services
+from integrations.platforms.base import PlatformName
+from models.clock import utcnow
+from models.post_target import PostTarget, TargetStatus
+from models.social_account import SocialAccount
+from models.workspace import Member as WorkspaceMember
+from models.workspace import Role, Workspace
+from schema.relay import parse_id_of
+from tests.herald_client import Member, create_post, sign_up
+from tests.stack import ApiServer, data
+from workers.post import PostWorker
+
+OAUTH_START = """
+mutation ($input: OAuthStartInput!) {
+  oauthStart(input: $input) { authorizationUrl userErrors { code field message } }
+}"""
+ACCOUNTS = """
+query ($ws: ID!) {
+  socialAccounts(workspaceId: $ws) { id platform handle displayName externalId status statusReason }
+}"""
+
+
+async def oauth_start(api: ApiServer, member: Member, platform: str) -> dict[str, Any]:
+    """oauthStart's payload."""
+    variables = {"input": {"workspaceId": member.workspace_id, "platform": platform}}
+    payload: dict[str, Any] = (await data(api, OAUTH_START, variables, token=member.token))["oauthStart"]
+    return payload
+
+
+async def follow_consent(authorization_url: str) -> tuple[str, dict[str, str]]:
+    """The browser: the network's consent page sends it to Herald's callback, which sends it to the
+    frontend. Returns the callback URL and the frontend's query parameters."""
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent = await browser.get(authorization_url)
+        assert consent.status_code == 302, consent.text
+        callback = consent.headers["location"]
+        return callback, await open_callback(browser, callback)
+
+
+async def open_callback(browser: httpx.AsyncClient, callback: str) -> dict[str, str]:
+    """Herald's callback answers 302 to the frontend; its query says what happened."""
+    done = await browser.get(callback)
+    assert done.status_code == 302, done.text
+    return dict(parse_qsl(urlsplit(done.headers["location"]).query))
+
+
+async def connect(api: ApiServer, member: Member, platform: str) -> dict[str, str]:
+    """The whole round trip; the frontend's query parameters."""
+    started = await oauth_start(api, member, platform)
+    assert started["userErrors"] == [], started
+    _, result = await follow_consent(started["authorizationUrl"])
+    return result
+
+
+async def accounts(api: ApiServer, member: Member, platform: str | None = None) -> list[dict[str, Any]]:
+    """The workspace's accounts (of one platform)."""
+    found: list[dict[str, Any]] = (
+        await data(api, ACCOUNTS, {"ws": member.workspace_id}, token=member.token)
+    )["socialAccounts"]
+    return [a for a in found if platform is None or a["platform"] == platform]
+
+
+async def connected_member(api: ApiServer, platform: str) -> tuple[Member, str]:
+    """A new user whose workspace connected one account of `platform` (the fake's `consenting` user)."""
+    member = await sign_up(api)
+    result = await connect(api, member, platform)
+    assert result["status"] == "connected", result
+    [account] = await accounts(api, member, platform)
+    return member, account["id"]
+
+
+async def add_member(api: ApiServer, owner: Member, role: Role) -> Member:
+    """Another user, given `role` in the owner's workspace."""
+    other = await sign_up(api)
+    user_id = parse_id_of("User", (await data(api, "{ me { id } }", token=other.token))["me"]["id"])
+    workspace = await Workspace.get(parse_id_of("Workspace", owner.workspace_id))
+    assert workspace is not None and user_id is not None
+    await workspace.update({"$push": {"members": WorkspaceMember(user_id=user_id, role=role).model_dump()}})
+    return Member(other.token, other.email, owner.workspace_id)
+
+
+async def stored_account(account_id: str) -> SocialAccount:
+    found = await SocialAccount.get(parse_id_of("SocialAccount", account_id))
+    assert found is not None
+    return found
+
+
+async def queued_target(
+    api: ApiServer, member: Member, account_id: str, text: str, **options: Any
+) -> PostTarget:
+    """A target moved to QUEUED without a message, so only the test decides who publishes it."""
+    created = await create_post(
+        api, member, text=text, targets=[{"accountId": account_id, "options": options}]
+    )
+    assert created["userErrors"] == [], created
+    post_id = parse_id_of("Post", created["post"]["id"])
+    assert post_id is not None
+    moved = await PostTarget.move(
+        post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
+    )
+    assert len(moved) == 1
+    return moved[0]
+
+
+async def publish(services: Services, target: PostTarget, worker: str = "test-worker") -> PostTarget:
+    """One worker's attempt at the target; the target as it is afterwards."""
+    await PostWorker(services, worker).handle({"target_id": str(target.id)})
+    return await reload(target.id)
+
+
+async def reload(target_id: PydanticObjectId | None) -> PostTarget:
+    found = await PostTarget.get(target_id)
+    assert found is not None
+    return found
+
+
+async def wait_for(
+    target_id: PydanticObjectId | None, *statuses: TargetStatus, timeout: float = 20
+) -> PostTarget:
+    """The target once it reached one of `statuses` (whichever worker got there)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            target = await reload(target_id)
+            if target.status in statuses:
+                return target
+            await asyncio.sleep(0.05)
+
+
+async def cancel_rescheduled() -> None:
+    """Cancel SCHEDULED targets of the OAuth networks (what a rate-limit test left for later)."""
+    networks = [PlatformName.THREADS, PlatformName.INSTAGRAM, PlatformName.FACEBOOK, PlatformName.REDDIT]
+    await PostTarget.get_pymongo_collection().update_many(
+        {"platform": {"$in": networks}, "status": TargetStatus.SCHEDULED},
+        {"$set": {"status": TargetStatus.CANCELLED}},
+    )

@@ -1,0 +1,252 @@
+"""Connecting Threads, Facebook, Instagram and Reddit accounts: oauthStart, the browser's round trip
+through the network (a local server speaking its OAuth) and Herald's callback, over real HTTP."""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+
+from app.networks import oauth_networks
+from app.services import Services
+from app.settings import Settings
+from models.social_account import AccountStatus
+from models.workspace import Role
+from tests.herald_client import sign_up
+from tests.network_client import (
+    accounts,
+    add_member,
+    connect,
+    follow_consent,
+    oauth_start,
+    open_callback,
+    stored_account,
+)
+from tests.services.networks import NetworkFakes
+from tests.stack import ApiServer, gql, running_api
+
+
+async def test_threads_round_trip_stores_the_profile_with_a_long_lived_token(
+    api: ApiServer, networks: NetworkFakes, services: Services
+) -> None:
+    # given a Threads user who will consent
+    user = networks.threads.add_user("ada_threads")
+    networks.threads.consenting = user
+    member = await sign_up(api)
+
+    # when the admin connects Threads
+    result = await connect(api, member, "THREADS")
+
+    # then the browser lands on the frontend with one account connected
+    assert result["status"] == "connected" and result["platform"] == "THREADS"
+    assert result["connected"] == "1" and result["workspaceId"] == member.workspace_id
+    [account] = await accounts(api, member, "THREADS")
+    assert (account["handle"], account["externalId"], account["status"]) == ("ada_threads", user.id, "ACTIVE")
+    # and what is stored is the 60-day token (the short-lived one was swapped), encrypted
+    stored = await stored_account(account["id"])
+    credentials = services.cipher.decrypt(stored.credentials)
+    assert credentials["access_token"] == networks.threads.long_token(user)
+    assert networks.threads.long_token(user) not in stored.credentials
+    assert stored.token_expires_at is not None and stored.token_refresh_at is not None
+    assert (stored.token_expires_at - stored.token_refresh_at).days == 7
+    [exchange] = networks.threads.calls("code_exchange")
+    assert exchange.form["grant_type"] == "authorization_code"
+    assert exchange.form["redirect_uri"].endswith("/oauth/threads/callback")
+
+
+async def test_facebook_connects_every_publishable_page_with_pkce(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given a Facebook user managing two Pages, and a third Page they may only moderate
+    user = networks.meta.add_user("Grace", pages=2)
+    moderated = networks.meta.add_user("Mod", pages=1, tasks=["MODERATE"]).pages[0]
+    user.pages.append(moderated)
+    networks.meta.consenting = user
+    member = await sign_up(api)
+
+    # when the admin connects Facebook
+    started = await oauth_start(api, member, "FACEBOOK")
+    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
+    _, result = await follow_consent(started["authorizationUrl"])
+
+    # then the two Pages it can publish on are connected, each with its own Page token
+    assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
+    assert "pages_manage_posts" in query["scope"].split(",")
+    assert (result["status"], result["connected"]) == ("connected", "2")
+    connected = await accounts(api, member, "FACEBOOK")
+    assert sorted(a["externalId"] for a in connected) == sorted(p.id for p in user.pages[:2])
+    # and the code went with its PKCE verifier, the short-lived token was swapped for a long-lived one
+    [exchange] = networks.meta.calls("code_exchange")
+    assert len(exchange.query["code_verifier"]) >= 43
+    [swap] = networks.meta.calls("token_exchange")
+    assert swap.query["grant_type"] == "fb_exchange_token"
+    stored = await stored_account(connected[0]["id"])
+    assert stored.token_refresh_at is None  # Page tokens from a long-lived login do not expire
+
+
+async def test_instagram_connects_the_accounts_linked_to_pages(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given a user with one Page linked to an Instagram professional account and one without
+    user = networks.meta.add_user("Linus", pages=1, instagram=True)
+    user.pages += networks.meta.add_user("Plain", pages=1).pages
+    networks.meta.consenting = user
+    member = await sign_up(api)
+
+    # when the admin connects Instagram
+    result = await connect(api, member, "INSTAGRAM")
+
+    # then only the Instagram account is connected, under its own id and username
+    assert (result["status"], result["connected"]) == ("connected", "1")
+    [account] = await accounts(api, member, "INSTAGRAM")
+    instagram = user.pages[0].instagram
+    assert instagram is not None
+    assert (account["externalId"], account["handle"]) == (instagram["id"], instagram["username"])
+
+
+async def test_reddit_round_trip_asks_for_a_permanent_grant(
+    api: ApiServer, networks: NetworkFakes, services: Services
+) -> None:
+    # given a Reddit user who will consent
+    networks.reddit.consenting = networks.reddit.add_user("ada_reddit")
+    member = await sign_up(api)
+
+    # when the admin connects Reddit
+    started = await oauth_start(api, member, "REDDIT")
+    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
+    _, result = await follow_consent(started["authorizationUrl"])
+
+    # then the user is connected with a refresh token, asked for with the scopes publishing needs
+    assert query["duration"] == "permanent" and set(query["scope"].split()) == {
+        "identity",
+        "submit",
+        "read",
+        "flair",
+    }
+    assert (result["status"], result["connected"]) == ("connected", "1")
+    [account] = await accounts(api, member, "REDDIT")
+    credentials = services.cipher.decrypt((await stored_account(account["id"])).credentials)
+    assert credentials["refresh_token"] and credentials["username"] == "ada_reddit"
+    # and Reddit saw the User-Agent its API rules ask for
+    [me] = networks.reddit.calls("me")
+    assert me.headers["user-agent"].startswith("web:reddit-client-345:")
+
+
+async def test_a_callback_works_once(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a connection that went through
+    networks.reddit.consenting = networks.reddit.add_user("once_only")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "REDDIT")
+    callback, first = await follow_consent(started["authorizationUrl"])
+    assert first["status"] == "connected"
+
+    # when the same callback URL is opened again
+    async with httpx.AsyncClient() as browser:
+        replayed = await open_callback(browser, callback)
+
+    # then nothing happens but an error the frontend can show
+    assert (replayed["status"], replayed["error"]) == ("error", "STATE_INVALID")
+    assert len(networks.reddit.calls("access_token")) == 1
+
+
+async def test_a_user_who_declines_gets_access_denied(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a Threads user who will decline
+    networks.threads.consenting = None
+    member = await sign_up(api)
+
+    # when the admin tries to connect Threads
+    result = await connect(api, member, "THREADS")
+
+    # then the frontend hears why, and nothing was connected or exchanged
+    assert (result["status"], result["error"], result["platform"]) == ("error", "ACCESS_DENIED", "THREADS")
+    assert await accounts(api, member) == []
+    assert networks.threads.calls("code_exchange") == []
+
+
+async def test_a_network_that_fails_the_exchange_is_reported(api: ApiServer, networks: NetworkFakes) -> None:
+    # given Meta failing the code exchange with a server error
+    networks.meta.consenting = networks.meta.add_user("Unlucky")
+    networks.meta.fail("code_exchange", 500, {"error": {"message": "An unknown error occurred", "code": 1}})
+    member = await sign_up(api)
+
+    # when the admin connects Facebook
+    result = await connect(api, member, "FACEBOOK")
+
+    # then it is a temporary problem, said so, and nothing is stored
+    assert (result["status"], result["error"]) == ("error", "NETWORK_UNAVAILABLE")
+    assert await accounts(api, member) == []
+
+
+async def test_no_page_means_nothing_to_connect(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a Facebook user who shared no Page
+    networks.meta.consenting = networks.meta.add_user("Pageless", pages=0)
+    member = await sign_up(api)
+
+    # when the admin connects Instagram and then Facebook
+    instagram = await connect(api, member, "INSTAGRAM")
+    facebook = await connect(api, member, "FACEBOOK")
+
+    # then each says there was nothing to connect
+    assert instagram["error"] == "NO_ACCOUNTS" and facebook["error"] == "NO_ACCOUNTS"
+
+
+async def test_reconnecting_revives_the_same_account(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a connected Threads profile that was marked for reconnection
+    networks.threads.consenting = networks.threads.add_user("comeback")
+    member = await sign_up(api)
+    await connect(api, member, "THREADS")
+    [account] = await accounts(api, member, "THREADS")
+    await (await stored_account(account["id"])).mark_status(AccountStatus.NEEDS_REAUTH, "token revoked")
+
+    # when the admin connects it again
+    result = await connect(api, member, "THREADS")
+
+    # then it is the same account, ACTIVE again
+    assert result["status"] == "connected"
+    [again] = await accounts(api, member, "THREADS")
+    assert (again["id"], again["status"], again["statusReason"]) == (account["id"], "ACTIVE", None)
+
+
+async def test_only_admins_start_a_connection(api: ApiServer, networks: NetworkFakes) -> None:
+    # given an editor of a workspace, and a stranger to it
+    owner = await sign_up(api)
+    editor = await add_member(api, owner, Role.EDITOR)
+    stranger = await sign_up(api)
+    variables = {"input": {"workspaceId": owner.workspace_id, "platform": "REDDIT"}}
+    mutation = "mutation ($input: OAuthStartInput!) { oauthStart(input: $input) { userErrors { code } } }"
+
+    # when each asks to connect Reddit to it
+    as_editor = await gql(api, mutation, variables, token=editor.token)
+    as_stranger = await gql(api, mutation, variables, token=stranger.token)
+
+    # then the editor is forbidden and the stranger cannot see the workspace
+    assert [e["extensions"]["code"] for e in as_editor["errors"]] == ["FORBIDDEN"]
+    assert as_stranger["data"]["oauthStart"]["userErrors"] == [{"code": "WORKSPACE_NOT_FOUND"}]
+
+
+async def test_bluesky_is_not_an_oauth_network(api: ApiServer) -> None:
+    member = await sign_up(api)
+    payload = await oauth_start(api, member, "BLUESKY")
+    assert payload["authorizationUrl"] is None
+    assert [e["code"] for e in payload["userErrors"]] == ["PLATFORM_NOT_SUPPORTED"]
+
+
+async def test_a_network_without_app_credentials_is_not_configured(
+    settings: Settings, services: Services
+) -> None:
+    # given an API whose settings carry no app credentials for any network
+    bare = settings.model_copy(update={"threads_app_id": None, "meta_app_id": None, "reddit_client_id": None})
+    async with httpx.AsyncClient() as http:
+        unconfigured = dataclasses.replace(services, connectors=oauth_networks(bare, http).connectors)
+        async with running_api(bare, unconfigured) as api:
+            member = await sign_up(api)
+
+            # when an admin asks to connect each network
+            codes = [
+                [e["code"] for e in (await oauth_start(api, member, platform))["userErrors"]]
+                for platform in ("THREADS", "INSTAGRAM", "FACEBOOK", "REDDIT")
+            ]
+
+    # then each answers NOT_CONFIGURED
+    assert codes == [["NOT_CONFIGURED"]] * 4

@@ -1,0 +1,121 @@
+"""Media on posts: only READY assets of the workspace, each network's rules, and never published without."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from app.services import Services
+from models.post_target import PostTarget, TargetStatus
+from schema.relay import parse_id_of
+from tests.herald_client import Member, create_post, member_with_account, sign_up
+from tests.media_client import ready_asset, upload_create
+from tests.media_samples import mp4, png
+from tests.services.pds import PdsServer
+from tests.stack import ApiServer
+from workers.post import PostWorker
+
+POSTS = "query ($ws: ID!) { posts(workspaceId: $ws) { totalCount } }"
+
+
+@dataclass(frozen=True)
+class Author:
+    member: Member
+    did: str
+    account_id: str
+    images: list[str]
+    video: str
+
+
+@pytest.fixture(scope="module")
+async def author(api: ApiServer, pds: PdsServer) -> Author:
+    """A member with a Bluesky account, five READY images and a READY video."""
+    member, account, account_id = await member_with_account(api, pds)
+    images = [
+        (await ready_asset(api, member, png(20 + i, 10), f"{i}.png", "image/png"))["id"] for i in range(5)
+    ]
+    video = (await ready_asset(api, member, mp4(seconds=0.5), "clip.mp4", "video/mp4"))["id"]
+    return Author(member, account.did, account_id, images, video)
+
+
+def _codes(payload: dict[str, object]) -> list[tuple[str, list[str]]]:
+    assert payload["post"] is None, "a refused post is not stored"
+    errors = payload["userErrors"]
+    assert isinstance(errors, list)
+    return [(e["code"], e["field"]) for e in errors]
+
+
+async def test_five_images_are_refused_for_bluesky_naming_the_rule(api: ApiServer, author: Author) -> None:
+    # when a post attaches five images for a Bluesky account
+    payload = await create_post(
+        api, author.member, text="five", mediaIds=author.images, targets=[{"accountId": author.account_id}]
+    )
+
+    # then it is refused: at most four images on Bluesky (and media cannot be published there yet)
+    assert _codes(payload) == [("TOO_MANY_IMAGES", ["mediaIds"]), ("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"])]
+    message = str(payload["userErrors"][0]["message"])
+    assert "Bluesky" in message and "4" in message
+
+
+async def test_images_and_a_video_on_one_target_are_refused(api: ApiServer, author: Author) -> None:
+    target = {"accountId": author.account_id, "mediaIds": [author.images[0], author.video]}
+    payload = await create_post(api, author.member, text="mixed", targets=[target])
+    assert _codes(payload) == [
+        ("MIXED_MEDIA", ["targets", "0", "mediaIds"]),
+        ("MEDIA_NOT_SUPPORTED_YET", ["targets", "0", "mediaIds"]),
+    ]
+
+
+async def test_one_image_is_refused_until_bluesky_media_is_published(api: ApiServer, author: Author) -> None:
+    payload = await create_post(
+        api, author.member, text="one", mediaIds=author.images[:1], targets=[{"accountId": author.account_id}]
+    )
+    assert _codes(payload) == [("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"])]
+
+
+async def test_only_ready_assets_of_the_workspace_can_be_attached(api: ApiServer, author: Author) -> None:
+    # given an upload never completed, and another workspace's READY image
+    pending = await upload_create(api, author.member, filename="p.png", content_type="image/png", byte_size=5)
+    stranger = await sign_up(api)
+    foreign = await ready_asset(api, stranger, png(4, 4), "theirs.png", "image/png")
+
+    # when a post attaches them (and one image twice)
+    media = [pending["asset"]["id"], foreign["id"], author.images[0], author.images[0], "not-an-id"]
+    payload = await create_post(
+        api, author.member, text="attachments", mediaIds=media, targets=[{"accountId": author.account_id}]
+    )
+
+    # then each is refused where it stands
+    assert _codes(payload) == [
+        ("MEDIA_NOT_READY", ["mediaIds", "0"]),
+        ("MEDIA_NOT_FOUND", ["mediaIds", "1"]),
+        ("DUPLICATE_MEDIA", ["mediaIds", "3"]),
+        ("MEDIA_NOT_FOUND", ["mediaIds", "4"]),
+        ("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"]),  # what could be resolved still meets Bluesky's rules
+    ]
+
+
+async def test_a_post_with_media_is_never_published_without_it(
+    api: ApiServer, pds: PdsServer, author: Author, services: Services
+) -> None:
+    # given a text post written before media was attached to it behind the API's back, then queued
+    created = await create_post(
+        api, author.member, text="with a picture", targets=[{"accountId": author.account_id}]
+    )
+    assert created["userErrors"] == []
+    [target] = await PostTarget.of_posts([parse_id_of("Post", created["post"]["id"])])  # type: ignore[list-item]
+    image = parse_id_of("MediaAsset", author.images[0])
+    assert image is not None
+    await target.set({"media_ids": [image]})
+    moved = await PostTarget.move(target.post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED})
+    assert len(moved) == 1
+
+    # when a worker takes it
+    await PostWorker(services).handle({"target_id": str(target.id)})
+
+    # then it fails with a reason to act on, and Bluesky received nothing
+    failed = await PostTarget.get(target.id)
+    assert failed is not None and failed.status is TargetStatus.FAILED
+    assert failed.last_error is not None and failed.last_error.code == "MEDIA_NOT_SUPPORTED_YET"
+    assert await pds.list_records(author.did, "app.bsky.feed.post") == []

@@ -1,0 +1,229 @@
+"""A local stand-in for Meta's Graph API (graph.facebook.com) and the Facebook Login dialog, for Facebook
+Pages and the Instagram accounts linked to them.
+
+Follows: "Manually Build a Login Flow" (`GET /{v}/dialog/oauth` → redirect with `code` and `state`, or
+`error=access_denied&error_reason=user_denied`; `GET /{v}/oauth/access_token` with the code →
+`{"access_token", "token_type", "expires_in"}`), "OIDC Code Flow with PKCE" (`code_challenge` S256,
+`code_verifier`), "Long-Lived Access Tokens" (`grant_type=fb_exchange_token`), the Pages API ("Page Access
+Tokens": `GET /me/accounts` → `{"data": [{"id", "name", "access_token", "tasks",
+"instagram_business_account"}]}`; "Posts": `POST /{page}/feed` with `message`, `link` → `{"id":
+"<page>_<post>"}`, `GET /{page}/published_posts`, `GET /{post}?fields=permalink_url,created_time`),
+Instagram's `GET /{ig-user}/media`, and the Graph API's errors and usage headers (`X-App-Usage`,
+`X-Business-Use-Case-Usage`, set with `extra_headers`).
+
+Endpoint names for faults: dialog, code_exchange, token_exchange, me, accounts, page, feed,
+published_posts, post, ig_media.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from tests.services.fake_network import FakeServer, new_id, new_token
+from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
+
+APP_ID = "meta-app-789"
+APP_SECRET = "meta-secret-012"
+
+
+@dataclass
+class Page:
+    id: str
+    name: str
+    token: str
+    tasks: list[str]
+    instagram: dict[str, str] | None = None
+    posts: list[dict[str, Any]] = field(default_factory=list)  # newest first
+
+
+@dataclass
+class MetaUser:
+    id: str
+    name: str
+    pages: list[Page] = field(default_factory=list)
+
+
+class MetaGraphServer(FakeServer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.users: dict[str, MetaUser] = {}
+        self.pages: dict[str, Page] = {}
+        self.tokens: dict[str, tuple[str, str]] = {}  # token -> (owner id, "short" | "long" | "page")
+        self.codes: dict[str, tuple[str, str, str | None]] = {}  # code -> (user, redirect uri, challenge)
+        self.consenting: MetaUser | None = None
+
+    def add_user(
+        self, name: str, pages: int = 1, *, instagram: bool = False, tasks: list[str] | None = None
+    ) -> MetaUser:
+        user = MetaUser(id=new_id(15), name=name)
+        for index in range(pages):
+            page = Page(
+                new_id(15),
+                f"{name} Page {index + 1}",
+                new_token("page-"),
+                tasks or ["CREATE_CONTENT", "MANAGE"],
+            )
+            if instagram:
+                page.instagram = {
+                    "id": new_id(17),
+                    "username": f"{name.lower()}_ig{index + 1}",
+                    "name": f"{name} IG",
+                }
+            self.tokens[page.token] = (page.id, "page")
+            self.pages[page.id] = page
+            user.pages.append(page)
+        self.users[user.id] = user
+        return user
+
+    def revoke(self, page: Page) -> None:
+        self.tokens.pop(page.token, None)
+
+    # --- routes --------------------------------------------------------------------------------------
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/{version}/dialog/oauth", self.dialog),
+                Route("/{version}/oauth/access_token", self.access_token),
+                Route("/{version}/me/accounts", self.accounts),
+                Route("/{version}/{node}", self.node, methods=["GET"]),
+                Route("/{version}/{node}/{edge}", self.edge, methods=["GET", "POST"]),
+            ]
+        )
+
+    async def dialog(self, request: Request) -> Response:
+        query = (await self.received("dialog", request)).query
+        redirect, state = query.get("redirect_uri", ""), query.get("state", "")
+        if query.get("client_id") != APP_ID:
+            return error_response(101, "Invalid App ID")
+        if self.consenting is None:
+            denied = {
+                "error": "access_denied",
+                "error_code": "200",
+                "error_reason": "user_denied",
+                "state": state,
+            }
+            return RedirectResponse(f"{redirect}?{urlencode(denied)}", status_code=302)
+        challenge = query.get("code_challenge") if query.get("code_challenge_method") == "S256" else None
+        code = new_token("code-")
+        self.codes[code] = (self.consenting.id, redirect, challenge)
+        return RedirectResponse(
+            f"{redirect}?{urlencode({'code': code, 'state': state})}#_=_", status_code=302
+        )
+
+    async def access_token(self, request: Request) -> Response:
+        exchanging = request.query_params.get("grant_type") == "fb_exchange_token"
+        endpoint = "token_exchange" if exchanging else "code_exchange"
+        query = (await self.received(endpoint, request)).query
+
+        def work() -> Response:
+            if query.get("client_id") != APP_ID or query.get("client_secret") != APP_SECRET:
+                return error_response(1, "Error validating client secret.", subcode=None)
+            if exchanging:
+                owner = self.tokens.get(query.get("fb_exchange_token", ""))
+                if owner is None or owner[1] != "short":
+                    return token_error()
+                return self._token(owner[0], "long", 5_183_944)
+            found = self.codes.pop(query.get("code", ""), None)
+            if found is None or found[1] != query.get("redirect_uri"):
+                return error_response(100, "Invalid verification code format.", subcode=36007)
+            if found[2] is not None and _s256(query.get("code_verifier", "")) != found[2]:
+                return error_response(100, "Invalid code verifier.", subcode=36008)
+            return self._token(found[0], "short", 5_183)
+
+        return await self.answer(endpoint, work)
+
+    async def accounts(self, request: Request) -> Response:
+        await self.received("accounts", request)
+        owner = self.tokens.get(request.query_params.get("access_token", ""))
+        if owner is None or owner[1] == "page":
+            return self.decorate(token_error())
+        user = self.users[owner[0]]
+
+        def work() -> Response:
+            data = [
+                {"id": p.id, "name": p.name, "access_token": p.token, "tasks": p.tasks, "category": "Brand"}
+                | ({"instagram_business_account": p.instagram} if p.instagram else {})
+                for p in user.pages
+            ]
+            return JSONResponse(
+                {"data": data, "paging": {"cursors": {"before": "0", "after": str(len(data))}}}
+            )
+
+        return await self.answer("accounts", work)
+
+    async def node(self, request: Request) -> Response:
+        node = request.path_params["node"]
+        endpoint = "me" if node == "me" else "page" if node in self.pages else "post"
+        recorded = await self.received(endpoint, request)
+        owner = self.tokens.get(param(request, recorded.form, "access_token") or "")
+        if owner is None:
+            return self.decorate(token_error())
+        return await self.answer(endpoint, lambda: self._read(node, owner))
+
+    async def edge(self, request: Request) -> Response:
+        node, edge = request.path_params["node"], request.path_params["edge"]
+        endpoint = {"feed": "feed", "published_posts": "published_posts", "media": "ig_media"}.get(edge, edge)
+        recorded = await self.received(endpoint, request)
+        page = self.pages.get(node) or next(
+            (p for p in self.pages.values() if p.instagram and p.instagram["id"] == node), None
+        )
+        owner = self.tokens.get(param(request, recorded.form, "access_token") or "")
+        if page is None or owner is None or owner != (page.id, "page"):
+            return self.decorate(token_error())
+        if endpoint == "feed" and request.method == "POST":
+            return await self.answer(endpoint, lambda: self._post(page, recorded.form))
+        if endpoint in ("published_posts", "feed"):
+            return await self.answer(
+                endpoint, lambda: JSONResponse(listing(request, page.posts, "created_time"))
+            )
+        if endpoint == "ig_media":
+            return await self.answer(endpoint, lambda: JSONResponse({"data": [], "paging": {}}))
+        return error_response(100, f"Unsupported request: {edge}")
+
+    # --- behaviour -----------------------------------------------------------------------------------
+
+    def _token(self, owner: str, kind: str, expires_in: int) -> Response:
+        token = new_token(f"{kind}-")
+        self.tokens[token] = (owner, kind)
+        return JSONResponse({"access_token": token, "token_type": "bearer", "expires_in": expires_in})
+
+    def _read(self, node: str, owner: tuple[str, str]) -> Response:
+        if node == "me":
+            user = self.users.get(owner[0])
+            return JSONResponse({"id": user.id, "name": user.name}) if user else token_error()
+        if node in self.pages:
+            return JSONResponse({"id": node, "name": self.pages[node].name})
+        post = next((p for page in self.pages.values() for p in page.posts if p["id"] == node), None)
+        if post is None:
+            return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
+        return JSONResponse(post)
+
+    def _post(self, page: Page, form: dict[str, str]) -> Response:
+        if not form.get("message") and not form.get("link"):
+            return error_response(100, "(#100) Missing message or attachment")
+        post_id = f"{page.id}_{new_id(16)}"
+        post = {
+            "id": post_id,
+            "message": form.get("message", ""),
+            "created_time": meta_time(datetime.now(UTC)),
+            "permalink_url": f"https://www.facebook.com/{page.id}/posts/{post_id.split('_')[1]}",
+        }
+        if form.get("link"):
+            post["link"] = form["link"]
+        page.posts.insert(0, post)
+        return JSONResponse({"id": post_id})
+
+
+def _s256(verifier: str) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()

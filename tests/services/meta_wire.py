@@ -1,0 +1,72 @@
+"""Wire shapes both Meta fakes (Graph API for Facebook/Instagram, and Threads) answer with.
+
+Error bodies follow the Graph API's "Handling Errors" page: `{"error": {"message", "type", "code",
+"error_subcode", "fbtrace_id"}}`, HTTP 400 unless said otherwise. Timestamps are `2026-11-30T10:15:00+0000`;
+listings are `{"data": [...], "paging": {"cursors": {"before", "after"}, "next"}}`, newest first, with
+`since` (unix seconds) and `limit`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+
+def graph_error(
+    code: int, message: str, *, subcode: int | None = None, kind: str = "OAuthException", **extra: Any
+) -> dict[str, Any]:
+    """An error body as the Graph API writes it."""
+    error: dict[str, Any] = {
+        "message": message,
+        "type": kind,
+        "code": code,
+        "fbtrace_id": secrets.token_hex(8),
+    }
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    return {"error": {**error, **extra}}
+
+
+def error_response(code: int, message: str, *, status: int = 400, subcode: int | None = None) -> JSONResponse:
+    return JSONResponse(graph_error(code, message, subcode=subcode), status_code=status)
+
+
+def token_error() -> JSONResponse:
+    """What any call with an invalid, expired or revoked token gets."""
+    return error_response(
+        190, "Error validating access token: The session has been invalidated.", subcode=460
+    )
+
+
+def meta_time(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+def listing(request: Request, items: Sequence[dict[str, Any]], time_field: str) -> dict[str, Any]:
+    """A page of `items` (newest first) honouring `since`, `limit` and `after` like the Graph API."""
+    query = request.query_params
+    since = int(query.get("since", "0") or 0)
+    limit = int(query.get("limit", "25") or 25)
+    start = int(query.get("after", "0") or 0)
+    fields = [f for f in query.get("fields", "id").split(",") if f]
+    window = [item for item in items if datetime.fromisoformat(item[time_field]).timestamp() >= since]
+    page = window[start : start + limit]
+    body: dict[str, Any] = {
+        "data": [{k: v for k, v in item.items() if k in fields or k == "id"} for item in page],
+        "paging": {"cursors": {"before": str(start), "after": str(start + len(page))}},
+    }
+    if start + limit < len(window):
+        params = {**dict(query), "after": str(start + limit)}
+        body["paging"]["next"] = f"{str(request.url).split('?')[0]}?{urlencode(params)}"
+    return body
+
+
+def param(request: Request, form: dict[str, str], name: str) -> str | None:
+    """A parameter the Graph API accepts in the query string or the form body alike."""
+    return form.get(name) or request.query_params.get(name)

@@ -1,0 +1,251 @@
+"""A local stand-in for Reddit's OAuth API: www.reddit.com/api/v1 (authorize, access_token) and
+oauth.reddit.com (me, submit, a user's submissions), on one port.
+
+Follows Reddit's "OAuth2" wiki (`GET /api/v1/authorize?client_id&response_type=code&state&redirect_uri&
+duration=permanent&scope` → redirect with `code` and `state`, or `error=access_denied`; `POST
+/api/v1/access_token` with HTTP basic auth, `grant_type=authorization_code|refresh_token` →
+`{"access_token", "token_type": "bearer", "expires_in": 3600, "scope", "refresh_token"}`; a refused grant is
+`{"error": "invalid_grant"}`; bad app credentials 401), the API documentation (`GET /api/v1/me`; `POST
+/api/submit` → `{"json": {"errors": [[code, message, field]], "data": {"url", "drafts_count", "id",
+"name"}}}`; `GET /user/{name}/submitted` → a Listing of `t3` things, newest first, `after` cursor), and the
+API rules: a User-Agent `<platform>:<app id>:<version> (by /u/<name>)` (others get 429), `X-Ratelimit-*`
+headers, 401 `{"message": "Unauthorized", "error": 401}` for a dead token, 403 for a restricted subreddit.
+
+Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from tests.services.fake_network import FakeServer, new_token
+
+CLIENT_ID = "reddit-client-345"
+CLIENT_SECRET = "reddit-secret-678"
+USER_AGENT = re.compile(r"^[a-z]+:[\w.-]+:[\w.+-]+ \(by /u/[\w-]+\)$")
+UNAUTHORIZED = {"message": "Unauthorized", "error": 401}
+
+
+@dataclass
+class RedditUser:
+    name: str
+    id: str
+    submissions: list[dict[str, Any]] = field(default_factory=list)  # newest first
+
+
+@dataclass
+class Subreddit:
+    name: str
+    flair_required: bool = False
+    restricted: bool = False
+    flairs: tuple[str, ...] = ("flair-news", "flair-meta")
+
+
+class RedditServer(FakeServer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.users: dict[str, RedditUser] = {}
+        self.subreddits: dict[str, Subreddit] = {}
+        self.codes: dict[str, tuple[str, str]] = {}  # code -> (user name, redirect uri)
+        self.access: dict[str, str] = {}  # access token -> user name
+        self.refresh_tokens: dict[str, str] = {}  # refresh token -> user name
+        self.consenting: RedditUser | None = None
+        self.rotate_refresh_tokens = False
+
+    def add_user(self, name: str) -> RedditUser:
+        user = RedditUser(name=name, id=secrets.token_hex(3))
+        self.users[name] = user
+        return user
+
+    def add_subreddit(self, name: str, **rules: Any) -> Subreddit:
+        subreddit = Subreddit(name=name, **rules)
+        self.subreddits[name.lower()] = subreddit
+        return subreddit
+
+    def expire_access(self, user: RedditUser) -> None:
+        self.access = {t: n for t, n in self.access.items() if n != user.name}
+
+    def revoke(self, user: RedditUser) -> None:
+        self.expire_access(user)
+        self.refresh_tokens = {t: n for t, n in self.refresh_tokens.items() if n != user.name}
+
+    # --- routes --------------------------------------------------------------------------------------
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/api/v1/authorize", self.authorize),
+                Route("/api/v1/access_token", self.access_token, methods=["POST"]),
+                Route("/api/v1/me", self.me),
+                Route("/api/submit", self.submit, methods=["POST"]),
+                Route("/user/{name}/submitted", self.submitted),
+            ]
+        )
+
+    async def authorize(self, request: Request) -> Response:
+        query = (await self.received("authorize", request)).query
+        redirect, state = query.get("redirect_uri", ""), query.get("state", "")
+        if query.get("client_id") != CLIENT_ID or query.get("duration") != "permanent":
+            return JSONResponse({"message": "Bad Request", "error": 400}, status_code=400)
+        if self.consenting is None:
+            return RedirectResponse(
+                f"{redirect}?{urlencode({'error': 'access_denied', 'state': state})}", 302
+            )
+        code = new_token("code-")
+        self.codes[code] = (self.consenting.name, redirect)
+        return RedirectResponse(f"{redirect}?{urlencode({'state': state, 'code': code})}", status_code=302)
+
+    async def access_token(self, request: Request) -> Response:
+        endpoint = "refresh" if "refresh_token" in (await request.body()).decode() else "access_token"
+        recorded = await self.received(endpoint, request)
+        if not _client_ok(request.headers.get("authorization", "")):
+            return self.decorate(JSONResponse(UNAUTHORIZED, status_code=401))
+        return await self.answer(endpoint, lambda: self._grant(recorded.form))
+
+    async def me(self, request: Request) -> Response:
+        await self.received("me", request)
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        return await self.answer(
+            "me", lambda: JSONResponse({"name": user.name, "id": user.id, "total_karma": 1})
+        )
+
+    async def submit(self, request: Request) -> Response:
+        form = (await self.received("submit", request)).form
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        return await self.answer("submit", lambda: self._submit(user, form))
+
+    async def submitted(self, request: Request) -> Response:
+        await self.received("submitted", request)
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        owner = self.users.get(request.path_params["name"])
+        if owner is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        return await self.answer("submitted", lambda: JSONResponse(_listing(request, owner.submissions)))
+
+    # --- behaviour -----------------------------------------------------------------------------------
+
+    def _user(self, request: Request) -> RedditUser | Response:
+        if not USER_AGENT.match(request.headers.get("user-agent", "")):
+            return JSONResponse({"message": "Too Many Requests", "error": 429}, status_code=429)
+        token = request.headers.get("authorization", "").removeprefix("bearer ")
+        name = self.access.get(token)
+        if name is None:
+            return JSONResponse(
+                UNAUTHORIZED,
+                status_code=401,
+                headers={"www-authenticate": 'Bearer realm="reddit", error="invalid_token"'},
+            )
+        return self.users[name]
+
+    def _grant(self, form: dict[str, str]) -> Response:
+        if form.get("grant_type") == "refresh_token":
+            name = self.refresh_tokens.get(form.get("refresh_token", ""))
+            if name is None:
+                return JSONResponse({"error": "invalid_grant"}, status_code=400)
+            body = self._tokens(name, with_refresh=self.rotate_refresh_tokens)
+            return JSONResponse(body)
+        found = self.codes.pop(form.get("code", ""), None)
+        if (
+            form.get("grant_type") != "authorization_code"
+            or found is None
+            or found[1] != form.get("redirect_uri")
+        ):
+            return JSONResponse({"error": "invalid_grant"}, status_code=400)
+        return JSONResponse(self._tokens(found[0], with_refresh=True))
+
+    def _tokens(self, name: str, *, with_refresh: bool) -> dict[str, Any]:
+        access = new_token("access-")
+        self.access[access] = name
+        body: dict[str, Any] = {
+            "access_token": access,
+            "token_type": "bearer",
+            "expires_in": 3600,
+            "scope": "identity submit read flair",
+        }
+        if with_refresh:
+            refresh = new_token("refresh-")
+            self.refresh_tokens[refresh] = name
+            body["refresh_token"] = refresh
+        return body
+
+    def _submit(self, user: RedditUser, form: dict[str, str]) -> Response:
+        subreddit = self.subreddits.get(form.get("sr", "").lower())
+        if subreddit is None:
+            return _errors(["SUBREDDIT_NOEXIST", "that subreddit doesn't exist", "sr"])
+        if subreddit.restricted:
+            return JSONResponse({"message": "Forbidden", "error": 403}, status_code=403)
+        if not form.get("title"):
+            return _errors(["NO_TEXT", "we need something here", "title"])
+        if len(form["title"]) > 300:
+            return _errors(["TOO_LONG", "this is too long (max: 300)", "title"])
+        if subreddit.flair_required and form.get("flair_id") not in subreddit.flairs:
+            return _errors(
+                ["SUBMIT_VALIDATION_FLAIR_REQUIRED", "Your post must contain post flair.", "flair"]
+            )
+        post_id = secrets.token_hex(3)
+        slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
+        post = {
+            "id": post_id,
+            "name": f"t3_{post_id}",
+            "subreddit": subreddit.name,
+            "title": form["title"],
+            "selftext": form.get("text", "") if form.get("kind") == "self" else "",
+            "url": form.get("url") or f"https://www.reddit.com/r/{subreddit.name}/comments/{post_id}/{slug}/",
+            "permalink": f"/r/{subreddit.name}/comments/{post_id}/{slug}/",
+            "created_utc": time.time(),
+            "link_flair_template_id": form.get("flair_id"),
+            "is_self": form.get("kind") == "self",
+        }
+        user.submissions.insert(0, post)
+        url = f"https://www.reddit.com{post['permalink']}"
+        return JSONResponse(
+            {
+                "json": {
+                    "errors": [],
+                    "data": {"url": url, "drafts_count": 0, "id": post_id, "name": post["name"]},
+                }
+            }
+        )
+
+
+def _client_ok(header: str) -> bool:
+    expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+    return header == f"Basic {expected}"
+
+
+def _errors(*errors: list[str]) -> Response:
+    return JSONResponse({"json": {"errors": list(errors)}})
+
+
+def _listing(request: Request, items: list[dict[str, Any]]) -> dict[str, Any]:
+    limit = int(request.query_params.get("limit", "25"))
+    after = request.query_params.get("after")
+    start = next((i + 1 for i, item in enumerate(items) if item["name"] == after), 0) if after else 0
+    page = items[start : start + limit]
+    more = start + limit < len(items)
+    return {
+        "kind": "Listing",
+        "data": {
+            "after": page[-1]["name"] if page and more else None,
+            "dist": len(page),
+            "children": [{"kind": "t3", "data": item} for item in page],
+            "before": None,
+        },
+    }

@@ -24,7 +24,7 @@ from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
-from integrations.platforms.base import MediaFacts, MediaKind
+from integrations.platforms.base import MediaFacts, MediaKind, ReadMedia
 from models.clock import utcnow
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
@@ -121,8 +121,9 @@ class MediaAsset(Document):
         """Where a variant called `name` is stored."""
         return f"{self.prefix}{name}.jpg"
 
-    def facts(self) -> MediaFacts:
-        """What a network's rules need to know about this (READY) asset."""
+    def facts(self, *, url: str | None = None, read: ReadMedia | None = None) -> MediaFacts:
+        """What a network's rules need to know about this (READY) asset, and, when publishing, how to
+        get its bytes (see `MediaFacts`)."""
         assert self.content_type is not None and self.byte_size is not None, "only READY assets have facts"
         return MediaFacts(
             kind=self.kind,
@@ -132,6 +133,8 @@ class MediaAsset(Document):
             height=self.height,
             duration_seconds=self.duration_seconds,
             alt_text=self.alt_text,
+            url=url,
+            read=read,
         )
 
     # --- reads ----------------------------------------------------------------------------------------

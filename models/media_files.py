@@ -14,13 +14,14 @@ import structlog
 
 from integrations.media_images import fit_jpeg, open_oriented
 from integrations.media_probe import PIXEL_CEILING
-from integrations.platforms.base import MediaKind
+from integrations.platforms.base import MediaBytes, MediaFacts, MediaKind
 from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE
 from integrations.storage import Storage
 from models.media_asset import MediaAsset, MediaStatus, Variant
 
 log = structlog.get_logger(__name__)
 
+ORIGINAL = "original"
 BLUESKY = "bluesky"
 THUMBNAIL = "thumbnail"
 POSTER = "poster"
@@ -107,3 +108,27 @@ async def sweep_stale(storage: Storage, now: datetime, older_than: timedelta, li
     if removed:
         log.info("media.sweep.removed", count=removed)
     return removed
+
+
+async def publishing_facts(storage: Storage, asset: MediaAsset, url_ttl: timedelta) -> MediaFacts:
+    """The asset's facts with the ways to its bytes, for the worker handing it to a network.
+
+    `read("original")` gives the checked file, `read("bluesky")` the Bluesky image variant (made on first
+    use); `url` is a download address that lives for `url_ttl`.
+    """
+
+    async def read(rendition: str) -> MediaBytes:
+        if rendition == BLUESKY:
+            variant = await bluesky_variant(storage, asset)
+            return MediaBytes(variant.data, variant.content_type, variant.width, variant.height)
+        if rendition != ORIGINAL:
+            raise ValueError(f"no rendition {rendition!r}; use {ORIGINAL!r} or {BLUESKY!r}")
+        data = await storage.get(asset.original_key)
+        if data is None:
+            raise MediaMissing(f"the file of asset {asset.id} is gone")
+        assert asset.content_type is not None
+        return MediaBytes(data, asset.content_type, asset.width, asset.height)
+
+    assert asset.content_type is not None
+    url = await storage.download_url(asset.original_key, asset.content_type, url_ttl)
+    return asset.facts(url=url, read=read)

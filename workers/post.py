@@ -36,6 +36,7 @@ from integrations.platforms.base import (
 from integrations.platforms.oauth import token_times
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
+from models.media_files import publishing_facts
 from models.post import Post
 from models.post_events import announce
 from models.post_target import PostTarget, PublishError, TargetStatus
@@ -102,7 +103,7 @@ class PostWorker:
             return
         platform = self.services.platforms[target.platform]
         session = self._session(account)
-        media = await _media_facts(target, post)
+        media = await _media_facts(self.services, target, post)
         if media is None:
             await self._finish(target, _MEDIA_MISSING)
             return
@@ -200,8 +201,9 @@ _MEDIA_MISSING = PublishError(
 )
 
 
-async def _media_facts(target: PostTarget, post: Post) -> tuple[MediaFacts, ...] | None:
-    """The media the target publishes (its own, or the post's), in order; None when one is not READY."""
+async def _media_facts(services: Services, target: PostTarget, post: Post) -> tuple[MediaFacts, ...] | None:
+    """The media the target publishes (its own, or the post's), in order, each with the ways to its bytes;
+    None when one is not READY."""
     ids = target.media_ids if target.media_ids is not None else post.media_ids
     if not ids:
         return ()
@@ -209,7 +211,10 @@ async def _media_facts(target: PostTarget, post: Post) -> tuple[MediaFacts, ...]
     assets = [found.get(i) for i in ids]
     if any(asset is None or asset.status is not MediaStatus.READY for asset in assets):
         return None
-    return tuple(asset.facts() for asset in assets if asset is not None)
+    ttl = timedelta(seconds=services.settings.media_url_ttl_seconds)
+    return tuple(
+        [await publishing_facts(services.storage, asset, ttl) for asset in assets if asset is not None]
+    )
 
 
 def _account_error(account: SocialAccount | None) -> PublishError:

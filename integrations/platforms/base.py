@@ -49,7 +49,12 @@ class MediaKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MediaFacts:
-    """What a network's rules need to know about one attached file (checked, READY media only)."""
+    """What a network's rules need to know about one attached file (checked, READY media only).
+
+    When the worker publishes, it also hands over how to get the file: `url`, a time-limited address the
+    network can fetch it from (Meta and Reddit fetch by URL), and `read`, which returns the bytes of a
+    named rendition ("original", or a network's variant such as "bluesky") for networks that take uploads.
+    """
 
     kind: MediaKind
     content_type: str
@@ -58,6 +63,21 @@ class MediaFacts:
     height: int | None = None
     duration_seconds: float | None = None
     alt_text: str | None = None
+    url: str | None = None
+    read: ReadMedia | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaBytes:
+    """One rendition of an attached file, as uploaded to a network."""
+
+    data: bytes
+    content_type: str
+    width: int | None = None
+    height: int | None = None
+
+
+ReadMedia = Callable[[str], Awaitable[MediaBytes]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -17,6 +17,8 @@ from schema.common import UserError, attempt, error_codes, signed_in, typed_erro
 from schema.oauth import InstagramKind
 from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
+
+P = TypeVar("P")
 
 
 @strawberry.input(description="Per-network options of a target; each network reads its own.")
@@ -277,7 +279,10 @@ def _thread(parts: list[ThreadPartInput] | None) -> list[use_cases.ThreadDraft]:
     ]
 
 
-async def _post(call: Awaitable[PostModel], payload: Any, error: Any, codes: Any) -> Any:
+async def _post(
+    call: Awaitable[PostModel], payload: Callable[..., P], error: Callable[..., Any], codes: Any
+) -> P:
+    """Run a use case returning a post and wrap it in `payload` with errors of type `error`."""
     post, errors = await attempt(call)
     return payload(
         post=Post.from_model(post) if post else None, user_errors=typed_errors(error, codes, errors)
@@ -294,7 +299,7 @@ async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
         thread=_thread(input.thread),
     )
     call = use_cases.post_create(info.context, signed_in(info), draft)
-    return await _post(call, PostCreatePayload, PostCreateError, PostCreateErrorCode)  # type: ignore[no-any-return]
+    return await _post(call, PostCreatePayload, PostCreateError, PostCreateErrorCode)
 
 
 async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> PostUpdatePayload:
@@ -309,7 +314,7 @@ async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> 
         if input.media_ids is not None
         else None,
     )
-    return await _post(call, PostUpdatePayload, PostUpdateError, PostUpdateErrorCode)  # type: ignore[no-any-return]
+    return await _post(call, PostUpdatePayload, PostUpdateError, PostUpdateErrorCode)
 
 
 async def post_delete(info: Info, id: strawberry.ID) -> PostDeletePayload:
@@ -326,17 +331,17 @@ async def post_schedule(info: Info, id: strawberry.ID, input: PostScheduleInput)
     call = publishing.post_schedule(
         info.context, signed_in(info), parse_id_of("Post", id), input.scheduled_at
     )
-    return await _post(call, PostSchedulePayload, PostScheduleError, PostScheduleErrorCode)  # type: ignore[no-any-return]
+    return await _post(call, PostSchedulePayload, PostScheduleError, PostScheduleErrorCode)
 
 
 async def post_publish_now(info: Info, id: strawberry.ID) -> PostPublishNowPayload:
     call = publishing.post_publish_now(info.context, signed_in(info), parse_id_of("Post", id))
-    return await _post(call, PostPublishNowPayload, PostPublishNowError, PostPublishNowErrorCode)  # type: ignore[no-any-return]
+    return await _post(call, PostPublishNowPayload, PostPublishNowError, PostPublishNowErrorCode)
 
 
 async def post_cancel(info: Info, id: strawberry.ID) -> PostCancelPayload:
     call = publishing.post_cancel(info.context, signed_in(info), parse_id_of("Post", id))
-    return await _post(call, PostCancelPayload, PostCancelError, PostCancelErrorCode)  # type: ignore[no-any-return]
+    return await _post(call, PostCancelPayload, PostCancelError, PostCancelErrorCode)
 
 
 async def post_target_retry(info: Info, id: strawberry.ID) -> PostTargetRetryPayload:

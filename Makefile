@@ -20,6 +20,7 @@ run: setup
 
 pds:
 	scripts/install-pds.sh
+	scripts/install-devenv.sh
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""`herald`: serve | worker post | scheduler | dev."""
+"""`herald`: serve | worker post | worker analytics | scheduler | dev."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from app.logging import configure_logging
 from app.main import create_app
 from app.services import open_services
 from app.settings import Settings
+from workers.analytics import AnalyticsWorker
 from workers.post import PostWorker
 from workers.runtime import run_until_signalled
 from workers.scheduler import Scheduler
@@ -51,6 +52,20 @@ def worker_post() -> None:
     asyncio.run(run())
 
 
+@worker.command("analytics")
+def worker_analytics() -> None:
+    """Read published posts' metrics from the `analytics.collect` queue."""
+    settings = Settings()
+    configure_logging(settings)
+
+    async def run() -> None:
+        async with open_services(settings) as services:
+            analytics_worker = AnalyticsWorker(services)
+            await run_until_signalled(analytics_worker.run(), analytics_worker.stop)
+
+    asyncio.run(run())
+
+
 @main.command()
 def scheduler() -> None:
     """Queue due posts every second and recover lost work."""
@@ -71,7 +86,8 @@ def scheduler() -> None:
 
 @main.command()
 def dev() -> None:
-    """API, post worker and scheduler in one process, on embedded defaults where no URL is set."""
+    """API, post and analytics workers and scheduler in one process, on embedded defaults where no URL
+    is set."""
     settings = Settings()
     configure_logging(settings)
     # uvicorn re-raises the Ctrl-C it handled once everything has stopped; that is a clean exit here.
@@ -89,7 +105,9 @@ async def run_dev(settings: Settings) -> None:
             )
         )
         post_worker, ticker = PostWorker(services), Scheduler(services)
+        analytics_worker = AnalyticsWorker(services)
         background = [asyncio.create_task(post_worker.run()), asyncio.create_task(ticker.run())]
+        background.append(asyncio.create_task(analytics_worker.run()))
         click.echo(
             f"Herald is up in {time.monotonic() - started:.1f} s. "
             f"GraphiQL: http://{settings.host}:{settings.port}/graphql  (Ctrl-C stops)"
@@ -98,5 +116,5 @@ async def run_dev(settings: Settings) -> None:
             await server.serve()  # returns after SIGINT/SIGTERM
         finally:
             ticker.stop()
-            await post_worker.stop()
+            await post_worker.stop()  # stops every consumer of the queue, analytics' too
             await asyncio.gather(*background, return_exceptions=True)

@@ -12,10 +12,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 
-from app.settings import Settings
+from app.settings import MediaBackend, Settings
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.facebook import Facebook
 from integrations.platforms.instagram import Instagram
+from integrations.platforms.media_urls import MediaUrlCheck
 from integrations.platforms.meta_login import MetaLoginConfig
 from integrations.platforms.oauth import OAuthApp, OAuthConnector
 from integrations.platforms.reddit import Reddit, RedditConfig
@@ -40,8 +41,18 @@ def _version() -> str:
         return "0.0.0"
 
 
+def media_url_check(settings: Settings) -> MediaUrlCheck:
+    """The public-address check of the networks that fetch media by URL (see `media_urls`): the address
+    they fetch Herald's files from is PUBLIC_BASE_URL with local storage, S3_ENDPOINT_URL with S3
+    (AWS itself when empty)."""
+    local = settings.media_backend is MediaBackend.LOCAL
+    base = settings.public_base_url if local else settings.s3_endpoint_url
+    return MediaUrlCheck(enabled=settings.media_urls_public_check, media_base=base)
+
+
 def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
     """Every OAuth network, sharing one HTTP client."""
+    media_urls = media_url_check(settings)
     meta = MetaLoginConfig(
         app=OAuthApp(settings.meta_app_id or "", _secret(settings.meta_app_secret)),
         graph_url=settings.meta_graph_url,
@@ -58,8 +69,16 @@ def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
             poll_interval=settings.meta_container_poll_seconds,
             poll_timeout=settings.meta_container_timeout_seconds,
             usage_limit=settings.meta_usage_limit_percent,
+            media_urls=media_urls,
         ),
         http,
+    )
+    instagram = Instagram(
+        meta,
+        http,
+        media_urls=media_urls,
+        poll_interval=settings.meta_container_poll_seconds,
+        poll_timeout=settings.meta_container_timeout_seconds,
     )
     reddit = Reddit(
         RedditConfig(
@@ -73,8 +92,8 @@ def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
     )
     connectors: dict[PlatformName, OAuthConnector] = {
         PlatformName.THREADS: threads,
-        PlatformName.INSTAGRAM: Instagram(meta, http),
-        PlatformName.FACEBOOK: Facebook(meta, http),
+        PlatformName.INSTAGRAM: instagram,
+        PlatformName.FACEBOOK: Facebook(meta, http, media_urls=media_urls),
         PlatformName.REDDIT: reddit,
     }
     platforms: dict[PlatformName, Platform] = {name: c for name, c in connectors.items()}  # type: ignore[misc]

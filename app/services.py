@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import structlog
@@ -18,16 +18,20 @@ from pymongo import AsyncMongoClient
 from redis.asyncio import Redis
 
 from app.embedded import embedded_mongodb
+from app.metric_sources import metric_sources
 from app.networks import oauth_networks
 from app.settings import Settings
 from app.storage import open_storage
+from integrations.cache import Cache, MemoryCache, RedisCache
 from integrations.crypto import CredentialCipher, load_or_create_key
 from integrations.events import EventBus, MemoryEventBus
 from integrations.events_redis import RedisEventBus
 from integrations.gemini import Gemini
+from integrations.link_preview import FetchPolicy
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.bluesky import Bluesky
+from integrations.platforms.metrics import MetricsSource
 from integrations.platforms.oauth import OAuthConnector
 from integrations.queue import JobQueue, MemoryJobQueue, QueueSpec, RabbitJobQueue
 from integrations.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
@@ -38,6 +42,7 @@ from models import DOCUMENT_MODELS
 log = structlog.get_logger(__name__)
 
 POST_PUBLISH = "post.publish"
+ANALYTICS_COLLECT = "analytics.collect"
 
 
 @dataclass(frozen=True)
@@ -56,11 +61,27 @@ class Services:
     connectors: Mapping[PlatformName, OAuthConnector]  # networks connected with OAuth
     oauth_states: OAuthStateStore
     gemini: Gemini | None  # None without GEMINI_API_KEY: AI fields answer AI_NOT_CONFIGURED
+    metrics: Mapping[PlatformName, MetricsSource] = field(default_factory=dict)  # analytics readings
+    cache: Cache = field(default_factory=MemoryCache)  # analytics answers (Redis when configured)
 
 
 def queue_specs(settings: Settings) -> list[QueueSpec]:
     """The queues Herald declares, with one delay queue per retry step."""
-    return [QueueSpec(POST_PUBLISH, tuple(settings.retry_delays_seconds))]
+    return [
+        QueueSpec(POST_PUBLISH, tuple(settings.retry_delays_seconds)),
+        # A failed reading is planned again by the worker itself (see workers.analytics): no delay queues.
+        QueueSpec(ANALYTICS_COLLECT),
+    ]
+
+
+def link_preview_policy(settings: Settings) -> FetchPolicy:
+    """How pages are fetched for link cards (LINK_PREVIEW_*)."""
+    return FetchPolicy(
+        timeout_seconds=settings.link_preview_timeout_seconds,
+        max_page_bytes=settings.link_preview_max_bytes,
+        max_image_bytes=settings.link_preview_max_bytes,
+        allow_private_addresses=settings.link_preview_allow_private,
+    )
 
 
 def gemini_client(settings: Settings) -> Gemini | None:
@@ -93,6 +114,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
         sessions: SessionStore
         oauth_states: OAuthStateStore
         limiter: RateLimiter
+        cache: Cache
         if settings.redis_url:
             redis = Redis.from_url(settings.redis_url)
             stack.push_async_callback(redis.aclose)
@@ -103,11 +125,13 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
                 redis, prefix=prefix, ttl_seconds=settings.oauth_state_ttl_seconds
             )
             limiter = RedisRateLimiter(redis, prefix=prefix)
+            cache = RedisCache(redis, prefix=prefix)
         else:
             events = MemoryEventBus(max_len=settings.event_stream_max_len)
             sessions = MemorySessionStore(ttl_seconds=settings.session_ttl_seconds)
             oauth_states = MemoryOAuthStateStore(ttl_seconds=settings.oauth_state_ttl_seconds)
             limiter = MemoryRateLimiter()
+            cache = MemoryCache()
         await events.start()
         stack.push_async_callback(events.close)
 
@@ -126,7 +150,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
         keys = settings.fernet_keys.get_secret_value() if settings.fernet_keys else None
         cipher = CredentialCipher.from_setting(keys or load_or_create_key(settings.data_dir / "fernet.key"))
         storage = await stack.enter_async_context(open_storage(settings))
-        bluesky = Bluesky()
+        bluesky = Bluesky(link_policy=link_preview_policy(settings))
         http = httpx.AsyncClient(timeout=settings.platform_http_timeout_seconds)
         stack.push_async_callback(http.aclose)
         networks = oauth_networks(settings, http)
@@ -152,4 +176,6 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             connectors=networks.connectors,
             oauth_states=oauth_states,
             gemini=gemini,
+            metrics=metric_sources(settings, http, networks.platforms),
+            cache=cache,
         )

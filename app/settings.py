@@ -77,6 +77,11 @@ class Settings(BaseSettings):
 
     # Bluesky.
     bluesky_default_service: str = "https://bsky.social"
+    # Link cards: how the page a post links to (and its image) is fetched. Private, loopback and
+    # link-local addresses are refused unless allowed (tests serve their pages on 127.0.0.1).
+    link_preview_allow_private: bool = False
+    link_preview_timeout_seconds: float = Field(default=5.0, gt=0)
+    link_preview_max_bytes: int = Field(default=5_000_000, gt=0)
 
     # Connecting networks with OAuth. Empty base URL: PUBLIC_BASE_URL; callbacks are
     # {base}/oauth/{threads|instagram|facebook|reddit}/callback. Empty result URL: Herald's /oauth/result.
@@ -117,6 +122,35 @@ class Settings(BaseSettings):
     gemini_max_retries: int = Field(default=2, ge=0, le=5)
     ai_daily_requests_per_workspace: int = Field(default=200, ge=1)
 
+    # Analytics: reading published posts' numbers back (see models.metric_cadence for the cadence).
+    # The scheduler plans readings this often, holds a claimed one this long (a lost job comes back
+    # after it), and a worker leases a post this long while it reads it.
+    analytics_plan_interval_seconds: float = Field(default=5.0, gt=0)
+    analytics_claim_hold_seconds: float = Field(default=600.0, gt=0)
+    analytics_lease_seconds: float = Field(default=60.0, gt=0)
+    # Interval = clamp(min, max(age x age_ratio, unchanged time x unchanged_stretch), max); none after
+    # stop_after_days. A failed reading is retried after retry_seconds, doubling, max_failures in a row.
+    analytics_min_interval_seconds: float = Field(default=300.0, gt=0)
+    analytics_max_interval_seconds: float = Field(default=86_400.0, gt=0)
+    analytics_age_ratio: float = Field(default=0.25, ge=0)
+    analytics_unchanged_stretch: float = Field(default=0.5, ge=0)
+    analytics_stop_after_days: float = Field(default=30.0, gt=0)
+    analytics_retry_seconds: float = Field(default=600.0, gt=0)
+    analytics_max_failures: int = Field(default=6, ge=1)
+    analytics_account_interval_seconds: float = Field(default=86_400.0, gt=0)
+    # Analytics' own allowances, so readings never use up what publishing needs: readings per account
+    # per hour, Meta's app usage (%) at which analytics stops first, Reddit reads per minute (the app's).
+    analytics_account_requests_per_hour: int = Field(default=60, ge=1)
+    analytics_usage_limit_percent: float = Field(default=60.0, gt=0, le=100)
+    analytics_reddit_requests_per_minute: int = Field(default=30, ge=1)
+    # postTargetMetricsRefresh: at most one per target in this many seconds.
+    analytics_refresh_interval_seconds: float = Field(default=60.0, gt=0)
+    # Dashboards: cached answers live this long (a new reading invalidates them at once); the heatmap
+    # covers this many days; the overview lists this many top posts.
+    analytics_cache_ttl_seconds: float = Field(default=300.0, gt=0)
+    analytics_heatmap_days: int = Field(default=90, ge=1)
+    analytics_top_posts: int = Field(default=10, ge=1, le=100)
+
     # Media. `local` keeps files under data_dir/media, served by Herald with signed URLs.
     media_backend: MediaBackend = MediaBackend.LOCAL
     media_signing_key: SecretStr | None = None
@@ -135,6 +169,9 @@ class Settings(BaseSettings):
     media_url_ttl_seconds: int = Field(default=3600, gt=0)
     media_orphan_after_seconds: int = Field(default=24 * 3600, gt=0)
     media_sweep_interval_seconds: float = Field(default=600.0, gt=0)
+    # Meta fetches media by URL: refuse media whose URL host is loopback/private/link-local (tests' fakes,
+    # which run on 127.0.0.1, turn this off).
+    media_urls_public_check: bool = True
 
     @property
     def masks_errors(self) -> bool:

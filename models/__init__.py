@@ -4,6 +4,7 @@ from beanie import Document
 
 from models.ai_generation import AiGeneration
 from models.media_asset import MediaAsset
+from models.metric_snapshot import MetricSnapshot
 from models.post import Post
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
@@ -18,12 +19,14 @@ DOCUMENT_MODELS: list[type[Document]] = [
     Post,
     PostTarget,
     MediaAsset,
+    MetricSnapshot,
 ]
 
 __all__ = [
     "DOCUMENT_MODELS",
     "AiGeneration",
     "MediaAsset",
+    "MetricSnapshot",
     "Post",
     "PostTarget",
     "SocialAccount",

@@ -51,6 +51,13 @@ class PublishError(BaseModel):
     retryable: bool
 
 
+class TargetWarning(BaseModel):
+    """Something that went wrong after the target was published (it stays published)."""
+
+    code: str
+    message: str
+
+
 def new_idempotency_key() -> str:
     """16 hex digits of creation time in microseconds, then 16 random hex digits.
 
@@ -80,13 +87,31 @@ class PostTarget(Document):
     lease_expires_at: datetime | None = None
     external_id: str | None = None
     external_url: str | None = None
+    external_ids: list[str] = Field(
+        default_factory=list, description="every post a thread became, the first first; empty for one post"
+    )
     published_at: datetime | None = None
+    deleted_at: datetime | None = Field(
+        default=None, description="when Herald removed the published post from its network"
+    )
     last_error: PublishError | None = None
+    warnings: list[TargetWarning] = Field(
+        default_factory=list, description="what went wrong once it was out (see platforms.base)"
+    )
     checkpoint: dict[str, Any] = Field(
         default_factory=dict, description="steps a multi-call publish already took (see platforms.base)"
     )
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Reading its numbers back once published (see models.metric_plan): the next reading is due at
+    # metrics_next_at (None: not planned yet, metric_plan.NEVER: stopped for good at metrics_stopped_at).
+    metrics_next_at: datetime | None = None
+    metrics_stopped_at: datetime | None = None
+    metrics_claim_id: str | None = None
+    metrics_lease_until: datetime | None = None
+    metrics_collected_at: datetime | None = None
+    metrics_changed_at: datetime | None = None
+    metrics_failures: int = 0
 
     class Settings:
         name = "post_targets"
@@ -98,6 +123,9 @@ class PostTarget(Document):
             IndexModel([("status", ASCENDING), ("lease_expires_at", ASCENDING)]),
             IndexModel([("claim_id", ASCENDING)], sparse=True),
             IndexModel([("idempotency_key", ASCENDING)], unique=True),
+            IndexModel([("status", ASCENDING), ("metrics_next_at", ASCENDING)]),
+            IndexModel([("metrics_claim_id", ASCENDING)], sparse=True),
+            IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("published_at", ASCENDING)]),
         ]
 
     # --- reads ----------------------------------------------------------------------------------------
@@ -209,8 +237,12 @@ class PostTarget(Document):
                 "status": TargetStatus.PUBLISHED,
                 "external_id": published.external_id,
                 "external_url": published.url,
+                "external_ids": list(published.part_ids),
                 "published_at": published.published_at or now,
                 "last_error": None,
+                "warnings": [
+                    TargetWarning(code=w.code, message=w.message).model_dump() for w in published.warnings
+                ],
             },
         )
 
@@ -230,6 +262,27 @@ class PostTarget(Document):
     async def mark_failed(self, error: PublishError, status: TargetStatus = TargetStatus.FAILED) -> bool:
         """PUBLISHING → FAILED (or UNCONFIRMED when nobody can tell whether it went out)."""
         return await self._finish({"status": status, "last_error": error.model_dump()})
+
+    async def mark_deleted(self) -> bool:
+        """Record that the published post was removed from its network; False when it already was (or
+        is not published). The status stays PUBLISHED: `deleted_at` says it is gone."""
+        now = utcnow()
+        found = await self.get_pymongo_collection().find_one_and_update(
+            {"_id": self.id, "status": TargetStatus.PUBLISHED, "deleted_at": None},
+            {"$set": {"deleted_at": now, "updated_at": now}},
+            return_document=True,
+        )
+        if found is None:
+            return False
+        self.deleted_at, self.updated_at = now, now
+        return True
+
+    @property
+    def published_ids(self) -> list[str]:
+        """Every post this target published on its network (one, or each part of a thread)."""
+        if self.external_ids:
+            return list(self.external_ids)
+        return [self.external_id] if self.external_id else []
 
     def _held(self) -> dict[str, Any]:
         return {"_id": self.id, "status": TargetStatus.PUBLISHING, "lease_owner": self.lease_owner}

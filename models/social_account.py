@@ -37,6 +37,9 @@ class SocialAccount(Document):
     token_refresh_at: datetime | None = Field(
         default=None, description="when the scheduler refreshes the token next; None: never needed"
     )
+    metrics_next_at: datetime | None = Field(
+        default=None, description="when its followers are read next (see models.metric_plan); None: at once"
+    )
 
     class Settings:
         name = "social_accounts"
@@ -46,6 +49,7 @@ class SocialAccount(Document):
                 unique=True,
             ),
             IndexModel([("status", ASCENDING), ("token_refresh_at", ASCENDING)]),
+            IndexModel([("status", ASCENDING), ("metrics_next_at", ASCENDING)]),
         ]
 
     @property

@@ -11,6 +11,7 @@ from beanie import Document, PydanticObjectId
 from strawberry.dataloader import DataLoader
 
 from models.media_asset import MediaAsset
+from models.metric_snapshot import HistoryKey, MetricSnapshot
 from models.post import Post
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
@@ -55,4 +56,14 @@ class Loaders:
     )
     media_asset: DataLoader[PydanticObjectId, MediaAsset | None] = field(
         default_factory=lambda: _by_id(MediaAsset)
+    )
+    # Analytics: a target's latest reading, a target's readings in a period, an account's followers.
+    latest_metrics: DataLoader[PydanticObjectId, MetricSnapshot | None] = field(
+        default_factory=lambda: DataLoader(load_fn=MetricSnapshot.latest_of_targets)
+    )
+    metrics_history: DataLoader[HistoryKey, list[MetricSnapshot]] = field(
+        default_factory=lambda: DataLoader(load_fn=MetricSnapshot.target_histories)
+    )
+    followers_history: DataLoader[HistoryKey, list[MetricSnapshot]] = field(
+        default_factory=lambda: DataLoader(load_fn=MetricSnapshot.follower_histories)
     )

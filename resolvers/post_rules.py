@@ -10,15 +10,17 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.context import Context
-from integrations.platforms.base import PostContent
+from integrations.platforms.base import PostContent, ThreadPartContent, supports_threads
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
+from models.post import ThreadPart
 from models.social_account import AccountStatus, SocialAccount
 from models.workspace import Workspace
 from resolvers.errors import UserError
 
 MAX_TARGETS = 100
 MAX_MEDIA = 100
+MAX_THREAD_PARTS = 100  # input lists are capped; each network has its own, lower, limit
 # A time this close to now counts as now: the request itself takes a moment to arrive.
 SCHEDULE_TOLERANCE = timedelta(seconds=5)
 
@@ -39,6 +41,14 @@ class TargetDraft:
     text: str | None = None
     media_ids: list[PydanticObjectId | None] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadDraft:
+    """One further part of a thread as requested. A media id of None is one that was not a valid id."""
+
+    text: str
+    media_ids: list[PydanticObjectId | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +112,35 @@ async def check_attachments(
     return assets, errors
 
 
+async def check_thread(
+    ctx: Context, workspace: Workspace, thread: Sequence[ThreadDraft]
+) -> tuple[list[ThreadPartContent], list[UserError]]:
+    """The parts of a thread with their (checked) media, for the networks' rules; else the errors."""
+    if len(thread) > MAX_THREAD_PARTS:
+        return [], [
+            UserError("TOO_MANY_THREAD_PARTS", f"A thread has at most {MAX_THREAD_PARTS} parts.", ("thread",))
+        ]
+    parts: list[ThreadPartContent] = []
+    errors: list[UserError] = []
+    for index, part in enumerate(thread):
+        media, media_errors = await check_attachments(
+            ctx, workspace, part.media_ids, "thread", str(index), "mediaIds"
+        )
+        errors += media_errors
+        parts.append(ThreadPartContent(text=part.text, media=tuple(asset.facts() for asset in media)))
+    return parts, errors
+
+
+def thread_drafts(parts: Sequence[ThreadPart]) -> list[ThreadDraft]:
+    """A stored thread as drafts, to check it again."""
+    return [ThreadDraft(text=part.text, media_ids=list(part.media_ids)) for part in parts]
+
+
+def thread_parts(drafts: Sequence[ThreadDraft]) -> list[ThreadPart]:
+    """Checked drafts as the post stores them."""
+    return [ThreadPart(text=d.text, media_ids=[i for i in d.media_ids if i is not None]) for d in drafts]
+
+
 _NOT_READY = {
     MediaStatus.PENDING_UPLOAD: "This file has not been uploaded and completed yet (mediaUploadComplete).",
     MediaStatus.REJECTED: "This file was refused when it was uploaded; attach another one.",
@@ -114,10 +153,12 @@ async def check_targets(
     text: str,
     drafts: Sequence[TargetDraft],
     media: Sequence[MediaAsset] = (),
+    thread: Sequence[ThreadPartContent] = (),
 ) -> tuple[list[CheckedTarget], list[UserError]]:
     """The targets whose accounts exist, are connected and whose content follows the network's rules.
 
-    `media` are the post's own (checked) attachments, which a target without its own media publishes.
+    `media` are the post's own (checked) attachments, which a target without its own media publishes;
+    `thread` the further parts every target publishes after its own text (see `check_thread`).
     """
     if not drafts:
         return [], [UserError("NO_TARGETS", "Choose at least one account to publish to.", ("targets",))]
@@ -144,7 +185,8 @@ async def check_targets(
         own_media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, *path, "mediaIds")
         errors += media_errors
         # The network's rules see the attachments that could be resolved; the others were refused above.
-        errors += check_content(ctx, account, text, draft, path, own_media if draft.media_ids else media)
+        used = own_media if draft.media_ids else media
+        errors += check_content(ctx, account, text, draft, path, used, thread)
         checked.append(CheckedTarget(draft, account))
     return checked, errors
 
@@ -190,8 +232,9 @@ def check_content(
     draft: TargetDraft,
     path: tuple[str, ...],
     media: Sequence[MediaAsset] = (),
+    thread: Sequence[ThreadPartContent] = (),
 ) -> list[UserError]:
-    """The network's own rules for what this target would publish (its text and `media`)."""
+    """The network's own rules for what this target would publish (its text, `media` and `thread`)."""
     own_text = draft.text is not None
     effective = draft.text if draft.text is not None else text
     text_path = (*path, "text") if own_text else ("text",)
@@ -207,17 +250,27 @@ def check_content(
                 "PLATFORM_NOT_SUPPORTED", f"Herald cannot publish to {label} yet.", (*path, "accountId")
             )
         ]
-    content = PostContent(text=effective, options=draft.options, media=tuple(m.facts() for m in media))
-    return [
+    content = PostContent(
+        text=effective, options=draft.options, media=tuple(m.facts() for m in media), thread=tuple(thread)
+    )
+    errors = [
         UserError(v.code, f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path))
         for v in platform.validate(content)
     ]
+    if thread and not supports_threads(platform):
+        # Never published without its parts: refused per network, before anything is stored.
+        message = f"{label}: Herald cannot publish threads to {label}; publish the first part alone."
+        errors.append(UserError("THREADS_NOT_SUPPORTED", message, ("thread",)))
+    return errors
 
 
 def _field_of(
     field: tuple[str, ...], path: tuple[str, ...], text_path: tuple[str, ...], media_path: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """Where a violation points: the text or media list the target really uses, or inside the target."""
+    """Where a violation points: the text or media list the target really uses, a thread part (an input
+    of the post, shared by every target), or inside the target."""
+    if field[:1] == ("thread",):
+        return field
     if field[:1] == ("text",):
         return (*text_path, *field[1:])
     if field[:1] == ("mediaIds",):

@@ -10,24 +10,30 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.context import Context
+from models.analytics import analytics_scope
 from models.clock import utcnow
+from models.metric_snapshot import MetricSnapshot
 from models.post import Post, PostStatus
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_workspace, workspace_for
-from resolvers.errors import Rejected, UserError, reject
-from resolvers.post_rules import CheckedTarget, TargetDraft, check_attachments, check_schedule, check_targets
+from resolvers.errors import Rejected, reject
+from resolvers.post_rules import (
+    CheckedTarget,
+    TargetDraft,
+    check_attachments,
+    check_schedule,
+    check_targets,
+    check_thread,
+    thread_drafts,
+    thread_parts,
+)
+from resolvers.post_rules import ThreadDraft as ThreadDraft  # the schema builds thread drafts from here
 
 EDITABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.CANCELLED)
 IN_FLIGHT = (TargetStatus.QUEUED, TargetStatus.PUBLISHING)
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadDraft:
-    text: str
-    media_ids: list[PydanticObjectId | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +46,14 @@ class PostDraft:
     thread: list[ThreadDraft] = field(default_factory=list)
 
 
-def _check_thread(thread: Sequence[ThreadDraft]) -> list[UserError]:
-    if not thread:
-        return []
-    return [
-        UserError(
-            "THREADS_NOT_SUPPORTED",
-            "Thread parts cannot be published yet; publish the first part alone for now.",
-            ("thread",),
-        )
-    ]
-
-
 async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
     """Validate everything, then store the post and one target per account (or nothing at all)."""
     workspace = await workspace_for(ctx, user, draft.workspace_id, Role.EDITOR, "workspaceId")
     media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, "mediaIds")
     errors = check_schedule(draft.scheduled_at, "scheduledAt") + media_errors
-    errors += _check_thread(draft.thread)
-    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets, media)
+    thread, thread_errors = await check_thread(ctx, workspace, draft.thread)
+    errors += thread_errors
+    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets, media, thread)
     if errors or target_errors:
         raise Rejected(errors + target_errors)
     assert workspace.id is not None and user.id is not None
@@ -67,6 +62,7 @@ async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
         author_id=user.id,
         text=draft.text,
         media_ids=[asset.id for asset in media if asset.id is not None],
+        thread=thread_parts(draft.thread),
         scheduled_at=draft.scheduled_at,
         timezone=workspace.timezone,
     )
@@ -127,11 +123,16 @@ async def post_update(
     drafts = targets if targets is not None else [draft_of(t) for t in current if t.status in EDITABLE]
     new_media = list(post.media_ids) if media_ids is None else media_ids
     media, media_errors = await check_attachments(ctx, workspace, new_media, "mediaIds")
-    checked, errors = await check_targets(ctx, workspace, new_text, drafts, media)
-    errors = media_errors + _check_thread(thread or []) + errors
+    new_thread = thread if thread is not None else thread_drafts(post.thread)
+    parts, thread_errors = await check_thread(ctx, workspace, new_thread)
+    checked, errors = await check_targets(ctx, workspace, new_text, drafts, media, parts)
+    errors = media_errors + thread_errors + errors
     if errors:
         raise Rejected(errors)
-    await post.set({"text": new_text, "media_ids": _ids(new_media) or [], "updated_at": utcnow()})
+    changes: dict[str, Any] = {"text": new_text, "media_ids": _ids(new_media) or [], "updated_at": utcnow()}
+    if thread is not None:
+        changes["thread"] = [part.model_dump() for part in thread_parts(thread)]
+    await post.set(changes)
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
         await announce(ctx.services.events, await _store_targets(post, checked))
@@ -158,8 +159,12 @@ async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None
         raise reject(
             "POST_IN_FLIGHT", "This post is being published right now; wait or cancel it first.", "id"
         )
+    targets = await PostTarget.of_posts([post.id])
     await PostTarget.find({"post_id": post.id}).delete()
     await post.delete()
+    # Its analytics go with it: dashboards count only posts Herald still has.
+    await MetricSnapshot.forget_targets([t.id for t in targets if t.id is not None])
+    await ctx.services.cache.bump(analytics_scope(post.workspace_id))
     return post.id
 
 

@@ -18,7 +18,7 @@ from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_target, workspace_for
 from resolvers.errors import Rejected, not_found, reject
-from resolvers.post_rules import check_attachments, check_schedule, check_targets
+from resolvers.post_rules import check_attachments, check_schedule, check_targets, check_thread, thread_drafts
 from resolvers.posts import draft_of
 
 log = structlog.get_logger(__name__)
@@ -47,7 +47,9 @@ async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
         raise reject("POST_ALREADY_STARTED", "This post has no target left to schedule or publish.", "id")
     workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
     media, errors = await check_attachments(ctx, workspace, post.media_ids, "mediaIds")
-    errors += (await check_targets(ctx, workspace, post.text, [draft_of(t) for t in pending], media))[1]
+    thread, thread_errors = await check_thread(ctx, workspace, thread_drafts(post.thread))
+    drafts = [draft_of(t) for t in pending]
+    errors += thread_errors + (await check_targets(ctx, workspace, post.text, drafts, media, thread))[1]
     if errors:
         raise Rejected(errors)
     return pending
@@ -103,7 +105,9 @@ async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectI
     post = await ctx.loaders.post.load(target.post_id)
     assert post is not None
     media, errors = await check_attachments(ctx, workspace, post.media_ids, "mediaIds")
-    errors += (await check_targets(ctx, workspace, post.text, [draft_of(target)], media))[1]
+    thread, thread_errors = await check_thread(ctx, workspace, thread_drafts(post.thread))
+    drafts = [draft_of(target)]
+    errors += thread_errors + (await check_targets(ctx, workspace, post.text, drafts, media, thread))[1]
     if errors:
         raise Rejected(errors)
     assert target.id is not None

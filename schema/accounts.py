@@ -13,6 +13,7 @@ from models.social_account import AccountStatus
 from models.social_account import SocialAccount as AccountModel
 from resolvers import accounts as use_cases
 from schema.common import UserError, attempt, signed_in, typed_errors
+from schema.metrics import followers_history
 from schema.relay import Node, parse_id_of, to_global_id
 
 Platform = strawberry.enum(PlatformName, name="Platform", description="A network Herald publishes to.")
@@ -33,6 +34,9 @@ class SocialAccount(Node):
     status_reason: str | None = strawberry.field(description="Why the account is not ACTIVE, in words.")
     created_at: datetime
     updated_at: datetime
+    followers_history = strawberry.field(
+        resolver=followers_history, description="Its followers as Herald read them (daily) in [from, to)."
+    )
 
     @classmethod
     def from_model(cls, account: AccountModel) -> SocialAccount:

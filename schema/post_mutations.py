@@ -23,7 +23,19 @@ P = TypeVar("P")
 
 @strawberry.input(description="Per-network options of a target; each network reads its own.")
 class PostTargetOptionsInput:
-    langs: list[str] | None = strawberry.field(default=None, description="Bluesky: up to 3 language tags.")
+    langs: list[str] | None = strawberry.field(
+        default=None, description="Bluesky: up to 3 language tags (BCP 47, like en or pt-BR)."
+    )
+    quote_uri: str | None = strawberry.field(
+        default=None,
+        description="Bluesky: quote this post (an at:// URI or a https://bsky.app/profile/<handle>/post/<id> "
+        "link); with media the post quotes it and shows its own images or video.",
+    )
+    reply_to_uri: str | None = strawberry.field(
+        default=None,
+        description="Bluesky: publish as a reply to this post (an at:// URI or a bsky.app post link); a "
+        "thread continues under it.",
+    )
     subreddit: str | None = strawberry.field(
         default=None, description="Reddit (required): r/<name> or <name>."
     )
@@ -102,6 +114,13 @@ _MEDIA_CODES = (
     "VIDEO_TOO_LARGE",
     "VIDEO_TOO_LONG",
     "MEDIA_NOT_SUPPORTED_YET",
+    # Threads, Instagram, Facebook and Reddit media (see integrations/platforms/media_rules.py).
+    "MEDIA_FORMAT_UNSUPPORTED",
+    "IMAGE_TOO_LARGE",
+    "VIDEO_TOO_SHORT",
+    "MEDIA_ASPECT_RATIO",
+    "MEDIA_KIND_MISMATCH",
+    "MEDIA_URL_NOT_PUBLIC",
 )
 # Codes of the per-network rules of Threads, Instagram, Facebook and Reddit (options included).
 _NETWORK_CODES = (
@@ -114,6 +133,15 @@ _NETWORK_CODES = (
     "INVALID_LINK",
     "INVALID_OPTION",
     "MEDIA_REQUIRED",
+)
+# Codes of Bluesky's options and threads (see integrations/platforms/bluesky_refs.py, bluesky_threads.py).
+_BLUESKY_CODES = (
+    "TOO_MANY_LANGS",
+    "INVALID_LANG",
+    "INVALID_QUOTE_URI",
+    "INVALID_REPLY_URI",
+    "TOO_MANY_THREAD_PARTS",
+    "THREADS_NOT_SUPPORTED",
 )
 # Codes any mutation that checks targets can answer with.
 _TARGET_CODES = (
@@ -130,6 +158,7 @@ _TARGET_CODES = (
     "TEXT_TOO_MANY_BYTES",
     *_MEDIA_CODES,
     *_NETWORK_CODES,
+    *_BLUESKY_CODES,
 )
 _SCHEDULE_CODES = ("INVALID_DATETIME", "SCHEDULED_IN_PAST")
 _POST_CODES = ("POST_NOT_FOUND", "WORKSPACE_NOT_FOUND")

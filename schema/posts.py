@@ -12,6 +12,7 @@ from models.post import Post as PostModel
 from models.post import PostStatus as PostStatusModel
 from models.post_target import PostTarget as PostTargetModel
 from models.post_target import TargetStatus
+from schema import metrics as metric_fields
 from schema.accounts import Platform, SocialAccount
 from schema.media import MediaAsset, media_of
 from schema.relay import Node, PageInfo, encode_cursor, to_global_id
@@ -37,6 +38,12 @@ class PublishError:
     retryable: bool = strawberry.field(description="Whether Herald will (or a retry could) try again.")
 
 
+@strawberry.type(description="Something that went wrong once a target was published; it stays published.")
+class PostTargetWarning:
+    code: str = strawberry.field(description="Stable code, e.g. FIRST_COMMENT_FAILED.")
+    message: str = strawberry.field(description="What did not happen, and why, in words.")
+
+
 @strawberry.type(description="A further part of a thread, published as a reply to the part before it.")
 class ThreadPart:
     text: str
@@ -53,6 +60,10 @@ class PostTarget(Node):
     status: PostTargetStatus  # type: ignore[valid-type]
     scheduled_at: datetime | None = strawberry.field(description="When it is due (UTC).")
     published_at: datetime | None = strawberry.field(description="When the network published it.")
+    deleted_at: datetime | None = strawberry.field(
+        description="When Herald removed the published post (every part of a thread) from its network "
+        "(postTargetDelete); the status stays PUBLISHED."
+    )
     external_id: str | None = strawberry.field(description="The network's id (an at:// URI on Bluesky).")
     external_url: str | None = strawberry.field(description="A link to the published post.")
     attempts: int = strawberry.field(description="Publish attempts so far (rate-limit waits do not count).")
@@ -68,6 +79,7 @@ class PostTarget(Node):
             status=target.status,
             scheduled_at=target.scheduled_at,
             published_at=target.published_at,
+            deleted_at=target.deleted_at,
             external_id=target.external_id,
             external_url=target.external_url,
             attempts=target.attempts,
@@ -84,6 +96,13 @@ class PostTarget(Node):
         post = await info.context.loaders.post.load(self.model.post_id)
         return post.text if post else ""
 
+    @strawberry.field(
+        description="What went wrong after the target was published (a first comment the network "
+        "refused); the post itself stays published."
+    )
+    def warnings(self) -> list[PostTargetWarning]:
+        return [PostTargetWarning(code=w.code, message=w.message) for w in self.model.warnings]
+
     @strawberry.field(description="The post this target belongs to.")
     async def post(self, info: Info) -> Post:
         post = await info.context.loaders.post.load(self.model.post_id)
@@ -96,6 +115,15 @@ class PostTarget(Node):
             return await media_of(info, self.model.media_ids)
         post = await info.context.loaders.post.load(self.model.post_id)
         return await media_of(info, post.media_ids) if post else []
+
+    metrics = strawberry.field(
+        resolver=metric_fields.target_metrics,
+        description="Its latest numbers once published; null until Herald first read them.",
+    )
+    metrics_history = strawberry.field(
+        resolver=metric_fields.target_metrics_history,
+        description="Every reading of its numbers in [from, to), oldest first.",
+    )
 
     @strawberry.field(description="The account it publishes to.")
     async def account(self, info: Info) -> SocialAccount:

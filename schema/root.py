@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.analytics import AnalyticsMutation, AnalyticsQuery, AnalyticsSubscription
 from schema.captions import AiMutation, AiQuery, CaptionSubscription
 from schema.media import MediaQuery
 from schema.media_mutations import MediaMutation
 from schema.mutation import CoreMutation
 from schema.oauth import OAuthMutation
+from schema.post_target_mutations import PostTargetMutation
 from schema.query import CoreQuery
 from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery, AiQuery, MediaQuery):
+class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery):
     pass
 
 
 @strawberry.type(description="Everything Herald lets a user change.")
-class Mutation(CoreMutation, AiMutation, MediaMutation, OAuthMutation):
+class Mutation(CoreMutation, AiMutation, MediaMutation, OAuthMutation, PostTargetMutation, AnalyticsMutation):
     pass
 
 
 @strawberry.type(description="Live updates over graphql-transport-ws or graphql-ws.")
-class Subscription(PostSubscription, CaptionSubscription):
+class Subscription(PostSubscription, CaptionSubscription, AnalyticsSubscription):
     pass

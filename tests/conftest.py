@@ -22,6 +22,7 @@ from app.embedded import free_port, run_secantusd
 from app.services import Services, open_services, queue_specs
 from app.settings import Settings
 from tests.network_client import cancel_rescheduled
+from tests.services.appview import AppViewNetwork, start_appview
 from tests.services.gemini_server import API_KEY as GEMINI_API_KEY
 from tests.services.gemini_server import GeminiServer, start_gemini_server
 from tests.services.moto_s3 import MediaStack, media_on_s3
@@ -151,6 +152,8 @@ def settings(
         gemini_api_key=GEMINI_API_KEY,
         gemini_base_url=gemini_server.url,
         gemini_timeout_seconds=10,
+        link_preview_allow_private=True,  # the tests' pages are served on 127.0.0.1
+        link_preview_timeout_seconds=3,
         **network_settings(network_fakes),
     )
 
@@ -189,6 +192,14 @@ async def pds(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[PdsServ
     """A real local Bluesky PDS (with its PLC directory) for the whole run."""
     async with start_pds(tmp_path_factory.mktemp("pds")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+async def appview(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> AsyncIterator[AppViewNetwork]:
+    """A Bluesky network with an AppView (PLC, PDS and AppView on PostgreSQL) for the analytics tests
+    that count likes and reposts; only those start it."""
+    async with start_appview(tmp_path_factory.mktemp("appview"), redis_url) as network:
+        yield network
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,13 @@ def png(width: int, height: int, color: tuple[int, int, int, int] = (0, 128, 255
     return out.getvalue()
 
 
+def still(fmt: str, width: int = 24, height: int = 24) -> bytes:
+    """A small flat image in Pillow's format `fmt` ("WEBP", "GIF", "JPEG", "PNG")."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (10, 200, 90)).save(out, fmt)
+    return out.getvalue()
+
+
 def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
     """A valid, tiny (~300 KB) PNG whose header announces width x height 1-bit pixels (2.5 gigapixels).
 

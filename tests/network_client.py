@@ -98,11 +98,17 @@ async def stored_account(account_id: str) -> SocialAccount:
 
 
 async def queued_target(
-    api: ApiServer, member: Member, account_id: str, text: str, **options: Any
+    api: ApiServer,
+    member: Member,
+    account_id: str,
+    text: str,
+    media_ids: list[str] | None = None,
+    **options: Any,
 ) -> PostTarget:
     """A target moved to QUEUED without a message, so only the test decides who publishes it."""
+    media = {"mediaIds": media_ids} if media_ids else {}
     created = await create_post(
-        api, member, text=text, targets=[{"accountId": account_id, "options": options}]
+        api, member, text=text, targets=[{"accountId": account_id, "options": options}], **media
     )
     assert created["userErrors"] == [], created
     post_id = parse_id_of("Post", created["post"]["id"])

@@ -17,6 +17,8 @@ ROOT_FIELDS = {
         "post",
         "mediaAssets",
         "aiUsage",
+        "analyticsOverview",
+        "postingHeatmap",
     },
     "Mutation": {
         "signUp",
@@ -32,6 +34,7 @@ ROOT_FIELDS = {
         "postPublishNow",
         "postCancel",
         "postTargetRetry",
+        "postTargetDelete",
         "mediaUploadCreate",
         "mediaUploadComplete",
         "mediaAssetUpdate",
@@ -40,8 +43,10 @@ ROOT_FIELDS = {
         "captionGenerate",
         "postRewrite",
         "altTextGenerate",
+        "postTargetMetricsRefresh",
+        "analyticsExport",
     },
-    "Subscription": {"postStatusChanged", "captionGenerated"},
+    "Subscription": {"postStatusChanged", "captionGenerated", "analyticsUpdated"},
 }
 TYPE_FIELDS = {
     "Post": {
@@ -70,7 +75,25 @@ TYPE_FIELDS = {
         "externalUrl",
         "attempts",
         "lastError",
+        "metrics",
+        "metricsHistory",
     },
+    "SocialAccount": {"followersHistory"},
+    "PostMetrics": {
+        "collectedAt",
+        "likes",
+        "reposts",
+        "replies",
+        "quotes",
+        "views",
+        "reach",
+        "saves",
+        "score",
+        "upvoteRatio",
+    },
+    "FollowerCount": {"at", "followers"},
+    "HeatmapCell": {"weekday", "hour", "posts", "engagement"},
+    "AnalyticsExportPayload": {"url", "expiresAt", "userErrors"},
     "PostStatusChanged": {"eventId", "issuedAt", "post", "target"},
     "MediaAsset": {
         "id",
@@ -117,6 +140,7 @@ ENUMS = {
     },
     "MediaKind": {"IMAGE", "GIF", "VIDEO"},
     "MediaStatus": {"PENDING_UPLOAD", "READY", "REJECTED"},
+    "Granularity": {"DAY", "WEEK"},
 }
 
 

@@ -31,7 +31,9 @@ from integrations.platforms.base import (
     PublishFailure,
     RateLimited,
     SaveState,
+    ThreadPartContent,
     Transient,
+    supports_threads,
 )
 from integrations.platforms.oauth import token_times
 from models.clock import utcnow
@@ -103,13 +105,13 @@ class PostWorker:
             return
         platform = self.services.platforms[target.platform]
         session = self._session(account)
-        media = await _media_facts(self.services, target, post)
-        if media is None:
-            await self._finish(target, _MEDIA_MISSING)
+        content = await _content(self.services, target, post)
+        if isinstance(content, PublishError):
+            await self._finish(target, content)
             return
-        content = PostContent(
-            text=target.text if target.text is not None else post.text, options=target.options, media=media
-        )
+        if content.thread and not supports_threads(platform):
+            await self._finish(target, _THREADS_NOT_SUPPORTED)  # never published without its parts
+            return
         try:
             published: Published | None = None
             if target.may_have_reached_network:
@@ -201,10 +203,44 @@ _MEDIA_MISSING = PublishError(
 )
 
 
+_THREADS_NOT_SUPPORTED = PublishError(
+    code="THREADS_NOT_SUPPORTED",
+    message="This network cannot publish thread parts; publish the first part alone.",
+    retryable=False,
+)
+
+
+async def _content(services: Services, target: PostTarget, post: Post) -> PostContent | PublishError:
+    """What the target publishes, media and thread parts with the ways to their bytes; the error when a
+    file is not READY any more."""
+    media = await _media_facts(services, target, post)
+    thread = await _thread_content(services, post)
+    if media is None or thread is None:
+        return _MEDIA_MISSING
+    text = target.text if target.text is not None else post.text
+    return PostContent(text=text, options=target.options, media=media, thread=thread)
+
+
+async def _thread_content(services: Services, post: Post) -> tuple[ThreadPartContent, ...] | None:
+    """The post's further thread parts with their media; None when a part's media is not READY."""
+    parts: list[ThreadPartContent] = []
+    for part in post.thread:
+        media = await _facts_of(services, part.media_ids)
+        if media is None:
+            return None
+        parts.append(ThreadPartContent(text=part.text, media=media))
+    return tuple(parts)
+
+
 async def _media_facts(services: Services, target: PostTarget, post: Post) -> tuple[MediaFacts, ...] | None:
     """The media the target publishes (its own, or the post's), in order, each with the ways to its bytes;
     None when one is not READY."""
     ids = target.media_ids if target.media_ids is not None else post.media_ids
+    return await _facts_of(services, ids)
+
+
+async def _facts_of(services: Services, ids: list[PydanticObjectId]) -> tuple[MediaFacts, ...] | None:
+    """These assets' facts in order, each with the ways to its bytes; None when one is not READY."""
     if not ids:
         return ()
     found = {asset.id: asset for asset in await MediaAsset.find({"_id": {"$in": list(ids)}}).to_list()}

@@ -1,6 +1,6 @@
 """The scheduler: every tick, hands due targets to the workers and recovers work that was lost; now and
-then, it also removes media uploads that were never completed and refreshes OAuth tokens before they
-expire (`workers.tokens`).
+then, it also removes media uploads that were never completed, refreshes OAuth tokens before they
+expire (`workers.tokens`) and plans the readings of published posts' metrics (`workers.analytics_plan`).
 
 Any number of schedulers may run: each move is a conditional batch claim (see `PostTarget._claim_batch`),
 so two schedulers never enqueue the same state change twice, and a duplicate message is dropped by the
@@ -21,6 +21,7 @@ from models.clock import utcnow
 from models.media_files import sweep_stale
 from models.post_events import announce
 from models.post_target import PostTarget
+from workers.analytics_plan import MetricsPlanner
 from workers.tokens import TokenRefresher
 
 log = structlog.get_logger(__name__)
@@ -41,6 +42,7 @@ class Scheduler:
         self._next_media_sweep = 0.0
         self.tokens = TokenRefresher(services)
         self._next_token_sweep = 0.0
+        self.metrics = MetricsPlanner(services)
 
     async def tick(self, now: datetime | None = None) -> TickResult:
         """One round: due SCHEDULED targets, QUEUED ones whose message got lost, PUBLISHING ones whose
@@ -97,6 +99,7 @@ class Scheduler:
                 log.exception("scheduler.tick_failed")
             await self._sweep_media_when_due()
             await self._refresh_tokens_when_due()
+            await self.metrics.plan_when_due()  # analytics readings (workers.analytics_plan)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=self.settings.scheduler_tick_seconds)
 

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 class PlatformName(enum.StrEnum):
@@ -81,21 +81,46 @@ ReadMedia = Callable[[str], Awaitable[MediaBytes]]
 
 
 @dataclass(frozen=True, slots=True)
-class PostContent:
-    """What one target publishes: the text (already tailored for the network), its options and media."""
+class ThreadPartContent:
+    """A further part of a thread (after the target's own text), with its own media."""
 
     text: str
-    options: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[MediaFacts, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
+class PostContent:
+    """What one target publishes: the text (already tailored for the network), its options and media.
+
+    `thread` holds the further parts of a thread, published as a reply chain under the first post by the
+    networks that have one (see `supports_threads`); the others refuse a post that has parts.
+    """
+
+    text: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    media: tuple[MediaFacts, ...] = ()
+    thread: tuple[ThreadPartContent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublishWarning:
+    """Something that went wrong once the post was out (a first comment the network refused): the post
+    stays published, and the user reads why the extra did not happen."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Published:
-    """Where a published target now lives on its network."""
+    """Where a published target now lives on its network (and what went wrong after, if anything)."""
 
     external_id: str
     url: str
     published_at: datetime | None = None
+    warnings: tuple[PublishWarning, ...] = ()
+    # Every post a thread became, the first one (`external_id`) first; empty for a single post.
+    part_ids: tuple[str, ...] = ()
 
 
 # --- failures -------------------------------------------------------------------------------------------
@@ -224,3 +249,26 @@ class Platform(Protocol):
         UNCONFIRMED instead of risking a second post).
         """
         ...
+
+
+@runtime_checkable
+class Deletable(Protocol):
+    """A network from which Herald can remove what it published (an optional capability of a `Platform`).
+
+    Checked with `isinstance(platform, Deletable)`, so networks without it need no stub.
+    """
+
+    async def delete(self, account: AccountSession, published_ids: Sequence[str]) -> None:
+        """Remove every post in `published_ids` (a target's `external_ids`); one already gone is no error.
+
+        Raise a `PublishFailure` subclass when the network refuses or cannot be reached.
+        """
+        ...
+
+
+def supports_threads(platform: object) -> bool:
+    """Whether `platform` publishes thread parts as a reply chain (its module sets `supports_threads`).
+
+    A network without the attribute refuses posts with thread parts (THREADS_NOT_SUPPORTED).
+    """
+    return bool(getattr(platform, "supports_threads", False))

@@ -2,7 +2,9 @@
 
 A post has one embed: up to four images, or one video, never both. Image blobs are re-encoded by Herald
 to JPEGs of at most a million bytes (older PDSes refuse anything larger), so an image's own size and
-format do not matter here; a video is uploaded as it is, so its size and length do.
+format do not matter here; a video is uploaded as it is, so its type, size and length do. Whether the
+account's PDS takes a video at all (and up to what size) shows only when it is uploaded: see
+`bluesky_embeds` (VIDEO_NOT_SUPPORTED).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ MAX_VIDEOS = 1
 # What an image blob may weigh after Herald re-encodes it, and its longest side (as the app uploads).
 IMAGE_BLOB_MAX_BYTES = 1_000_000
 IMAGE_MAX_SIDE = 2000
-VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime"})
+# The `app.bsky.embed.video` lexicon accepts MP4 only (the PDS checks the type it detects in the bytes).
+VIDEO_TYPES = frozenset({"video/mp4"})
 VIDEO_MAX_BYTES = 100_000_000
 VIDEO_MAX_SECONDS = 180.0
 
@@ -59,7 +62,11 @@ def _video_violations(video: MediaFacts) -> list[Violation]:
     violations: list[Violation] = []
     if video.content_type not in VIDEO_TYPES:
         violations.append(
-            Violation("MEDIA_KIND_NOT_SUPPORTED", "Bluesky takes videos as MP4 or MOV files.", _FIELD)
+            Violation(
+                "MEDIA_KIND_NOT_SUPPORTED",
+                "Bluesky takes videos as MP4 files; convert this one to MP4.",
+                _FIELD,
+            )
         )
     if video.byte_size > VIDEO_MAX_BYTES:
         violations.append(

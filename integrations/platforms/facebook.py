@@ -1,12 +1,15 @@
-"""Facebook Pages: connect the Pages a user manages (Facebook Login) and publish text and link posts.
+"""Facebook Pages: connect the Pages a user manages (Facebook Login) and publish text, link, photo and
+video posts.
 
 Follows the Pages API documentation: "Posts" (`POST /{page-id}/feed` with `message` and `link`, answered
-`{"id": "<page>_<post>"}`; `GET /{page-id}/published_posts`), "Page Access Tokens", and the Graph API's
-"Rate Limiting" (usage headers) and "Handling Errors" pages. Photos (`/{page-id}/photos`) wait for the
-media library.
+`{"id": "<page>_<post>"}`; `GET /{page-id}/published_posts`), "Photos" and "Videos" (see
+`facebook_media`), "Page Access Tokens", and the Graph API's "Rate Limiting" (usage headers) and
+"Handling Errors" pages.
 
-A publish is one call, so nothing needs a checkpoint; a preflight read of the Page first makes a dead
-token or a throttled app fail before the write, where the answer is unambiguous.
+A publish is one call (a multi-photo post: unpublished photos first, recorded in the checkpoint, then
+one call); a preflight read of the Page first makes a dead token or a throttled app fail before the
+write, where the answer is unambiguous. Facebook fetches photos and videos from their URL, so each URL
+is checked to be public first (see `media_urls`).
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from integrations.platforms import limits
+from integrations.platforms import facebook_media, limits
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
     Checkpoint,
     ConnectedAccount,
+    MediaKind,
     OutcomeUnknown,
     PlatformName,
     PostContent,
@@ -31,19 +35,15 @@ from integrations.platforms.base import (
     RateLimited,
     Violation,
 )
+from integrations.platforms.media_urls import MediaUrlCheck
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
 from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
-from integrations.platforms.reconcile import same_text, window_start
+from integrations.platforms.reconcile import same_caption, window_start
 
 SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts")
 # A Page task that allows publishing; Pages the user can only moderate or analyse are left out.
 PUBLISHING_TASK = "CREATE_CONTENT"
 LABEL = "Facebook"
-MEDIA_NOT_SUPPORTED = Violation(
-    "MEDIA_NOT_SUPPORTED_YET",
-    "Herald publishes text and link posts to Facebook Pages for now; remove the photos or videos.",
-    ("mediaIds",),
-)
 
 
 class Facebook:
@@ -52,10 +52,13 @@ class Facebook:
     name = PlatformName.FACEBOOK
     uses_pkce = True
 
-    def __init__(self, config: MetaLoginConfig, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self, config: MetaLoginConfig, http: httpx.AsyncClient, *, media_urls: MediaUrlCheck | None = None
+    ) -> None:
         graph_url = f"{config.graph_url.rstrip('/')}/{config.version}"
         self.graph = GraphClient(http, graph_url, label=LABEL, usage_limit=config.usage_limit)
         self.login = MetaLogin(config, self.graph)
+        self.media_urls = media_urls or MediaUrlCheck()
 
     # --- connecting ------------------------------------------------------------------------------------
 
@@ -95,12 +98,15 @@ class Facebook:
     # --- publishing ------------------------------------------------------------------------------------
 
     def validate(self, content: PostContent) -> list[Violation]:
-        """The text limit, a `link` option that is an http(s) address, and no media (not yet)."""
+        """The text limit, a `link` option that is an http(s) address, and media Facebook takes (photos
+        or one video, never with a link; at a public address)."""
         found = limits.text_violations(PlatformName.FACEBOOK, content.text, "text")
-        if content.media:
-            found.append(MEDIA_NOT_SUPPORTED)
         link = content.options.get("link")
-        if link is not None and not _is_web_link(link):
+        if content.media:
+            found += facebook_media.media_violations(content.media, link)
+            if (unreachable := self.media_urls.configured_violation()) is not None:
+                found.append(unreachable)
+        elif link is not None and not _is_web_link(link):
             found.append(Violation("INVALID_LINK", "Give the link as https://…", ("options", "link")))
         return found
 
@@ -111,16 +117,12 @@ class Facebook:
         idempotency_key: str,
         checkpoint: Checkpoint | None = None,
     ) -> Published:
-        """Post the message (with its link) to the Page's feed."""
+        """Post the message (with its link) to the Page's feed, or its photos or video."""
         token, page_id = _credentials(account)
         await self.graph.get(page_id, token, {"fields": "id"})
-        data = {"message": content.text}
-        if link := content.options.get("link"):
-            data["link"] = str(link)
-        answer = await self.graph.post(f"{page_id}/feed", token, data, publishing=True)
-        post_id = answer.get("id")
-        if not isinstance(post_id, str) or not post_id:
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Facebook answered the post without its id.")
+        for item in content.media:
+            await self.media_urls.ensure_public(item.url)
+        post_id = await self._post(page_id, token, content, checkpoint)
         try:
             found = await self.graph.get(post_id, token, {"fields": "id,permalink_url,created_time"})
         except PublishFailure:
@@ -139,7 +141,7 @@ class Facebook:
                 token,
                 fields="id,message,created_time,permalink_url",
                 since=window_start(idempotency_key),
-                matches=lambda item: same_text(item.get("message"), content.text),
+                matches=lambda item: same_caption(item.get("message"), content.text),
                 time_field="created_time",
             )
         except (AuthExpired, RateLimited, OutcomeUnknown):
@@ -147,6 +149,31 @@ class Facebook:
         except PublishFailure as exc:
             raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Facebook could not be asked ({exc.message}).") from exc
         return _as_published(found) if found is not None else None
+
+    async def _post(
+        self, page_id: str, token: str, content: PostContent, checkpoint: Checkpoint | None
+    ) -> str:
+        """The one publishing call; the id of what it published (a video's id for a video)."""
+        media, text = content.media, content.text
+        if media and media[0].kind is MediaKind.VIDEO:
+            form = facebook_media.video_form(media[0], text)
+            answer = await self.graph.post(f"{page_id}/videos", token, form, publishing=True)
+        elif len(media) == 1:
+            form = facebook_media.photo_form(media[0], text, published=True)
+            answer = await self.graph.post(f"{page_id}/photos", token, form, publishing=True)
+        elif media:
+            photos = await facebook_media.unpublished_photos(self.graph, page_id, token, media, checkpoint)
+            form = facebook_media.feed_form(text, photos)
+            answer = await self.graph.post(f"{page_id}/feed", token, form, publishing=True)
+        else:
+            form = {"message": text}
+            if link := content.options.get("link"):
+                form["link"] = str(link)
+            answer = await self.graph.post(f"{page_id}/feed", token, form, publishing=True)
+        post_id = answer.get("post_id") or answer.get("id")
+        if not isinstance(post_id, str | int) or not str(post_id):
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Facebook answered the post without its id.")
+        return str(post_id)
 
 
 def _credentials(account: AccountSession) -> tuple[str, str]:
@@ -167,6 +194,8 @@ def _is_web_link(value: object) -> bool:
 def _as_published(item: Mapping[str, Any]) -> Published:
     post_id = str(item["id"])
     url = item.get("permalink_url")
+    if isinstance(url, str) and url.startswith("/"):
+        url = f"https://www.facebook.com{url}"  # video permalinks come relative
     return Published(
         external_id=post_id,
         url=url if isinstance(url, str) and url else f"https://www.facebook.com/{post_id}",

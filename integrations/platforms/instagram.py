@@ -1,18 +1,26 @@
-"""Instagram (Business and Creator accounts): connect the accounts linked to a user's Facebook Pages.
+"""Instagram (Business and Creator accounts): connect the accounts linked to a user's Facebook Pages, and
+publish photos, carousels, Reels and Stories to them.
 
 Follows the Instagram Platform documentation for "Instagram API with Facebook Login": the Instagram
 account of a Page is `instagram_business_account` on `GET /me/accounts`, and calls on it use the Page's
-token (which does not expire, see `meta_login`). Publishing is a container flow (`POST /{ig-user}/media`,
-`status_code`, `POST /{ig-user}/media_publish`) that needs an image or a video at a public URL.
-Instagram publishes nothing without media, and Herald does not yet hand networks a public URL of its
-media: so a post for Instagram is refused when it is written (`MEDIA_REQUIRED` without media,
-`MEDIA_NOT_SUPPORTED_YET` with it), never queued to fail later.
+token (which does not expire, see `meta_login`). Publishing ("Content Publishing") is a container flow:
+`POST /{ig-user}/media` (see `instagram_media` for what each kind sends), poll the container's
+`status_code`, then `POST /{ig-user}/media_publish` with `creation_id`; the container ids are the
+checkpoint (see `meta_containers`). Before anything is created:
+
+- the publishing limit is read (`GET /{ig-user}/content_publishing_limit`, `config.quota_total` and
+  `quota_usage`, see `meta_quota`): an exhausted quota reschedules the target for a free slot;
+- every media URL is checked to be public, as Instagram fetches each file from it (see `media_urls`).
+
+Instagram publishes nothing without media: a text-only post is refused when it is written
+(`MEDIA_REQUIRED`). After publishing, a `firstComment` is added (see `instagram_comments`).
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -32,9 +40,22 @@ from integrations.platforms.base import (
     RateLimited,
     Violation,
 )
+from integrations.platforms.instagram_comments import add_first_comment, comment_violations, first_comment_of
+from integrations.platforms.instagram_media import (
+    InstagramKind,
+    item_form,
+    kind_of,
+    media_violations,
+    post_form,
+)
+from integrations.platforms.media_urls import MediaUrlCheck
+from integrations.platforms.meta_containers import Containers, ContainerStatus
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
 from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
-from integrations.platforms.reconcile import same_text, window_start
+from integrations.platforms.meta_quota import Quota
+from integrations.platforms.reconcile import same_caption, window_start
+
+__all__ = ["Instagram", "InstagramKind"]
 
 SCOPES = (
     "instagram_basic",
@@ -43,30 +64,13 @@ SCOPES = (
     "pages_read_engagement",
     "business_management",
 )
-MAX_CAROUSEL_ITEMS = 10
 LABEL = "Instagram"
 MEDIA_REQUIRED = Violation(
     "MEDIA_REQUIRED",
     "Instagram posts need a photo or a video; attach one (Instagram cannot publish text alone).",
     ("mediaIds",),
 )
-
-
-# Instagram's container flow needs a public URL of each file; until Herald hands the networks one, posts
-# with media are refused when they are written, never queued to fail.
-MEDIA_NOT_SUPPORTED = Violation(
-    "MEDIA_NOT_SUPPORTED_YET",
-    "Herald cannot publish photos or videos to Instagram yet.",
-    ("mediaIds",),
-)
-
-
-class InstagramKind(enum.StrEnum):
-    """Where on Instagram a post goes."""
-
-    FEED = "FEED"
-    REEL = "REEL"
-    STORY = "STORY"
+_MEDIA_FIELDS = "id,caption,timestamp,permalink"
 
 
 class Instagram:
@@ -75,10 +79,22 @@ class Instagram:
     name = PlatformName.INSTAGRAM
     uses_pkce = True
 
-    def __init__(self, config: MetaLoginConfig, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self,
+        config: MetaLoginConfig,
+        http: httpx.AsyncClient,
+        *,
+        media_urls: MediaUrlCheck | None = None,
+        poll_interval: float = 60.0,
+        poll_timeout: float = 300.0,
+    ) -> None:
         graph_url = f"{config.graph_url.rstrip('/')}/{config.version}"
         self.graph = GraphClient(http, graph_url, label=LABEL, usage_limit=config.usage_limit)
         self.login = MetaLogin(config, self.graph)
+        self.media_urls = media_urls or MediaUrlCheck()
+        self.containers = Containers(
+            self.graph, "status_code", poll_interval, poll_timeout, error_field="status"
+        )
 
     # --- connecting ------------------------------------------------------------------------------------
 
@@ -124,14 +140,20 @@ class Instagram:
     # --- publishing ------------------------------------------------------------------------------------
 
     def validate(self, content: PostContent) -> list[Violation]:
-        """The caption's limits and a known `instagramKind`; and media, which Instagram cannot do without
-        and Herald cannot send it yet: so, for now, every Instagram post is refused with a reason."""
+        """The caption's limits, a known `instagramKind` and the media it needs (a photo or a carousel
+        for FEED, one video for REEL, one file for STORY), and a first comment that fits."""
         found = limits.text_violations(PlatformName.INSTAGRAM, content.text, "text")
-        kind = content.options.get("instagram_kind")
-        if kind is not None and kind not in set(InstagramKind):
-            found.append(Violation("INVALID_OPTION", "instagramKind is FEED, REEL or STORY.", ("options",)))
-        found.append(MEDIA_NOT_SUPPORTED if content.media else MEDIA_REQUIRED)
-        return found
+        kind = kind_of(content.options)
+        if kind is None:
+            message = "instagramKind is FEED, REEL or STORY."
+            found.append(Violation("INVALID_OPTION", message, ("options", "instagramKind")))
+        if not content.media:
+            found.append(MEDIA_REQUIRED)
+        elif kind is not None:
+            found += media_violations(kind, content.media)
+            if (unreachable := self.media_urls.configured_violation()) is not None:
+                found.append(unreachable)
+        return found + comment_violations(content.options, kind)
 
     async def publish(
         self,
@@ -140,37 +162,147 @@ class Instagram:
         idempotency_key: str,
         checkpoint: Checkpoint | None = None,
     ) -> Published:
-        """Never reached through `validate`; a target stored before that rule fails with its reason."""
-        _credentials(account)
-        refused = MEDIA_NOT_SUPPORTED if content.media else MEDIA_REQUIRED
-        raise InvalidContent(refused.code, refused.message)
+        """Publish through a container, resuming the one an earlier attempt left in the checkpoint; then
+        add the first comment."""
+        token, ig_user = _credentials(account)
+        kind = kind_of(content.options)
+        if not content.media or kind is None:
+            raise InvalidContent(MEDIA_REQUIRED.code, MEDIA_REQUIRED.message)  # validate refused these
+        container_id, status = await self.containers.reusable(checkpoint, token)
+        if status is ContainerStatus.PUBLISHED:
+            return await self._published_earlier(account, content, idempotency_key)
+        await self._quota(ig_user).check(token)
+        if container_id is None:
+            container_id = await self._prepare(ig_user, token, content, kind, checkpoint)
+        if await self.containers.wait(container_id, token) is ContainerStatus.PUBLISHED:
+            return await self._published_earlier(account, content, idempotency_key)
+        answer = await self.graph.post(
+            f"{ig_user}/media_publish", token, {"creation_id": container_id}, publishing=True
+        )
+        media_id = answer.get("id")
+        if not isinstance(media_id, str | int) or not str(media_id):
+            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Instagram answered the publish call without a media id.")
+        published = await self._published(account, token, {"id": str(media_id)})
+        return await self._with_comment(published, account, token, content, look_first=False)
 
     async def find_published(
         self, account: AccountSession, content: PostContent, idempotency_key: str
     ) -> Published | None:
-        """The account's media with this caption since the target was written (see `reconcile`)."""
+        """The account's media with this caption since the target was written (see `reconcile`); for a
+        Story, the only story published since (Stories have no caption: several leave it unknown). A
+        post found this way gets its first comment if it does not have it yet."""
         token, ig_user = _credentials(account)
+        since = window_start(idempotency_key)
         try:
-            found = await find_recent(
-                self.graph,
-                f"{ig_user}/media",
-                token,
-                fields="id,caption,timestamp,permalink",
-                since=window_start(idempotency_key),
-                matches=lambda item: same_text(item.get("caption"), content.text),
-                time_field="timestamp",
-            )
+            if kind_of(content.options) is InstagramKind.STORY:
+                found = await self._only_story_since(ig_user, token, since)
+            else:
+                found = await find_recent(
+                    self.graph,
+                    f"{ig_user}/media",
+                    token,
+                    fields=_MEDIA_FIELDS,
+                    since=since,
+                    matches=lambda item: same_caption(item.get("caption"), content.text),
+                    time_field="timestamp",
+                )
         except (AuthExpired, RateLimited, OutcomeUnknown):
             raise
         except PublishFailure as exc:
             raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Instagram could not be asked ({exc.message}).") from exc
         if found is None:
             return None
-        url = found.get("permalink")
+        published = await self._published(account, token, found)
+        return await self._with_comment(published, account, token, content, look_first=True)
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    async def _prepare(
+        self,
+        ig_user: str,
+        token: str,
+        content: PostContent,
+        kind: InstagramKind,
+        checkpoint: Checkpoint | None,
+    ) -> str:
+        """The container to publish (a carousel's items first), each recorded in the checkpoint."""
+        for item in content.media:
+            await self.media_urls.ensure_public(item.url)
+        items: list[str] = []
+        if kind is InstagramKind.FEED and len(content.media) > 1:
+            makers = [self._maker(ig_user, token, item_form(m)) for m in content.media]
+            items = await self.containers.create_items(checkpoint, token, makers)
+        form = post_form(kind, content.text, content.media, items)
+        return await self.containers.create(checkpoint, self._maker(ig_user, token, form))
+
+    def _maker(self, ig_user: str, token: str, form: Mapping[str, str]) -> Callable[[], Awaitable[str]]:
+        async def make() -> str:
+            answer = await self.graph.post(f"{ig_user}/media", token, form)
+            container_id = answer.get("id")
+            if not isinstance(container_id, str | int) or not str(container_id):
+                raise OutcomeUnknown("OUTCOME_UNKNOWN", "Instagram answered without a container id.")
+            return str(container_id)
+
+        return make
+
+    def _quota(self, ig_user: str) -> Quota:
+        return Quota(
+            self.graph, f"{ig_user}/content_publishing_limit", f"{ig_user}/media", "Instagram account"
+        )
+
+    async def _only_story_since(self, ig_user: str, token: str, since: datetime) -> dict[str, Any] | None:
+        # The stories edge lists the account's live stories (the last 24 hours), newest first.
+        answer = await self.graph.get(f"{ig_user}/stories", token, {"fields": "id,timestamp,permalink"})
+        items = [item for item in answer.get("data") or [] if isinstance(item, dict)]
+        recent = [item for item in items if (parse_time(item.get("timestamp")) or since) > since]
+        if len(recent) > 1:
+            raise OutcomeUnknown(
+                "STORY_NOT_IDENTIFIED",
+                "Several stories were published since this one was written, and stories have no caption to "
+                "tell them apart; check the account, then retry or cancel.",
+            )
+        return recent[0] if recent else None
+
+    async def _published(self, account: AccountSession, token: str, item: Mapping[str, Any]) -> Published:
+        media_id = str(item["id"])
+        if not item.get("permalink"):
+            # The post is out: failing to read its permalink must not turn success into a failure.
+            with contextlib.suppress(PublishFailure):
+                item = {**await self.graph.get(media_id, token, {"fields": _MEDIA_FIELDS}), "id": media_id}
+        url = item.get("permalink")
         return Published(
-            external_id=str(found["id"]),
+            external_id=media_id,
             url=url if isinstance(url, str) and url else f"https://www.instagram.com/{account.handle}/",
-            published_at=parse_time(found.get("timestamp")),
+            published_at=parse_time(item.get("timestamp")),
+        )
+
+    async def _with_comment(
+        self,
+        published: Published,
+        account: AccountSession,
+        token: str,
+        content: PostContent,
+        *,
+        look_first: bool,
+    ) -> Published:
+        comment = first_comment_of(content.options)
+        if comment is None:
+            return published
+        warnings = await add_first_comment(
+            self.graph, token, published.external_id, comment, handle=account.handle, look_first=look_first
+        )
+        return Published(published.external_id, published.url, published.published_at, warnings)
+
+    async def _published_earlier(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published:
+        found = await self.find_published(account, content, idempotency_key)
+        if found is not None:
+            return found
+        raise OutcomeUnknown(
+            "PUBLISHED_NOT_FOUND",
+            "Instagram says an earlier attempt published this post, but it is not among the account's posts "
+            "yet; Herald will look again.",
         )
 
 

@@ -5,6 +5,12 @@ that dies after creating it (or whose publish call's answer was lost) leaves it 
 attempt looks at its status first: FINISHED means it was never published and is published now (the same
 container, so one post at most); PUBLISHED means the earlier attempt succeeded; ERROR and EXPIRED mean it
 was never published and a new container is safe.
+
+A carousel is item containers first (`is_carousel_item`), then one CAROUSEL container naming them. Each
+item's id joins the checkpoint (`children`, in the order of the media) as soon as it exists, so a retry
+reuses the items an earlier attempt made instead of uploading them again; a dead item (ERROR, EXPIRED,
+unknown to the network) is made again in its place. An item created by an attempt that died before
+saving it is an orphan the network lets expire: items are never published on their own.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from __future__ import annotations
 import asyncio
 import enum
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from integrations.platforms.base import Checkpoint, InvalidContent, Transient
 from integrations.platforms.meta_errors import container_failure
@@ -31,22 +38,25 @@ class ContainerStatus(enum.StrEnum):
 # What a container in these states can still become: nothing, it was never published.
 DEAD = frozenset({ContainerStatus.ERROR, ContainerStatus.EXPIRED})
 CHECKPOINT_KEY = "container_id"
+CHILDREN_KEY = "children"
 
 
 @dataclass(frozen=True, slots=True)
 class Containers:
-    """Reads and waits on one network's containers. Threads names the field `status`, Instagram
-    `status_code`; both recommend polling about once a minute for at most five minutes."""
+    """Reads and waits on one network's containers. Threads names the fields `status` and
+    `error_message`, Instagram `status_code` and `status` (the error subcode when ERROR); both recommend
+    polling about once a minute for at most five minutes."""
 
     graph: GraphClient
     status_field: str
     poll_interval: float
     poll_timeout: float
     prefix: str = ""  # the API version, for hosts whose base URL does not carry it (Threads)
+    error_field: str = "error_message"
 
     async def status(self, container_id: str, token: str) -> tuple[ContainerStatus, str | None]:
-        """The container's status, and the network's error name when it is ERROR."""
-        fields = {"fields": f"{self.status_field},error_message"}
+        """The container's status, and the network's error name (or subcode) when it is ERROR."""
+        fields = {"fields": f"{self.status_field},{self.error_field}"}
         answer = await self.graph.get(f"{self.prefix}{container_id}", token, fields)
         raw = answer.get(self.status_field)
         try:
@@ -54,8 +64,8 @@ class Containers:
         except ValueError:
             # Unknown states are treated as "not yet": the wait ends in a retry, never a guess.
             status = ContainerStatus.IN_PROGRESS
-        message = answer.get("error_message")
-        return status, message if isinstance(message, str) else None
+        message = answer.get(self.error_field)
+        return status, str(message) if isinstance(message, str | int) else None
 
     async def wait(self, container_id: str, token: str) -> ContainerStatus:
         """Poll until FINISHED or PUBLISHED.
@@ -96,6 +106,45 @@ class Containers:
     async def create(self, checkpoint: Checkpoint | None, make: Callable[[], Awaitable[str]]) -> str:
         """A new container, recorded in the checkpoint before anything can publish it."""
         container_id = await make()
-        if checkpoint is not None:
-            await checkpoint.save({**checkpoint.data, CHECKPOINT_KEY: container_id})
+        await _save(checkpoint, {CHECKPOINT_KEY: container_id})
         return container_id
+
+    async def create_items(
+        self, checkpoint: Checkpoint | None, token: str, makers: Sequence[Callable[[], Awaitable[str]]]
+    ) -> list[str]:
+        """A carousel's item containers, in order, once each is ready (FINISHED).
+
+        Items an earlier attempt recorded are reused unless dead; each new one is recorded at once.
+        ERROR on an item raises `InvalidContent` with the reason; a slow item `Transient`.
+        """
+        earlier = _ids(checkpoint.data.get(CHILDREN_KEY) if checkpoint else None)
+        items: list[str] = []
+        for index, make in enumerate(makers):
+            reused = earlier[index] if index < len(earlier) else None
+            if reused is not None and await self._alive(reused, token):
+                items.append(reused)
+                continue
+            items.append(await make())
+            await _save(checkpoint, {CHILDREN_KEY: [*items, *earlier[len(items) :]]})
+        for item in items:
+            await self.wait(item, token)
+        return items
+
+    async def _alive(self, container_id: str, token: str) -> bool:
+        try:
+            status, _ = await self.status(container_id, token)
+        except InvalidContent:
+            return False  # the network no longer knows it
+        return status not in DEAD
+
+
+async def _save(checkpoint: Checkpoint | None, changes: dict[str, Any]) -> None:
+    # Kept in `data` too: the next step of the same attempt merges into what this one recorded.
+    if checkpoint is not None:
+        merged = {**checkpoint.data, **changes}
+        await checkpoint.save(merged)
+        checkpoint.data = merged
+
+
+def _ids(value: object) -> list[str]:
+    return [str(v) for v in value if isinstance(v, str) and v] if isinstance(value, list) else []

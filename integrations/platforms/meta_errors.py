@@ -8,6 +8,7 @@ troubleshooting page (container `error_message` values).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,8 @@ BLOCKED_CODES = frozenset({368})
 DUPLICATE_CODES = frozenset({506})
 # Instagram's publishing limit (quota_total posts per 24 hours) is reached.
 QUOTA_SUBCODES = frozenset({2207042})
+# A 2207xxx subcode inside a container's `status` text (Instagram).
+_SUBCODE = re.compile(r"\b(2207\d{3})\b")
 
 # Instagram media subcodes: those worth retrying, then what a user must change for the others.
 MEDIA_TRANSIENT_SUBCODES = frozenset({2207001, 2207003, 2207008, 2207020, 2207032, 2207053})
@@ -154,9 +157,15 @@ def _media_failure(subcode: int, error: GraphError, label: str) -> PublishFailur
     return None
 
 
-def container_failure(label: str, error_message: object) -> InvalidContent:
-    """A container that ended in ERROR, in words (Threads names the cause in `error_message`)."""
+def container_failure(label: str, error_message: object) -> PublishFailure:
+    """A container that ended in ERROR, in words. Threads names the cause in `error_message`; Instagram
+    puts the error's 2207xxx subcode in `status` (its number is the code read here, not the words)."""
     key = error_message if isinstance(error_message, str) else ""
+    subcode = next((int(n) for n in _SUBCODE.findall(key)), None)
+    if subcode is not None:
+        found = _media_failure(subcode, GraphError(status=400, subcode=subcode, message=key), label)
+        if found is not None:
+            return found
     return InvalidContent(
         "MEDIA_REJECTED",
         CONTAINER_ERRORS.get(key, f"{label} could not prepare the post ({key or 'no reason given'})."),

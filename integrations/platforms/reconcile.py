@@ -5,7 +5,8 @@ that answer is lost (a timeout, a worker killed mid-call), the only way to know 
 to look at what the account published. Herald matches on:
 
 - the exact text (Threads text, Instagram caption, Facebook message; Reddit title, subreddit and body or
-  link), compared after normalising line endings and surrounding white space, which networks trim; and
+  link), compared after normalising line endings and surrounding white space, which networks trim (a
+  media post without text matches one whose text field is missing: `same_caption`); and
 - the time window from the target's creation to now: the idempotency key starts with the target's
   creation time (see `models.post_target.new_idempotency_key`), and no attempt can predate it.
 
@@ -40,6 +41,12 @@ def window_start(idempotency_key: str) -> datetime:
 def same_text(published: object, wanted: str) -> bool:
     """Whether the network's copy of a text is the text Herald sent."""
     return isinstance(published, str) and _normal(published) == _normal(wanted)
+
+
+def same_caption(published: object, wanted: str) -> bool:
+    """`same_text` for posts whose text may be empty (a photo without a caption): networks leave the
+    field out then, so a missing caption matches an empty one."""
+    return same_text("" if published is None else published, wanted)
 
 
 def _normal(text: str) -> str:

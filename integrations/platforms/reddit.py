@@ -1,8 +1,9 @@
 """Reddit: connect a user with OAuth (a permanent grant), keep the hourly access token fresh, submit
-self and link posts to a subreddit.
+self, link and image posts to a subreddit.
 
 A target names its subreddit and title in its options (`subreddit`, `title`, optional `flairId`, and
-`link` for a link post); the post's text is the self post's body. Access tokens last an hour: a publish
+`link` for a link post); the post's text is the self post's body. A post with an image is an image post
+(see `reddit_media`: the text is not sent, as for a link post). Access tokens last an hour: a publish
 refreshes an expired one first and, when Reddit still answers 401, refreshes once more before giving up
 (`AuthExpired`); a refresh never stores an empty refresh token over the one it had (Reddit usually
 answers a refresh without one). Reddit documents no PKCE; the state and the app secret protect the code.
@@ -10,6 +11,8 @@ answers a refresh without one). Reddit documents no PKCE; the state and the app 
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx
 
-from integrations.platforms import limits
+from integrations.platforms import limits, reddit_media
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
@@ -50,11 +53,6 @@ SCOPES = ("identity", "submit", "read", "flair")
 REFRESH_BEFORE = timedelta(minutes=5)
 SUBREDDIT_NAME = r"^[A-Za-z0-9][A-Za-z0-9_]{1,20}$"
 LABEL = "Reddit"
-MEDIA_NOT_SUPPORTED = Violation(
-    "MEDIA_NOT_SUPPORTED_YET",
-    "Herald publishes text and link posts to Reddit for now; remove the photos or videos.",
-    ("mediaIds",),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +64,9 @@ class RedditConfig:
     api_url: str = "https://oauth.reddit.com"
     version: str = "0.1.0"
     developer: str = ""
+    # An image post's id is not in the submit answer: look for it in the user's submissions this often.
+    image_lookups: int = 5
+    image_lookup_interval: float = 2.0
 
 
 class Reddit:
@@ -153,7 +154,7 @@ class Reddit:
         options = content.options
         found = limits.text_violations(PlatformName.REDDIT, content.text, "text")
         if content.media:
-            found.append(MEDIA_NOT_SUPPORTED)
+            found += reddit_media.media_violations(content.media, options)
         subreddit = _subreddit(options)
         if not subreddit:
             found.append(
@@ -178,19 +179,14 @@ class Reddit:
         idempotency_key: str,
         checkpoint: Checkpoint | None = None,
     ) -> Published:
-        """Submit a self post (the text) or, with a `link` option, a link post."""
+        """Submit a self post (the text), a link post (a `link` option) or an image post (its image)."""
         subreddit = _subreddit(content.options)
-        form = {
-            "api_type": "json",
-            "sr": subreddit,
-            "title": str(content.options.get("title") or ""),
-            "resubmit": "true",
-            "sendreplies": "true",
-        }
-        link = content.options.get("link")
-        form |= {"kind": "link", "url": str(link)} if link else {"kind": "self", "text": content.text}
-        if flair := content.options.get("flair_id"):
-            form["flair_id"] = str(flair)
+        form = _submit_form(content, subreddit)
+        if content.media:
+            authorized = functools.partial(self._authorized, account)
+            scheme = urlsplit(self.config.api_url).scheme or "https"
+            url = await reddit_media.upload_image(self.http, authorized, scheme, content.media[0])
+            form |= {"kind": "image", "url": url}
         response = await self._authorized(account, "POST", "api/submit", publishing=True, data=form)
         body = json_body(response)
         payload = body.get("json") if isinstance(body, dict) else None
@@ -199,6 +195,8 @@ class Reddit:
         if payload.get("errors"):
             raise submit_failure(payload, response, subreddit)
         data: dict[str, Any] = payload["data"] if isinstance(payload.get("data"), dict) else {}
+        if content.media and not data.get("name") and not data.get("id"):
+            return await self._image_post(account, content, idempotency_key)
         if not data.get("name") and not data.get("id"):
             raise OutcomeUnknown("OUTCOME_UNKNOWN", "Reddit answered the post without its id.")
         post_id = str(data.get("name") or f"t3_{data['id']}")
@@ -244,6 +242,21 @@ class Reddit:
         )
 
     # --- internals -------------------------------------------------------------------------------------
+
+    async def _image_post(
+        self, account: AccountSession, content: PostContent, idempotency_key: str
+    ) -> Published:
+        """The image post Reddit accepted, once it shows among the user's submissions."""
+        for attempt in range(self.config.image_lookups):
+            if attempt:
+                await asyncio.sleep(self.config.image_lookup_interval)
+            found = await self.find_published(account, content, idempotency_key)
+            if found is not None:
+                return found
+        raise OutcomeUnknown(
+            "OUTCOME_UNKNOWN",
+            "Reddit accepted the image post but has not shown it yet; Herald will look for it again.",
+        )
 
     def _api(self, path: str) -> str:
         return f"{self.config.api_url.rstrip('/')}/{path}"
@@ -306,6 +319,25 @@ class Reddit:
         return response
 
 
+def _submit_form(content: PostContent, subreddit: str) -> dict[str, str]:
+    """`/api/submit`'s fields; an image post's `kind` and `url` come once the image is uploaded."""
+    options = content.options
+    form = {
+        "api_type": "json",
+        "sr": subreddit,
+        "title": str(options.get("title") or ""),
+        "resubmit": "true",
+        "sendreplies": "true",
+    }
+    if link := options.get("link"):
+        form |= {"kind": "link", "url": str(link)}
+    elif not content.media:
+        form |= {"kind": "self", "text": content.text}
+    if flair := options.get("flair_id"):
+        form["flair_id"] = str(flair)
+    return form
+
+
 def _subreddit(options: Mapping[str, Any]) -> str:
     raw = str(options.get("subreddit") or "").strip()
     for prefix in ("/r/", "r/"):
@@ -332,6 +364,8 @@ def _matches(post: Mapping[str, Any], content: PostContent) -> bool:
         return False
     if not same_text(post.get("title"), str(options.get("title") or "")):
         return False
+    if content.media:
+        return post.get("is_self") is False  # the image's URL is Reddit's own, not the one submitted
     if link := options.get("link"):
         return str(post.get("url", "")) == str(link)
     return same_text(post.get("selftext"), content.text)

@@ -1,4 +1,5 @@
-"""Threads: connect a profile with Threads' own OAuth, keep its 60-day token alive, publish text posts.
+"""Threads: connect a profile with Threads' own OAuth, keep its 60-day token alive, publish text, image,
+video and carousel posts.
 
 Follows Meta's Threads API documentation: "Get Access Tokens and Permissions" (authorization window,
 `POST /oauth/access_token`), "Long-Lived Tokens" (`GET /access_token?grant_type=th_exchange_token`,
@@ -6,23 +7,24 @@ Follows Meta's Threads API documentation: "Get Access Tokens and Permissions" (a
 (`POST /{user}/threads` then `POST /{user}/threads_publish`), "Troubleshooting" (container status) and
 the rate-limit overview (`GET /{user}/threads_publishing_limit`).
 
-Publishing is a container flow (see `meta_containers`): the publishing quota is read first, so an
-exhausted quota sends the target back to the schedule for when the window frees a slot instead of
-failing it. Threads documents no PKCE, so the connection relies on the state and the app secret.
+Publishing is a container flow (see `meta_containers`, and `threads_media` for photos and videos): the
+publishing quota is read first (`meta_quota`), so an exhausted quota sends the target back to the
+schedule for when the window frees a slot instead of failing it. Media URLs are checked to be public
+before any container is made (`media_urls`). Threads documents no PKCE, so the connection relies on the
+state and the app secret.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 
-from integrations.platforms import limits
+from integrations.platforms import limits, threads_media
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
@@ -36,29 +38,20 @@ from integrations.platforms.base import (
     RateLimited,
     Violation,
 )
+from integrations.platforms.media_urls import MediaUrlCheck
 from integrations.platforms.meta_containers import Containers, ContainerStatus
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
+from integrations.platforms.meta_quota import Quota
 from integrations.platforms.oauth import OAuthApp, expiry_fields, require_token
-from integrations.platforms.reconcile import same_text, window_start
+from integrations.platforms.reconcile import same_caption, window_start
 
 SCOPES = ("threads_basic", "threads_content_publish")
 # Long-lived tokens last 60 days and can be refreshed once they are a day old: refresh a week ahead.
 TOKEN_LIFETIME = timedelta(days=60)
 REFRESH_BEFORE = timedelta(days=7)
 MIN_REFRESH_AGE = timedelta(hours=24)
-# Documented publishing quota, used only when the quota endpoint leaves a figure out.
-QUOTA_WINDOW = timedelta(hours=24)
-# When nothing tells when the quota window frees a slot, look again in an hour.
-QUOTA_RETRY = timedelta(hours=1)
-MAX_CAROUSEL_ITEMS = 20
+MAX_CAROUSEL_ITEMS = threads_media.MAX_CAROUSEL_ITEMS
 LABEL = "Threads"
-# Photos and videos need a public URL Meta can fetch; until Herald hands the networks one, a post with
-# media is refused when it is written rather than published without it.
-MEDIA_NOT_SUPPORTED = Violation(
-    "MEDIA_NOT_SUPPORTED_YET",
-    "Herald publishes text posts to Threads for now; remove the photos or videos for this account.",
-    ("mediaIds",),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +65,7 @@ class ThreadsConfig:
     poll_interval: float = 60.0
     poll_timeout: float = 300.0
     usage_limit: float = 90.0
+    media_urls: MediaUrlCheck = field(default_factory=MediaUrlCheck)
 
 
 class Threads:
@@ -152,10 +146,13 @@ class Threads:
     # --- publishing ------------------------------------------------------------------------------------
 
     def validate(self, content: PostContent) -> list[Violation]:
-        """Threads' text rules: 500 characters counted Meta's way, at most 5 links; text posts only."""
+        """Threads' text rules (500 characters counted Meta's way, at most 5 links) and media rules
+        (JPEG or PNG photos, MP4 or MOV videos, at most 20 in a carousel; a public media address)."""
         found = limits.text_violations(PlatformName.THREADS, content.text, "text")
         if content.media:
-            found.append(MEDIA_NOT_SUPPORTED)
+            found += threads_media.media_violations(content.media)
+            if (unreachable := self.config.media_urls.configured_violation()) is not None:
+                found.append(unreachable)
         return found
 
     async def publish(
@@ -170,11 +167,9 @@ class Threads:
         container_id, status = await self.containers.reusable(checkpoint, token)
         if status is ContainerStatus.PUBLISHED:
             return await self._published_earlier(account, content, idempotency_key)
-        await self._check_quota(user_id, token)
+        await self._quota(user_id).check(token)
         if container_id is None:
-            container_id = await self.containers.create(
-                checkpoint, lambda: self._create_container(user_id, token, content)
-            )
+            container_id = await self._prepare(user_id, token, content, checkpoint)
         if await self.containers.wait(container_id, token) is ContainerStatus.PUBLISHED:
             return await self._published_earlier(account, content, idempotency_key)
         answer = await self.graph.post(
@@ -197,7 +192,7 @@ class Threads:
                 token,
                 fields="id,text,timestamp,permalink",
                 since=window_start(idempotency_key),
-                matches=lambda item: same_text(item.get("text"), content.text),
+                matches=lambda item: same_caption(item.get("text"), content.text),
                 time_field="timestamp",
             )
         except (AuthExpired, RateLimited, OutcomeUnknown):
@@ -213,66 +208,39 @@ class Threads:
     def _path(self, path: str) -> str:
         return f"{self.config.version}/{path}"
 
-    async def _create_container(self, user_id: str, token: str, content: PostContent) -> str:
-        answer = await self.graph.post(
-            self._path(f"{user_id}/threads"), token, {"media_type": "TEXT", "text": content.text}
+    async def _prepare(
+        self, user_id: str, token: str, content: PostContent, checkpoint: Checkpoint | None
+    ) -> str:
+        """The container to publish (a carousel's items first), each recorded in the checkpoint."""
+        for item in content.media:
+            await self.config.media_urls.ensure_public(item.url)
+        items: list[str] = []
+        if len(content.media) > 1:
+            makers = [
+                self._maker(user_id, token, threads_media.item_form(m, carousel_item=True))
+                for m in content.media
+            ]
+            items = await self.containers.create_items(checkpoint, token, makers)
+        form = threads_media.post_form(content.text, content.media, items)
+        return await self.containers.create(checkpoint, self._maker(user_id, token, form))
+
+    def _maker(self, user_id: str, token: str, form: Mapping[str, str]) -> Callable[[], Awaitable[str]]:
+        async def make() -> str:
+            answer = await self.graph.post(self._path(f"{user_id}/threads"), token, form)
+            container_id = answer.get("id")
+            if not isinstance(container_id, str | int) or not str(container_id):
+                raise OutcomeUnknown("OUTCOME_UNKNOWN", "Threads answered without a container id.")
+            return str(container_id)
+
+        return make
+
+    def _quota(self, user_id: str) -> Quota:
+        return Quota(
+            self.graph,
+            self._path(f"{user_id}/threads_publishing_limit"),
+            self._path(f"{user_id}/threads"),
+            "Threads profile",
         )
-        container_id = answer.get("id")
-        if not isinstance(container_id, str | int) or not str(container_id):
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Threads answered without a container id.")
-        return str(container_id)
-
-    async def _check_quota(self, user_id: str, token: str) -> None:
-        """`RateLimited` until the rolling window frees a slot when the profile used its whole quota."""
-        answer = await self.graph.get(
-            self._path(f"{user_id}/threads_publishing_limit"), token, {"fields": "quota_usage,config"}
-        )
-        entries = answer.get("data")
-        entry: dict[str, Any] = {}
-        if isinstance(entries, list) and entries and isinstance(entries[0], dict):
-            entry = entries[0]
-        config: dict[str, Any] = entry["config"] if isinstance(entry.get("config"), dict) else {}
-        used, total = entry.get("quota_usage"), config.get("quota_total")
-        if not isinstance(used, int) or not isinstance(total, int) or used < total:
-            return  # an answer without figures does not stop a publish; the publish call itself would
-        duration = config.get("quota_duration")
-        window = timedelta(seconds=duration) if isinstance(duration, int) and duration > 0 else QUOTA_WINDOW
-        retry_at = await self._quota_frees_at(user_id, token, window)
-        hours = window.total_seconds() / 3600
-        raise RateLimited(
-            "QUOTA_EXHAUSTED",
-            f"This Threads profile published its {total} posts allowed per {hours:.0f} hours; Herald "
-            f"publishes this one at {retry_at:%Y-%m-%d %H:%M} UTC, when a slot frees up.",
-            retry_at=retry_at,
-        )
-
-    async def _quota_frees_at(self, user_id: str, token: str, window: timedelta) -> datetime:
-        # The window is rolling: a slot frees when the oldest post in it turns `window` old. Posts made
-        # outside the API count here too, so the estimate can only be early; a retry then waits again.
-        now = datetime.now(UTC)
-        oldest: datetime | None = None
-
-        def older(item: Mapping[str, Any]) -> bool:
-            nonlocal oldest
-            at = parse_time(item.get("timestamp"))
-            if at is not None and at >= now - window and (oldest is None or at < oldest):
-                oldest = at
-            return False
-
-        # The estimate is a convenience: the quota answer already decided that this publish waits.
-        with contextlib.suppress(PublishFailure):
-            await find_recent(
-                self.graph,
-                self._path(f"{user_id}/threads"),
-                token,
-                fields="id,timestamp",
-                since=now - window,
-                matches=older,
-                time_field="timestamp",
-            )
-        if oldest is None:
-            return now + QUOTA_RETRY
-        return max(oldest + window + timedelta(minutes=1), now + timedelta(minutes=1))
 
     async def _published(self, account: AccountSession, token: str, media_id: str) -> Published:
         # The post is out: failing to read its permalink must not turn success into a failure.

@@ -68,6 +68,20 @@ def test_a_threads_container_error_is_put_in_words() -> None:
     assert container_failure("Threads", None).code == "MEDIA_REJECTED"
 
 
+@pytest.mark.parametrize(
+    ("status", "kind", "code"),
+    [
+        ("2207026", InvalidContent, "MEDIA_FORMAT_UNSUPPORTED"),
+        ("Error: Media upload has failed with error code 2207052", InvalidContent, "MEDIA_UNREACHABLE"),
+        ("2207001", Transient, "MEDIA_NOT_READY"),
+        ("2207099", InvalidContent, "MEDIA_REJECTED"),
+    ],
+)
+def test_an_instagram_container_error_is_read_from_its_subcode(status: str, kind: type, code: str) -> None:
+    failure = container_failure("Instagram", status)
+    assert type(failure) is kind and failure.code == code
+
+
 def test_usage_headers_below_the_limit_do_not_wait() -> None:
     headers = {"x-app-usage": json.dumps({"call_count": 89, "total_time": 10, "total_cputime": 5})}
     assert usage_wait(headers, 90) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from integrations.platforms.reconcile import CLOCK_SKEW, same_text, window_start
+from integrations.platforms.reconcile import CLOCK_SKEW, same_caption, same_text, window_start
 from models.post_target import new_idempotency_key
 
 
@@ -24,3 +24,8 @@ def test_texts_match_as_networks_store_them() -> None:
     assert same_text("Hello\nworld ", "Hello\r\nworld")
     assert not same_text("Hello world", "Hello  world")
     assert not same_text(None, "")
+
+
+def test_a_missing_caption_is_an_empty_one() -> None:
+    assert same_caption(None, "") and same_caption(" ", "")
+    assert not same_caption(None, "words") and not same_caption("words", "")

@@ -52,8 +52,8 @@ async def test_five_images_are_refused_for_bluesky_naming_the_rule(api: ApiServe
         api, author.member, text="five", mediaIds=author.images, targets=[{"accountId": author.account_id}]
     )
 
-    # then it is refused: at most four images on Bluesky (and media cannot be published there yet)
-    assert _codes(payload) == [("TOO_MANY_IMAGES", ["mediaIds"]), ("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"])]
+    # then it is refused: at most four images on Bluesky
+    assert _codes(payload) == [("TOO_MANY_IMAGES", ["mediaIds"])]
     message = str(payload["userErrors"][0]["message"])
     assert "Bluesky" in message and "4" in message
 
@@ -61,17 +61,15 @@ async def test_five_images_are_refused_for_bluesky_naming_the_rule(api: ApiServe
 async def test_images_and_a_video_on_one_target_are_refused(api: ApiServer, author: Author) -> None:
     target = {"accountId": author.account_id, "mediaIds": [author.images[0], author.video]}
     payload = await create_post(api, author.member, text="mixed", targets=[target])
-    assert _codes(payload) == [
-        ("MIXED_MEDIA", ["targets", "0", "mediaIds"]),
-        ("MEDIA_NOT_SUPPORTED_YET", ["targets", "0", "mediaIds"]),
-    ]
+    assert _codes(payload) == [("MIXED_MEDIA", ["targets", "0", "mediaIds"])]
 
 
-async def test_one_image_is_refused_until_bluesky_media_is_published(api: ApiServer, author: Author) -> None:
-    payload = await create_post(
-        api, author.member, text="one", mediaIds=author.images[:1], targets=[{"accountId": author.account_id}]
-    )
-    assert _codes(payload) == [("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"])]
+async def test_four_images_or_one_video_are_accepted_for_bluesky(api: ApiServer, author: Author) -> None:
+    for media in (author.images[:4], [author.video]):
+        payload = await create_post(
+            api, author.member, text="media", mediaIds=media, targets=[{"accountId": author.account_id}]
+        )
+        assert payload["userErrors"] == [] and payload["post"] is not None
 
 
 async def test_only_ready_assets_of_the_workspace_can_be_attached(api: ApiServer, author: Author) -> None:
@@ -92,20 +90,21 @@ async def test_only_ready_assets_of_the_workspace_can_be_attached(api: ApiServer
         ("MEDIA_NOT_FOUND", ["mediaIds", "1"]),
         ("DUPLICATE_MEDIA", ["mediaIds", "3"]),
         ("MEDIA_NOT_FOUND", ["mediaIds", "4"]),
-        ("MEDIA_NOT_SUPPORTED_YET", ["mediaIds"]),  # what could be resolved still meets Bluesky's rules
     ]
 
 
 async def test_a_post_with_media_is_never_published_without_it(
     api: ApiServer, pds: PdsServer, author: Author, services: Services
 ) -> None:
-    # given a text post written before media was attached to it behind the API's back, then queued
+    # given a text post to which a file that cannot be published (an upload never completed) was attached
+    # behind the API's back, then queued
     created = await create_post(
         api, author.member, text="with a picture", targets=[{"accountId": author.account_id}]
     )
     assert created["userErrors"] == []
     [target] = await PostTarget.of_posts([parse_id_of("Post", created["post"]["id"])])  # type: ignore[list-item]
-    image = parse_id_of("MediaAsset", author.images[0])
+    pending = await upload_create(api, author.member, filename="p.png", content_type="image/png", byte_size=5)
+    image = parse_id_of("MediaAsset", pending["asset"]["id"])
     assert image is not None
     await target.set({"media_ids": [image]})
     moved = await PostTarget.move(target.post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED})
@@ -117,5 +116,5 @@ async def test_a_post_with_media_is_never_published_without_it(
     # then it fails with a reason to act on, and Bluesky received nothing
     failed = await PostTarget.get(target.id)
     assert failed is not None and failed.status is TargetStatus.FAILED
-    assert failed.last_error is not None and failed.last_error.code == "MEDIA_NOT_SUPPORTED_YET"
+    assert failed.last_error is not None and failed.last_error.code == "MEDIA_NOT_FOUND"
     assert await pds.list_records(author.did, "app.bsky.feed.post") == []

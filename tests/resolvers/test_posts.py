@@ -108,7 +108,7 @@ async def test_a_target_text_over_the_limit_points_at_that_target(api: ApiServer
             "MEDIA_NOT_FOUND",
             ["mediaIds", "0"],
         ),
-        ({"thread": [{"text": "part two"}]}, "THREADS_NOT_SUPPORTED", ["thread"]),
+        ({"thread": [{"text": "b" * 301}]}, "TEXT_TOO_LONG", ["thread", "0", "text"]),
     ],
 )
 async def test_bad_input_is_refused_with_a_code_and_nothing_stored(

@@ -91,8 +91,9 @@ class FakeServer:
     async def received(self, endpoint: str, request: Request) -> Recorded:
         """Record the request (its form too, for POSTs) and return it."""
         form: dict[str, str] = {}
-        if request.method == "POST":
-            # Herald sends url-encoded forms: parsed here without python-multipart (Herald needs none).
+        if request.method == "POST" and not request.headers.get("content-type", "").startswith("multipart/"):
+            # Herald sends url-encoded forms: parsed here without python-multipart (Herald needs none);
+            # a multipart upload (Reddit's media storage) is read by its route.
             form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
         recorded = Recorded(
             endpoint=endpoint,

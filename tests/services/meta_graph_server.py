@@ -8,17 +8,24 @@ Follows: "Manually Build a Login Flow" (`GET /{v}/dialog/oauth` → redirect wit
 Tokens": `GET /me/accounts` → `{"data": [{"id", "name", "access_token", "tasks",
 "instagram_business_account"}]}`; "Posts": `POST /{page}/feed` with `message`, `link` → `{"id":
 "<page>_<post>"}`, `GET /{page}/published_posts`, `GET /{post}?fields=permalink_url,created_time`),
-Instagram's `GET /{ig-user}/media`, and the Graph API's errors and usage headers (`X-App-Usage`,
-`X-Business-Use-Case-Usage`, set with `extra_headers`).
+the Graph API's errors and usage headers (`X-App-Usage`, `X-Business-Use-Case-Usage`, set with
+`extra_headers`); Instagram's content publishing lives in `instagram_graph` (`self.instagram`).
+
+Page media ("Photos", "Videos"): `POST /{page}/photos` with `url` (downloaded over real HTTP, see
+`media_fetch`; a JPEG, PNG or GIF, else error 324), `caption`, `alt_text_custom`, `published=false` for a
+photo to attach later → `{"id", "post_id"}` (`{"id"}` when unpublished); `POST /{page}/feed` with
+`attached_media[i]={"media_fbid"}` of unpublished photos; `POST /{page}/videos` with `file_url` (a
+video, else error 352) and `description` → `{"id"}`, the video's permalink relative as Facebook gives it.
 
 Endpoint names for faults: dialog, code_exchange, token_exchange, me, accounts, page, feed,
-published_posts, post, ig_media.
+published_posts, post, photos, videos, and the ig_* names of `instagram_graph`.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,10 +37,20 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tests.services.fake_network import FakeServer, new_id, new_token
+from tests.services.instagram_graph import IgAccount, InstagramGraph
+from tests.services.media_fetch import Fetched, fetch_media
 from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
 
 APP_ID = "meta-app-789"
 APP_SECRET = "meta-secret-012"
+PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
+_IG_EDGES = {
+    ("POST", "media"): "ig_create_container",
+    ("GET", "media"): "ig_media",
+    ("POST", "media_publish"): "ig_media_publish",
+    ("GET", "content_publishing_limit"): "ig_publishing_limit",
+    ("GET", "stories"): "ig_stories",
+}
 
 
 @dataclass
@@ -61,6 +78,26 @@ class MetaGraphServer(FakeServer):
         self.tokens: dict[str, tuple[str, str]] = {}  # token -> (owner id, "short" | "long" | "page")
         self.codes: dict[str, tuple[str, str, str | None]] = {}  # code -> (user, redirect uri, challenge)
         self.consenting: MetaUser | None = None
+        self.instagram = InstagramGraph()
+        self.photos: dict[str, dict[str, Any]] = {}  # photo id -> {"page", "published", "fetched"}
+        self.videos: dict[str, Fetched] = {}  # video id -> its download
+        self.page_fetches: list[Fetched] = []
+
+    @property
+    def fetches(self) -> list[Fetched]:
+        """Every media download since the script was reset, Instagram's then the Pages'."""
+        return [*self.instagram.fetches, *self.page_fetches]
+
+    def reset_script(self) -> None:
+        super().reset_script()
+        self.instagram.fetches.clear()
+        self.page_fetches.clear()
+        self.instagram.in_progress_polls = 0
+
+    def ig_account(self, page: Page) -> IgAccount:
+        """The Instagram account linked to `page` (its publishing state)."""
+        assert page.instagram is not None
+        return self.instagram.account(page.instagram["id"], page.instagram["username"])
 
     def add_user(
         self, name: str, pages: int = 1, *, instagram: bool = False, tasks: list[str] | None = None
@@ -164,6 +201,8 @@ class MetaGraphServer(FakeServer):
 
     async def node(self, request: Request) -> Response:
         node = request.path_params["node"]
+        if (ig_owner := self.instagram.owner_of(node)) is not None:
+            return await self._ig_node(request, node, ig_owner)
         endpoint = "me" if node == "me" else "page" if node in self.pages else "post"
         recorded = await self.received(endpoint, request)
         owner = self.tokens.get(param(request, recorded.form, "access_token") or "")
@@ -171,9 +210,27 @@ class MetaGraphServer(FakeServer):
             return self.decorate(token_error())
         return await self.answer(endpoint, lambda: self._read(node, owner))
 
+    async def _ig_node(self, request: Request, node: str, ig_owner: str) -> Response:
+        container = self.instagram.containers.get(node)
+        endpoint = "ig_container_status" if container else "ig_media_read"
+        recorded = await self.received(endpoint, request)
+        if self._ig_page(ig_owner, recorded.form, request) is None:
+            return self.decorate(token_error())
+        if container is not None:
+            return await self.answer(endpoint, lambda: self.instagram.container_status(container))
+        return await self.answer(endpoint, lambda: self.instagram.read_media(node))
+
+    def _ig_page(self, ig_id: str, form: dict[str, str], request: Request) -> Page | None:
+        """The Page linked to Instagram account `ig_id`, when the request carries its token."""
+        page = next((p for p in self.pages.values() if p.instagram and p.instagram["id"] == ig_id), None)
+        owner = self.tokens.get(param(request, form, "access_token") or "")
+        return page if page is not None and owner == (page.id, "page") else None
+
     async def edge(self, request: Request) -> Response:
         node, edge = request.path_params["node"], request.path_params["edge"]
-        endpoint = {"feed": "feed", "published_posts": "published_posts", "media": "ig_media"}.get(edge, edge)
+        if node in self.instagram.media and edge == "comments":
+            return await self._ig_comments(request, node)
+        endpoint = _IG_EDGES.get((request.method, edge), edge)
         recorded = await self.received(endpoint, request)
         page = self.pages.get(node) or next(
             (p for p in self.pages.values() if p.instagram and p.instagram["id"] == node), None
@@ -181,15 +238,66 @@ class MetaGraphServer(FakeServer):
         owner = self.tokens.get(param(request, recorded.form, "access_token") or "")
         if page is None or owner is None or owner != (page.id, "page"):
             return self.decorate(token_error())
+        if endpoint.startswith("ig_") and page.instagram is not None:
+            return await self._ig_edge(request, endpoint, self.ig_account(page), recorded.form)
+        if endpoint in ("photos", "videos"):
+            return await self._page_media(endpoint, page, recorded.form)
         if endpoint == "feed" and request.method == "POST":
             return await self.answer(endpoint, lambda: self._post(page, recorded.form))
         if endpoint in ("published_posts", "feed"):
             return await self.answer(
                 endpoint, lambda: JSONResponse(listing(request, page.posts, "created_time"))
             )
-        if endpoint == "ig_media":
-            return await self.answer(endpoint, lambda: JSONResponse({"data": [], "paging": {}}))
         return error_response(100, f"Unsupported request: {edge}")
+
+    async def _ig_edge(
+        self, request: Request, endpoint: str, account: IgAccount, form: dict[str, str]
+    ) -> Response:
+        ig = self.instagram
+        if endpoint == "ig_create_container":
+            fetched = await ig.fetch(request, form)
+            return await self.answer(endpoint, lambda: ig.create_container(account, form, fetched))
+        handlers = {
+            "ig_media": lambda: ig.list_media(request, account.media),
+            "ig_stories": lambda: ig.list_media(request, account.stories),
+            "ig_media_publish": lambda: ig.publish(account, form),
+            "ig_publishing_limit": lambda: ig.limit(account),
+        }
+        return await self.answer(endpoint, handlers[endpoint])
+
+    async def _ig_comments(self, request: Request, media_id: str) -> Response:
+        endpoint = "ig_comments" if request.method == "POST" else "ig_comment_list"
+        recorded = await self.received(endpoint, request)
+        if self._ig_page(str(self.instagram.media[media_id]["owner"]), recorded.form, request) is None:
+            return self.decorate(token_error())
+        if endpoint == "ig_comments":
+            return await self.answer(endpoint, lambda: self.instagram.comment(media_id, recorded.form))
+        return await self.answer(endpoint, lambda: self.instagram.list_comments(media_id))
+
+    async def _page_media(self, endpoint: str, page: Page, form: dict[str, str]) -> Response:
+        fetched = await fetch_media(form.get("url") or form.get("file_url") or "")
+        self.page_fetches.append(fetched)
+        if endpoint == "photos":
+            return await self.answer(endpoint, lambda: self._photo(page, form, fetched))
+        return await self.answer(endpoint, lambda: self._video(page, form, fetched))
+
+    def _photo(self, page: Page, form: dict[str, str], fetched: Fetched) -> Response:
+        if not fetched.is_image(PHOTO_TYPES):
+            return error_response(324, "(#324) Missing or invalid image file")
+        photo_id, published = new_id(16), form.get("published", "true") != "false"
+        self.photos[photo_id] = {"page": page.id, "published": published, "fetched": fetched, "form": form}
+        if not published:
+            return JSONResponse({"id": photo_id})
+        post = self._add_post(page, form.get("caption", ""), photos=[photo_id])
+        return JSONResponse({"id": photo_id, "post_id": post["id"]})
+
+    def _video(self, page: Page, form: dict[str, str], fetched: Fetched) -> Response:
+        if not fetched.is_video():
+            return error_response(352, "(#352) The video file you selected is in a format we don't support.")
+        video_id = new_id(16)
+        self.videos[video_id] = fetched
+        self._add_post(page, form.get("description", ""), post_id=video_id, video=video_id)
+        return JSONResponse({"id": video_id})
 
     # --- behaviour -----------------------------------------------------------------------------------
 
@@ -210,19 +318,45 @@ class MetaGraphServer(FakeServer):
         return JSONResponse(post)
 
     def _post(self, page: Page, form: dict[str, str]) -> Response:
-        if not form.get("message") and not form.get("link"):
+        # The form keeps the order Herald wrote attached_media[0], [1]... in.
+        attached = [json.loads(v)["media_fbid"] for k, v in form.items() if k.startswith("attached_media[")]
+        if not form.get("message") and not form.get("link") and not attached:
             return error_response(100, "(#100) Missing message or attachment")
-        post_id = f"{page.id}_{new_id(16)}"
-        post = {
-            "id": post_id,
-            "message": form.get("message", ""),
-            "created_time": meta_time(datetime.now(UTC)),
-            "permalink_url": f"https://www.facebook.com/{page.id}/posts/{post_id.split('_')[1]}",
-        }
+        if any(
+            self.photos.get(str(fbid), {}).get("page") != page.id or self.photos[str(fbid)]["published"]
+            for fbid in attached
+        ):
+            return error_response(100, "(#100) Invalid media_fbid: attach this Page's unpublished photos")
+        for fbid in attached:
+            self.photos[str(fbid)]["published"] = True
+        post = self._add_post(page, form.get("message", ""), photos=[str(f) for f in attached])
         if form.get("link"):
             post["link"] = form["link"]
+        return JSONResponse({"id": post["id"]})
+
+    def _add_post(
+        self,
+        page: Page,
+        message: str,
+        *,
+        post_id: str | None = None,
+        photos: list[str] | None = None,
+        video: str | None = None,
+    ) -> dict[str, Any]:
+        post_id = post_id or f"{page.id}_{new_id(16)}"
+        post: dict[str, Any] = {
+            "id": post_id,
+            "created_time": meta_time(datetime.now(UTC)),
+            "permalink_url": f"/{page.id}/videos/{post_id}/"
+            if video
+            else f"https://www.facebook.com/{page.id}/posts/{post_id.split('_')[-1]}",
+        }
+        if message:
+            post["message"] = message  # Facebook leaves `message` out of a post without text
+        if photos:
+            post["photo_ids"] = photos
         page.posts.insert(0, post)
-        return JSONResponse({"id": post_id})
+        return post
 
 
 def _s256(verifier: str) -> str:

@@ -46,4 +46,6 @@ def network_settings(fakes: NetworkFakes) -> dict[str, Any]:
         "meta_container_poll_seconds": 0.05,
         "meta_container_timeout_seconds": 2.0,
         "platform_http_timeout_seconds": 5.0,
+        # The fakes run on 127.0.0.1 and fetch media from Herald's 127.0.0.1 (tests of the check turn it on).
+        "media_urls_public_check": False,
     }

@@ -11,7 +11,16 @@ duration=permanent&scope` → redirect with `code` and `state`, or `error=access
 API rules: a User-Agent `<platform>:<app id>:<version> (by /u/<name>)` (others get 429), `X-Ratelimit-*`
 headers, 401 `{"message": "Unauthorized", "error": 401}` for a dead token, 403 for a restricted subreddit.
 
-Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted.
+Image posts, as Reddit's clients (and PRAW's `submit_image`) make them: `POST /api/media/asset.json` with
+`filepath` and `mimetype` → `{"args": {"action": "//<host>/media-uploads", "fields": [{"name", "value"}]},
+"asset": {"asset_id", "websocket_url"}}`; a multipart `POST` of every lease field then `file` to the
+action (an S3 POST policy upload: 201 with an XML `<Location>`; a missing or changed field, a file of
+another type than leased, or bytes that are not that type answer 403/400 as S3 does); then `/api/submit`
+with `kind=image` and `url=<action>/<key>`, answered without the post's id (`{"json": {"errors": [],
+"data": {"user_submitted_page", "websocket_url"}}}`): the post appears in the user's submissions.
+
+Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted, media_asset,
+media_upload.
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import default as email_policy
 from typing import Any
 from urllib.parse import urlencode
 
@@ -35,6 +46,7 @@ CLIENT_ID = "reddit-client-345"
 CLIENT_SECRET = "reddit-secret-678"
 USER_AGENT = re.compile(r"^[a-z]+:[\w.-]+:[\w.+-]+ \(by /u/[\w-]+\)$")
 UNAUTHORIZED = {"message": "Unauthorized", "error": 401}
+_MAGIC = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n", "image/gif": b"GIF8"}
 
 
 @dataclass
@@ -62,6 +74,8 @@ class RedditServer(FakeServer):
         self.refresh_tokens: dict[str, str] = {}  # refresh token -> user name
         self.consenting: RedditUser | None = None
         self.rotate_refresh_tokens = False
+        self.leases: dict[str, dict[str, str]] = {}  # upload key -> the lease's fields
+        self.uploads: dict[str, tuple[str, bytes]] = {}  # asset URL -> (content type, bytes)
 
     def add_user(self, name: str) -> RedditUser:
         user = RedditUser(name=name, id=secrets.token_hex(3))
@@ -90,6 +104,8 @@ class RedditServer(FakeServer):
                 Route("/api/v1/me", self.me),
                 Route("/api/submit", self.submit, methods=["POST"]),
                 Route("/user/{name}/submitted", self.submitted),
+                Route("/api/media/asset.json", self.media_asset, methods=["POST"]),
+                Route("/media-uploads", self.media_upload, methods=["POST"]),
             ]
         )
 
@@ -139,7 +155,62 @@ class RedditServer(FakeServer):
             return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
         return await self.answer("submitted", lambda: JSONResponse(_listing(request, owner.submissions)))
 
+    async def media_asset(self, request: Request) -> Response:
+        form = (await self.received("media_asset", request)).form
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        return await self.answer("media_asset", lambda: self._lease(request, form))
+
+    async def media_upload(self, request: Request) -> Response:
+        recorded = await self.received("media_upload", request)
+        body = await request.body()
+        return await self.answer("media_upload", lambda: self._store(request, recorded, body))
+
     # --- behaviour -----------------------------------------------------------------------------------
+
+    def _lease(self, request: Request, form: dict[str, str]) -> Response:
+        mimetype = form.get("mimetype", "")
+        if mimetype not in _MAGIC or not form.get("filepath"):
+            return JSONResponse({"json": {"errors": [["INVALID_MIMETYPE", mimetype, "mimetype"]]}})
+        asset_id = secrets.token_hex(6)
+        key = f"{asset_id}/{form['filepath']}"
+        fields = {"acl": "private", "key": key, "Content-Type": mimetype, "policy": secrets.token_hex(16)}
+        self.leases[key] = fields
+        host = f"{request.url.hostname}:{request.url.port}"
+        return JSONResponse(
+            {
+                "args": {
+                    "action": f"//{host}/media-uploads",
+                    "fields": [{"name": k, "value": v} for k, v in fields.items()],
+                },
+                "asset": {"asset_id": asset_id, "websocket_url": f"wss://ws.example/{asset_id}"},
+            }
+        )
+
+    def _store(self, request: Request, recorded: Any, body: bytes) -> Response:
+        header = f"Content-Type: {request.headers.get('content-type', '')}\r\n\r\n".encode()
+        parts = list(BytesParser(policy=email_policy).parsebytes(header + body).iter_parts())
+        names = [part.get_param("name", header="content-disposition") for part in parts]
+        values = {str(n): part for n, part in zip(names, parts, strict=True)}
+        key = values["key"].get_content() if "key" in values else ""
+        lease = self.leases.get(key)
+        if (
+            lease is None
+            or names[-1:] != ["file"]
+            or any(k not in values or values[k].get_content() != v for k, v in lease.items())
+        ):
+            return Response("<Error><Code>AccessDenied</Code></Error>", 403, media_type="application/xml")
+        file = values["file"]
+        data = file.get_payload(decode=True)
+        assert isinstance(data, bytes)
+        leased_type = lease["Content-Type"]
+        if file.get_content_type() != leased_type or not data.startswith(_MAGIC[leased_type]):
+            return Response("<Error><Code>InvalidArgument</Code></Error>", 400, media_type="application/xml")
+        url = f"http://{request.url.hostname}:{request.url.port}/media-uploads/{key}"
+        self.uploads[url] = (lease["Content-Type"], data)
+        xml = f"<PostResponse><Location>{url}</Location><Key>{key}</Key></PostResponse>"
+        return Response(xml, 201, media_type="application/xml")
 
     def _user(self, request: Request) -> RedditUser | Response:
         if not USER_AGENT.match(request.headers.get("user-agent", "")):
@@ -199,6 +270,8 @@ class RedditServer(FakeServer):
             return _errors(
                 ["SUBMIT_VALIDATION_FLAIR_REQUIRED", "Your post must contain post flair.", "flair"]
             )
+        if form.get("kind") == "image" and form.get("url") not in self.uploads:
+            return _errors(["BAD_URL", "that image is not one you uploaded", "url"])
         post_id = secrets.token_hex(3)
         slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
         post = {
@@ -213,6 +286,8 @@ class RedditServer(FakeServer):
             "link_flair_template_id": form.get("flair_id"),
             "is_self": form.get("kind") == "self",
         }
+        if form.get("kind") == "image":
+            return self._image_post(user, post, form["url"])
         user.submissions.insert(0, post)
         url = f"https://www.reddit.com{post['permalink']}"
         return JSONResponse(
@@ -223,6 +298,15 @@ class RedditServer(FakeServer):
                 }
             }
         )
+
+    def _image_post(self, user: RedditUser, post: dict[str, Any], uploaded: str) -> Response:
+        post_id = post["id"]
+        post |= {"url": f"https://i.redd.it/{post_id}.jpg", "post_hint": "image", "uploaded": uploaded}
+        user.submissions.insert(0, post)
+        # Reddit processes the image and tells clients the post's URL over a websocket, not here.
+        submitted = f"https://www.reddit.com/user/{user.name}/submitted/"
+        data = {"user_submitted_page": submitted, "websocket_url": f"wss://ws.example/{post_id}"}
+        return JSONResponse({"json": {"errors": [], "data": data}})
 
 
 def _client_ok(header: str) -> bool:

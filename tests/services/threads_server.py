@@ -4,11 +4,18 @@ Follows Meta's Threads documentation: "Get Access Tokens and Permissions" (`GET 
 redirect with `code` and `state`; `POST /oauth/access_token` → `{"access_token", "user_id"}`),
 "Long-Lived Tokens" (`GET /access_token?grant_type=th_exchange_token`, `GET /refresh_access_token?
 grant_type=th_refresh_token` → `{"access_token", "token_type", "expires_in"}`), "Posts"
-(`POST /{user}/threads` → `{"id"}` of a container; `POST /{user}/threads_publish?creation_id=` → `{"id"}`
-of the post), "Troubleshooting" (`GET /{container}?fields=status,error_message`), "Retrieve Posts"
+(`POST /{user}/threads` → `{"id"}` of a container: `media_type` TEXT with `text`, IMAGE with
+`image_url`, VIDEO with `video_url`, items with `is_carousel_item=true`, CAROUSEL with 2-20 `children`;
+`POST /{user}/threads_publish?creation_id=` → `{"id"}` of the post), "Troubleshooting"
+(`GET /{container}?fields=status,error_message`), "Retrieve Posts"
 (`GET /{user}/threads`, `GET /{media}`) and the rate-limit overview (`GET /{user}/threads_publishing_limit`
 → `{"data": [{"quota_usage", "config": {"quota_total", "quota_duration"}}]}`). Errors are Graph API
 errors (see `meta_wire`); a bad token is code 190.
+
+Media are fetched like Threads does (see `media_fetch`): over real HTTP from the URL Herald gave, when the
+container is created. A photo that cannot be downloaded, or is not a JPEG or PNG, fails the creation
+(code 100, subcode 2207052); a video that cannot be downloaded leaves the container in ERROR with
+`error_message` FAILED_DOWNLOADING_VIDEO, as Threads reports video problems after processing.
 
 Scripting: `consenting` (who approves), `denying`, `in_progress_polls` (status reads that answer
 IN_PROGRESS before FINISHED), `ThreadsUser.quota_usage`, and the faults of `FakeServer`. Endpoint names:
@@ -29,11 +36,14 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tests.services.fake_network import FakeServer, new_id, new_token
+from tests.services.media_fetch import Fetched, fetch_media
 from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
 
 APP_ID = "threads-app-123"
 APP_SECRET = "threads-secret-456"
 LONG_LIVED_SECONDS = 5_184_000  # 60 days
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
+POST_MEDIA_TYPES = {"TEXT": "TEXT_POST", "IMAGE": "IMAGE", "VIDEO": "VIDEO", "CAROUSEL": "CAROUSEL_ALBUM"}
 
 
 @dataclass
@@ -53,6 +63,12 @@ class Container:
     text: str
     status: str
     polls_left: int
+    media_type: str = "TEXT"
+    carousel_item: bool = False
+    children: list[str] = field(default_factory=list)
+    fetched: Fetched | None = None
+    alt_text: str | None = None
+    error_message: str | None = None
 
 
 class ThreadsServer(FakeServer):
@@ -65,6 +81,12 @@ class ThreadsServer(FakeServer):
         self.consenting: ThreadsUser | None = None
         self.denying = False
         self.in_progress_polls = 0
+        self.fetches: list[Fetched] = []  # every media download, oldest first
+        self.post_media: dict[str, list[Container]] = {}  # post id -> the containers of its files
+
+    def reset_script(self) -> None:
+        super().reset_script()
+        self.fetches.clear()
 
     def add_user(self, username: str) -> ThreadsUser:
         user = ThreadsUser(id=new_id(), username=username, name=username.title())
@@ -175,8 +197,9 @@ class ThreadsServer(FakeServer):
         if user is None or user.id != node:
             return self.decorate(token_error())
         fault = self.fault_for(endpoint)
+        fetched = await self._fetch(request, recorded.form) if endpoint == "create_container" else None
         handlers = {
-            "create_container": lambda: self._create_container(user, request, recorded.form),
+            "create_container": lambda: self._create_container(user, request, recorded.form, fetched),
             "list_threads": lambda: JSONResponse(listing(request, user.posts, "timestamp")),
             "threads_publish": lambda: self._publish_container(user, request, recorded.form),
             "publishing_limit": lambda: JSONResponse(
@@ -214,20 +237,68 @@ class ThreadsServer(FakeServer):
             if container.status == "IN_PROGRESS":
                 container.polls_left -= 1
                 if container.polls_left < 0:
-                    container.status = "FINISHED"
-            return JSONResponse({"id": container.id, "status": container.status})
+                    container.status = "ERROR" if container.error_message else "FINISHED"
+            answer = {"id": container.id, "status": container.status}
+            if container.status == "ERROR":
+                answer["error_message"] = container.error_message or "UNKNOWN"
+            return JSONResponse(answer)
         post = next((p for u in self.users.values() for p in u.posts if p["id"] == node), None)
         if post is None:
             return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
         return JSONResponse(post)
 
-    def _create_container(self, user: ThreadsUser, request: Request, form: dict[str, str]) -> Response:
-        text = param(request, form, "text") or ""
-        if param(request, form, "media_type") != "TEXT" or not text:
+    async def _fetch(self, request: Request, form: dict[str, str]) -> Fetched | None:
+        url = param(request, form, "image_url") or param(request, form, "video_url")
+        if url is None:
+            return None
+        fetched = await fetch_media(url)
+        self.fetches.append(fetched)
+        return fetched
+
+    def _create_container(
+        self, user: ThreadsUser, request: Request, form: dict[str, str], fetched: Fetched | None
+    ) -> Response:
+        text, media_type = param(request, form, "text") or "", param(request, form, "media_type") or ""
+        container = Container(new_id(), user.id, text, "IN_PROGRESS", self.in_progress_polls, media_type)
+        container.carousel_item = param(request, form, "is_carousel_item") == "true"
+        container.alt_text = param(request, form, "alt_text")
+        if media_type == "TEXT" and not text:
             return error_response(100, "The parameter text is required for TEXT posts.")
-        container = Container(new_id(), user.id, text, "IN_PROGRESS", self.in_progress_polls)
+        if media_type in ("IMAGE", "VIDEO") and (refused := self._media_refusal(container, fetched)):
+            return refused
+        if media_type == "CAROUSEL" and (refused := self._carousel_refusal(user, container, request, form)):
+            return refused
+        if media_type not in POST_MEDIA_TYPES:
+            return error_response(100, f"Invalid parameter media_type: {media_type!r}")
         self.containers[container.id] = container
         return JSONResponse({"id": container.id})
+
+    def _media_refusal(self, container: Container, fetched: Fetched | None) -> Response | None:
+        container.fetched = fetched
+        if container.media_type == "IMAGE":
+            if fetched is None or not fetched.is_image(IMAGE_TYPES):
+                return error_response(
+                    100,
+                    "Media download has failed. The media URI doesn't meet our requirements.",
+                    subcode=2207052,
+                )
+        elif fetched is None or not fetched.is_video():
+            container.error_message = "FAILED_DOWNLOADING_VIDEO"  # reported by the status, as Threads does
+        return None
+
+    def _carousel_refusal(
+        self, user: ThreadsUser, container: Container, request: Request, form: dict[str, str]
+    ) -> Response | None:
+        children = [c for c in (param(request, form, "children") or "").split(",") if c]
+        found = [self.containers.get(c) for c in children]
+        if not 2 <= len(children) <= 20 or any(
+            c is None or c.user_id != user.id or not c.carousel_item for c in found
+        ):
+            return error_response(100, "A carousel needs 2 to 20 item containers of this profile.")
+        if any(c is not None and c.status != "FINISHED" for c in found):
+            return error_response(100, "The carousel's items are not ready yet.", subcode=2207027)
+        container.children = children
+        return None
 
     def _publish_container(self, user: ThreadsUser, request: Request, form: dict[str, str]) -> Response:
         container = self.containers.get(param(request, form, "creation_id") or "")
@@ -239,18 +310,24 @@ class ThreadsServer(FakeServer):
             )
         if user.quota_usage >= user.quota_total:
             return error_response(4, "Application request limit reached", subcode=2207042)
+        if container.carousel_item:
+            return error_response(100, "A carousel item cannot be published on its own.")
         container.status = "PUBLISHED"
-        return JSONResponse({"id": self._publish(user, container.text)["id"]})
+        return JSONResponse({"id": self._publish(user, container.text, container)["id"]})
 
-    def _publish(self, user: ThreadsUser, text: str) -> dict[str, Any]:
+    def _publish(self, user: ThreadsUser, text: str, container: Container | None = None) -> dict[str, Any]:
         post_id = new_id()
-        post = {
+        media_type = container.media_type if container else "TEXT"
+        post: dict[str, Any] = {
             "id": post_id,
-            "text": text,
             "timestamp": meta_time(datetime.now(UTC)),
             "permalink": f"https://www.threads.net/@{user.username}/post/{post_id}",
-            "media_type": "TEXT_POST",
+            "media_type": POST_MEDIA_TYPES.get(media_type, media_type),
         }
+        if text:
+            post["text"] = text  # Threads leaves `text` out of a post without one
+        if container is not None and container.media_type != "TEXT":
+            self.post_media[post_id] = [self.containers[c] for c in container.children] or [container]
         user.posts.insert(0, post)
         user.quota_usage += 1
         return post

@@ -1,0 +1,380 @@
+"""The analytics worker and the scheduler's planning, on real MongoDB, Redis and RabbitMQ, with the
+networks' read endpoints served by local fakes."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from beanie import PydanticObjectId
+
+from app.services import ANALYTICS_COLLECT, Services, queue_specs
+from integrations.events import Subscription
+from integrations.platforms.base import PlatformName
+from integrations.queue import RabbitJobQueue
+from models.analytics import analytics_scope
+from models.clock import utcnow
+from models.metric_plan import NEVER, claim_due_account, claim_due_targets, lease_target
+from models.metric_snapshot import MetricSnapshot
+from models.post_target import PostTarget, PublishError, TargetStatus
+from models.social_account import AccountStatus, SocialAccount
+from tests.analytics_data import new_workspace, seed_account, seed_target
+from tests.network_client import reload
+from tests.services.insights_server import InsightFakes, metric_sources_on, running_insights
+from workers.analytics import AnalyticsWorker
+from workers.analytics_plan import MetricsPlanner
+
+LATER = utcnow() + timedelta(days=3650)  # beyond anything the session's own scheduler plans
+
+
+@pytest.fixture(scope="module")
+async def fakes() -> AsyncIterator[InsightFakes]:
+    async with running_insights() as running:
+        yield running
+
+
+@pytest.fixture
+async def analytics(fakes: InsightFakes, services: Services) -> AsyncIterator[Services]:
+    """The session's services with metrics sources that talk to the fakes, and network-wide analytics
+    allowances untouched by earlier tests."""
+    fakes.reset()
+    for platform in PlatformName:
+        await services.rate_limiter.reset(f"analytics:network:{platform}")
+    async with httpx.AsyncClient(timeout=5) as http:
+        yield dataclasses.replace(services, metrics=metric_sources_on(fakes, services.settings, http))
+
+
+async def _threads_post(services: Services, fakes: InsightFakes, **values: int) -> PostTarget:
+    """A Threads post published ten minutes ago, with these insights on the fake."""
+    workspace = await new_workspace("UTC")
+    assert workspace.id is not None
+    user = f"user{PydanticObjectId()}"
+    account = await seed_account(
+        services,
+        workspace.id,
+        PlatformName.THREADS,
+        {"access_token": fakes.threads.token_for(user), "user_id": user},
+    )
+    target = await seed_target(
+        account, utcnow() - timedelta(minutes=10), external_id=f"m{PydanticObjectId()}"
+    )
+    assert target.external_id is not None
+    fakes.threads.posts[target.external_id] = dict(values)
+    fakes.threads.followers[user] = 7
+    return target
+
+
+async def _collect(worker: AnalyticsWorker, target: PostTarget) -> None:
+    assert target.id is not None
+    await worker.collect_target(target.id)
+
+
+async def test_a_reading_is_stored_planned_announced_and_invalidates_the_cache(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a ten-minute-old Threads post, a dashboard cache version, and a subscriber to its workspace
+    target = await _threads_post(analytics, fakes, views=50, likes=3, replies=1, reposts=0, quotes=0)
+    scope = analytics_scope(target.workspace_id)
+    version = await analytics.cache.version(scope)
+    events = analytics.events.subscribe(str(target.workspace_id))
+    assert isinstance(events, Subscription)
+    await events.ready()
+
+    # when the worker handles its job
+    await AnalyticsWorker(analytics).handle({"target_id": str(target.id)})
+
+    # then the reading is the post's latest, the next one is 5 minutes away, and the publish is untouched
+    [reading] = await MetricSnapshot.find({"target_id": target.id}).to_list()
+    assert (reading.latest, reading.views, reading.likes, reading.saves, reading.engagement) == (
+        True,
+        50,
+        3,
+        None,
+        4,
+    )
+    after = await reload(target.id)
+    assert after.status is TargetStatus.PUBLISHED and after.metrics_failures == 0
+    assert after.metrics_collected_at == after.metrics_changed_at == reading.collected_at
+    assert after.metrics_next_at == reading.collected_at + timedelta(minutes=5)
+    # and dashboards hear of it: the cache version moved, an event went out
+    assert await analytics.cache.version(scope) == version + 1
+    event = await asyncio.wait_for(anext(events), 5)
+    assert (event.type, event.payload["target_id"]) == ("analytics.updated", str(target.id))
+    await events.aclose()
+
+
+async def test_an_unchanged_reading_keeps_the_last_change_time_and_only_the_newest_is_latest(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a post read once
+    target = await _threads_post(analytics, fakes, likes=2)
+    worker = AnalyticsWorker(analytics)
+    await _collect(worker, target)
+    first = await reload(target.id)
+
+    # when it is read again with the same numbers
+    await _collect(worker, target)
+
+    # then both readings are kept, only the second is latest, and nothing changed since the first
+    readings = await MetricSnapshot.find({"target_id": target.id}).sort("collected_at").to_list()
+    assert [r.latest for r in readings] == [False, True]
+    after = await reload(target.id)
+    assert after.metrics_changed_at == first.metrics_changed_at
+    assert after.metrics_collected_at == readings[1].collected_at
+
+
+async def test_a_failed_reading_is_retried_later_and_never_touches_the_publish(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a published post (with an old publishing warning-free state) whose network is failing
+    target = await _threads_post(analytics, fakes, likes=1)
+    fakes.threads.fail(
+        "threads_insights", 500, {"error": {"message": "boom", "code": 2, "is_transient": True}}
+    )
+
+    # when the worker reads it
+    started = utcnow()
+    await _collect(AnalyticsWorker(analytics), target)
+
+    # then nothing is stored, the next try is 10 minutes out, and the target is exactly as published
+    assert await MetricSnapshot.find({"target_id": target.id}).count() == 0
+    after = await reload(target.id)
+    assert (after.status, after.last_error, after.metrics_failures) == (TargetStatus.PUBLISHED, None, 1)
+    assert after.metrics_next_at is not None
+    assert started + timedelta(minutes=10) <= after.metrics_next_at <= utcnow() + timedelta(minutes=10)
+    assert after.metrics_lease_until is None
+
+
+async def test_too_many_failures_in_a_row_stop_the_readings(analytics: Services, fakes: InsightFakes) -> None:
+    # given a post whose last five readings failed
+    target = await _threads_post(analytics, fakes)
+    await PostTarget.get_pymongo_collection().update_one(
+        {"_id": target.id}, {"$set": {"metrics_failures": 5}}
+    )
+    fakes.threads.fail("threads_insights", 500, {"error": {"message": "boom", "code": 2}})
+
+    # when the sixth fails too
+    await _collect(AnalyticsWorker(analytics), target)
+
+    # then the readings stop for good (ANALYTICS_MAX_FAILURES is 6)
+    after = await reload(target.id)
+    assert (after.metrics_failures, after.metrics_next_at) == (6, NEVER)
+    assert after.metrics_stopped_at is not None
+
+
+async def test_a_rate_limited_reading_waits_for_the_reset_without_counting_a_failure(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a Reddit post, and Reddit throttling the app for two minutes
+    workspace = await new_workspace("UTC")
+    assert workspace.id is not None
+    access, refresh = fakes.reddit.login("ratelimited")
+    expires = (utcnow() + timedelta(hours=1)).isoformat()
+    credentials = {
+        "access_token": access,
+        "refresh_token": refresh,
+        "username": "ratelimited",
+        "expires_at": expires,
+    }
+    account = await seed_account(analytics, workspace.id, PlatformName.REDDIT, credentials)
+    target = await seed_target(account, utcnow() - timedelta(hours=1), external_id="t3_limited")
+    fakes.reddit.fail(
+        "info", 429, {"message": "Too Many Requests", "error": 429}, headers={"x-ratelimit-reset": "120"}
+    )
+
+    # when the worker reads it
+    await _collect(AnalyticsWorker(analytics), target)
+
+    # then the next reading waits for Reddit's reset, and no failure is counted
+    after = await reload(target.id)
+    assert after.metrics_failures == 0 and after.metrics_next_at is not None
+    assert utcnow() + timedelta(seconds=110) <= after.metrics_next_at <= utcnow() + timedelta(seconds=125)
+
+
+async def test_the_analytics_budget_of_an_account_postpones_readings_before_the_network_is_asked(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given an allowance of one reading per account per hour, used up by a first reading
+    settings = analytics.settings.model_copy(update={"analytics_account_requests_per_hour": 1})
+    worker = AnalyticsWorker(dataclasses.replace(analytics, settings=settings))
+    target = await _threads_post(analytics, fakes, likes=1)
+    await _collect(worker, target)
+    asked = len(fakes.threads.calls("threads_insights"))
+
+    # when a second reading comes at once
+    await _collect(worker, target)
+
+    # then Threads is not asked again; the reading waits about an hour, and that is no failure
+    after = await reload(target.id)
+    assert len(fakes.threads.calls("threads_insights")) == asked
+    assert after.metrics_failures == 0 and after.metrics_next_at is not None
+    assert after.metrics_next_at > utcnow() + timedelta(minutes=55)
+    assert await MetricSnapshot.find({"target_id": target.id}).count() == 1
+
+
+async def test_a_post_gone_deleted_or_disconnected_stops_the_readings(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a post deleted on Threads by someone, one Herald deleted, and one whose account was disconnected
+    gone = await _threads_post(analytics, fakes)
+    fakes.threads.posts.pop(gone.external_id or "")
+    deleted = await _threads_post(analytics, fakes, likes=1)
+    await PostTarget.get_pymongo_collection().update_one(
+        {"_id": deleted.id}, {"$set": {"deleted_at": utcnow()}}
+    )
+    orphan = await _threads_post(analytics, fakes, likes=1)
+    await SocialAccount.get_pymongo_collection().update_one(
+        {"_id": orphan.account_id}, {"$set": {"status": AccountStatus.DISCONNECTED}}
+    )
+
+    # when the worker reads them
+    worker = AnalyticsWorker(analytics)
+    for target in (gone, deleted, orphan):
+        await _collect(worker, target)
+
+    # then all stop for good, without asking Threads about the deleted one, and no round plans them again
+    assert [c.path for c in fakes.threads.calls("threads_insights")] == [f"/v1.0/{gone.external_id}/insights"]
+    for target in (gone, deleted, orphan):
+        after = await reload(target.id)
+        assert (after.metrics_next_at, after.metrics_stopped_at is not None) == (NEVER, True)
+        assert after.status is TargetStatus.PUBLISHED
+    claimed = await claim_due_targets(utcnow(), timedelta(minutes=10), 500)
+    assert {gone.id, deleted.id, orphan.id}.isdisjoint({t.id for t in claimed})
+
+
+async def test_a_duplicate_job_for_a_post_being_read_changes_nothing(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a post another worker is reading (it holds the lease)
+    target = await _threads_post(analytics, fakes, likes=1)
+    assert target.id is not None
+    assert await lease_target(target.id, utcnow(), timedelta(minutes=1)) is not None
+
+    # when a duplicate job arrives
+    await AnalyticsWorker(analytics).collect_target(target.id)
+
+    # then nothing is read or stored
+    assert fakes.threads.calls("threads_insights") == []
+    assert await MetricSnapshot.find({"target_id": target.id}).count() == 0
+
+
+async def test_a_job_naming_nothing_is_refused(analytics: Services) -> None:
+    with pytest.raises(ValueError, match="target_id or an account_id"):
+        await AnalyticsWorker(analytics).handle({"post_id": "x"})
+
+
+async def test_two_schedulers_claim_each_due_reading_once(analytics: Services, fakes: InsightFakes) -> None:
+    # given 30 published posts due for a reading, and one whose post failed to publish
+    targets = [await _threads_post(analytics, fakes) for _ in range(30)]
+    failed = await _threads_post(analytics, fakes)
+    ids = [t.id for t in targets]
+    collection = PostTarget.get_pymongo_collection()
+    await collection.update_many({"_id": {"$in": ids}}, {"$set": {"metrics_next_at": LATER}})
+    await collection.update_one(
+        {"_id": failed.id},
+        {
+            "$set": {
+                "metrics_next_at": LATER,
+                "status": TargetStatus.FAILED,
+                "last_error": PublishError(code="X", message="x", retryable=False).model_dump(),
+            }
+        },
+    )
+
+    # when two schedulers claim at the same moment, round after round, in batches of 10
+    claimed: list[PydanticObjectId | None] = []
+    hold = timedelta(minutes=10)
+    # (until nothing is left: posts of other tests, never read yet, are due too)
+    while batches := await asyncio.gather(
+        claim_due_targets(LATER, hold, 10), claim_due_targets(LATER, hold, 10)
+    ):
+        if not any(batches):
+            break
+        for batch in batches:
+            claimed += [t.id for t in batch]
+
+    # then every published post was claimed by exactly one of them, held 10 minutes ahead
+    mine = [i for i in claimed if i in ids]
+    assert sorted(map(str, mine)) == sorted(map(str, ids))
+    assert failed.id not in claimed
+    assert {t.metrics_next_at for t in await PostTarget.find({"_id": {"$in": ids}}).to_list()} == {
+        LATER + hold
+    }
+
+
+async def test_a_post_just_published_is_read_at_once_and_accounts_once_a_day(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a post never read yet (its next reading never planned)
+    target = await _threads_post(analytics, fakes, likes=1)
+
+    # when the scheduler plans a round
+    await MetricsPlanner(analytics).plan()
+
+    # then it was claimed at once (by this scheduler or the session's own): held ten minutes ahead
+    after = await reload(target.id)
+    assert after.metrics_claim_id is not None and after.metrics_next_at is not None
+    assert utcnow() + timedelta(minutes=9) < after.metrics_next_at <= utcnow() + timedelta(minutes=10)
+    # and once its account's followers were read, the account is due again a day later
+    await AnalyticsWorker(analytics).collect_account(after.account_id)
+    [followers] = await MetricSnapshot.find({"account_id": after.account_id, "target_id": None}).to_list()
+    account = await SocialAccount.get(after.account_id)
+    assert followers.followers == 7 and account is not None and account.metrics_next_at is not None
+    assert account.metrics_next_at == followers.collected_at + timedelta(days=1)
+
+
+async def test_an_account_is_claimed_once_until_its_hold_runs_out(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given an account due far ahead (beyond the session's own scheduler)
+    target = await _threads_post(analytics, fakes)
+    await SocialAccount.get_pymongo_collection().update_one(
+        {"_id": target.account_id}, {"$set": {"metrics_next_at": LATER}}
+    )
+
+    # when one scheduler claims accounts due then until none is left, and another tries again
+    hold = timedelta(minutes=10)
+    claimed = []
+    while (account := await claim_due_account(LATER, hold)) is not None:
+        claimed.append(account.id)
+    again = await claim_due_account(LATER, hold)
+
+    # then the account was claimed exactly once
+    assert claimed.count(target.account_id) == 1
+    assert again is None
+
+
+async def test_the_worker_consumes_collect_jobs_from_the_queue(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given a worker on its own connection (stopping it must not stop the session's consumers)
+    settings = analytics.settings
+    assert settings.rabbitmq_url is not None
+    queue = RabbitJobQueue(
+        settings.rabbitmq_url.get_secret_value(), queue_specs(settings), prefix=settings.rabbitmq_prefix
+    )
+    await queue.connect()
+    worker = AnalyticsWorker(dataclasses.replace(analytics, queue=queue))
+    running = asyncio.create_task(worker.run())
+    target = await _threads_post(analytics, fakes, likes=9)
+
+    # when a job for the post is published
+    await analytics.queue.publish(ANALYTICS_COLLECT, {"target_id": str(target.id)})
+
+    # then the worker stores the reading
+    try:
+        async with asyncio.timeout(15):
+            while True:
+                if await MetricSnapshot.find({"target_id": target.id}).count():
+                    break
+                await asyncio.sleep(0.1)
+    finally:
+        await worker.stop()
+        await running
+        await queue.close()
+    [reading] = await MetricSnapshot.find({"target_id": target.id}).to_list()
+    assert reading.likes == 9

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
 import random
-import signal
 import socket
 import string
 import time
@@ -32,6 +30,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tests.services.node_process import stop, wait_healthy
 from tests.services.pds import PdsAccount, herald_cache
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -162,7 +161,9 @@ async def start_appview(workdir: Path, redis_url: str) -> AsyncIterator[AppViewN
             start_new_session=True,
         )
     try:
-        ready = await _wait_ready(process, stdout_path, stderr_path)
+        ready = await wait_healthy(
+            process, stdout_path, stderr_path, label="the dev network", timeout=START_TIMEOUT
+        )
         yield AppViewNetwork(
             pds_url=ready["pdsUrl"],
             appview_url=ready["appviewUrl"],
@@ -172,38 +173,8 @@ async def start_appview(workdir: Path, redis_url: str) -> AsyncIterator[AppViewN
             started_in=time.monotonic() - started,
         )
     finally:
-        await _stop(process)
+        await stop(process, STOP_TIMEOUT)
         await _drop_schemas(node, schema, env)
-
-
-async def _wait_ready(process: asyncio.subprocess.Process, stdout: Path, stderr: Path) -> dict[str, Any]:
-    deadline = time.monotonic() + START_TIMEOUT
-    async with httpx.AsyncClient(timeout=2) as client:
-        while time.monotonic() < deadline:
-            if process.returncode is not None:
-                raise RuntimeError(f"the dev network exited with {process.returncode}: {_tail(stderr)}")
-            if (ready := _ready_line(stdout)) is not None:
-                with contextlib.suppress(httpx.HTTPError):
-                    if (await client.get(f"{ready['pdsUrl']}/xrpc/_health")).status_code == 200:
-                        return ready
-            await asyncio.sleep(0.1)
-    raise RuntimeError(f"the dev network did not start in {START_TIMEOUT:.0f}s: {_tail(stderr)}")
-
-
-async def _stop(process: asyncio.subprocess.Process) -> None:
-    # Signals go to the server's process group only while its leader is alive and unreaped, so the group
-    # id cannot belong to anything else yet.
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
-    if process.stdin is not None:
-        process.stdin.close()
 
 
 async def _drop_schemas(node: Path, schema: str, env: dict[str, str]) -> None:
@@ -216,17 +187,3 @@ async def _drop_schemas(node: Path, schema: str, env: dict[str, str]) -> None:
     except TimeoutError:
         dropping.kill()
         await dropping.wait()
-
-
-def _ready_line(path: Path) -> dict[str, Any] | None:
-    """The JSON line the server prints once it listens, None before that."""
-    text = path.read_text()
-    if "\n" not in text:
-        return None
-    ready: dict[str, Any] = json.loads(text.splitlines()[0])
-    return ready
-
-
-def _tail(path: Path, size: int = 2000) -> str:
-    text = path.read_text(errors="replace") if path.exists() else ""
-    return text[-size:] or "(no output)"

@@ -17,7 +17,6 @@ import hashlib
 import hmac
 import json
 import os
-import signal
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from tests.services.node_process import stop, wait_healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVER_SCRIPT = Path(__file__).with_name("pds_server.mjs")
@@ -169,7 +170,7 @@ async def start_pds(workdir: Path) -> AsyncIterator[PdsServer]:
             start_new_session=True,
         )
     try:
-        ready = await _wait_ready(process, stdout_path, stderr_path)
+        ready = await wait_healthy(process, stdout_path, stderr_path, label="the PDS", timeout=START_TIMEOUT)
         yield PdsServer(
             url=ready["pdsUrl"],
             plc_url=ready["plcUrl"],
@@ -179,50 +180,4 @@ async def start_pds(workdir: Path) -> AsyncIterator[PdsServer]:
             started_in=time.monotonic() - started,
         )
     finally:
-        await _stop(process)
-
-
-async def _wait_ready(process: asyncio.subprocess.Process, stdout: Path, stderr: Path) -> dict[str, Any]:
-    deadline = time.monotonic() + START_TIMEOUT
-    ready: dict[str, Any] | None = None
-    async with httpx.AsyncClient(timeout=2) as client:
-        while time.monotonic() < deadline:
-            if process.returncode is not None:
-                raise RuntimeError(f"the PDS exited with {process.returncode}: {_tail(stderr)}")
-            ready = ready or _ready_line(stdout)
-            if ready is not None:
-                with contextlib.suppress(httpx.HTTPError):
-                    if (await client.get(f"{ready['pdsUrl']}/xrpc/_health")).status_code == 200:
-                        return ready
-            await asyncio.sleep(0.1)
-    raise RuntimeError(f"the PDS did not become healthy in {START_TIMEOUT:.0f}s: {_tail(stderr)}")
-
-
-async def _stop(process: asyncio.subprocess.Process) -> None:
-    # Signals go to the server's process group only while its leader is alive and unreaped, so the
-    # group id cannot belong to anything else yet.
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            await process.wait()
-    if process.stdin is not None:
-        process.stdin.close()
-
-
-def _ready_line(path: Path) -> dict[str, Any] | None:
-    """The JSON line the server prints once it listens, None before that."""
-    text = path.read_text()
-    if "\n" not in text:  # not printed yet, or only half of it
-        return None
-    ready: dict[str, Any] = json.loads(text.splitlines()[0])
-    return ready
-
-
-def _tail(path: Path, size: int = 2000) -> str:
-    text = path.read_text(errors="replace") if path.exists() else ""
-    return text[-size:] or "(no output)"
+        await stop(process, STOP_TIMEOUT)

@@ -25,7 +25,7 @@ from starlette.applications import Starlette
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.services import POST_PUBLISH, Services
+from app.services import POST_PUBLISH, Services, queue_specs
 from app.settings import Settings
 from integrations.platforms.bluesky_text import record_key
 from integrations.queue import QueueSpec, RabbitJobQueue
@@ -196,7 +196,7 @@ async def _kill_worker_after_second_part(
             os.killpg(worker.pid, signal.SIGKILL)
             worker.wait(10)
         await queue.close()
-        await delete_queues(settings.rabbitmq_url.get_secret_value(), prefix, [spec])
+        await delete_queues(settings.rabbitmq_url.get_secret_value(), prefix, queue_specs(settings))
 
 
 async def test_a_thread_whose_worker_is_killed_after_part_two_ends_with_five_chained_posts(

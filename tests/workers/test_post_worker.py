@@ -14,7 +14,7 @@ from atproto_client.client.session import Session
 from atproto_client.models.base import ModelBase  # noqa: F401 (atproto imports lazily; keep the warm-up here)
 from beanie import PydanticObjectId
 
-from app.services import POST_PUBLISH, Services
+from app.services import POST_PUBLISH, Services, queue_specs
 from app.settings import Settings
 from integrations.queue import QueueSpec, RabbitJobQueue
 from models.clock import utcnow
@@ -144,7 +144,7 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
                 os.killpg(worker.pid, signal.SIGKILL)
                 worker.wait(10)
             await queue.close()
-            await delete_queues(settings.rabbitmq_url.get_secret_value(), prefix, [spec])
+            await delete_queues(settings.rabbitmq_url.get_secret_value(), prefix, queue_specs(settings))
         stuck = await PostTarget.get(target.id)
         assert stuck is not None and stuck.status is TargetStatus.PUBLISHING
         assert len(await pds.list_records(account.did, COLLECTION)) == 1

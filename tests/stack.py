@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -135,3 +138,30 @@ async def delete_queues(url: str, prefix: str, specs: Sequence[QueueSpec]) -> No
                 await channel.queue_delete(name)
     finally:
         await connection.close()
+
+
+def worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
+    """A real `herald worker post` process on the suite's services, its queues under `prefix`, in a
+    process group of its own (so a test can SIGKILL it)."""
+    assert settings.rabbitmq_url is not None and settings.fernet_keys is not None
+    assert settings.media_signing_key is not None
+    env = {
+        **os.environ,
+        "MONGODB_URL": str(settings.mongodb_url),
+        "MONGODB_DATABASE": settings.mongodb_database,
+        "REDIS_URL": str(settings.redis_url),
+        "REDIS_PREFIX": settings.redis_prefix,
+        "RABBITMQ_URL": settings.rabbitmq_url.get_secret_value(),
+        "RABBITMQ_PREFIX": prefix,
+        "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
+        "MEDIA_SIGNING_KEY": settings.media_signing_key.get_secret_value(),
+        "DATA_DIR": str(settings.data_dir),
+        "WORKER_LEASE_SECONDS": "15",
+        "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
+        "ENVIRONMENT": "test",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", "from app.cli import main; main()", "worker", "post"],
+        env=env,
+        start_new_session=True,
+    )

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -39,7 +36,7 @@ from tests.network_client import connected_member, publish, reload, wait_for
 from tests.services.networks import NetworkFakes
 from tests.services.pds import PdsServer
 from tests.services.xrpc_proxy import Fault, XrpcProxy, route_account
-from tests.stack import ApiServer, data, delete_queues
+from tests.stack import ApiServer, data, delete_queues, worker_process
 from workers.post import PostWorker
 from workers.scheduler import Scheduler
 
@@ -150,31 +147,6 @@ async def test_a_3_mb_photo_is_posted_as_a_blob_of_at_most_a_million_bytes(
 # --- threads ----------------------------------------------------------------------------------------------
 
 
-def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
-    assert settings.rabbitmq_url is not None and settings.fernet_keys is not None
-    assert settings.media_signing_key is not None
-    env = {
-        **os.environ,
-        "MONGODB_URL": str(settings.mongodb_url),
-        "MONGODB_DATABASE": settings.mongodb_database,
-        "REDIS_URL": str(settings.redis_url),
-        "REDIS_PREFIX": settings.redis_prefix,
-        "RABBITMQ_URL": settings.rabbitmq_url.get_secret_value(),
-        "RABBITMQ_PREFIX": prefix,
-        "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
-        "MEDIA_SIGNING_KEY": settings.media_signing_key.get_secret_value(),
-        "DATA_DIR": str(settings.data_dir),
-        "WORKER_LEASE_SECONDS": "15",
-        "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
-        "ENVIRONMENT": "test",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-c", "from app.cli import main; main()", "worker", "post"],
-        env=env,
-        start_new_session=True,
-    )
-
-
 async def _kill_worker_after_second_part(
     settings: Settings, prefix: str, target: PostTarget, proxy: XrpcProxy
 ) -> None:
@@ -184,7 +156,7 @@ async def _kill_worker_after_second_part(
     spec = QueueSpec(POST_PUBLISH, settings.retry_delays_seconds)
     queue = RabbitJobQueue(settings.rabbitmq_url.get_secret_value(), [spec], prefix=prefix)
     proxy.script("com.atproto.repo.createRecord", Fault.skip(), Fault.hold())
-    worker = _worker_process(settings, prefix)
+    worker = worker_process(settings, prefix)
     try:
         await queue.connect()
         await queue.publish(POST_PUBLISH, {"target_id": str(target.id)})

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
-import subprocess
-import sys
 from datetime import timedelta
 
 from atproto_client.client.session import Session
@@ -28,7 +25,7 @@ from tests.herald_client import (
 )
 from tests.services.holding_proxy import HoldingProxy
 from tests.services.pds import PdsServer
-from tests.stack import ApiServer, delete_queues
+from tests.stack import ApiServer, delete_queues, worker_process
 from workers.post import PostWorker
 from workers.scheduler import Scheduler
 
@@ -92,31 +89,6 @@ async def _route_through(proxy: HoldingProxy, account_gid: str, services: Servic
     await account.store_credentials(services.cipher.encrypt({**credentials, "session": session.encode()}))
 
 
-def _worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
-    assert settings.rabbitmq_url is not None and settings.fernet_keys is not None
-    assert settings.media_signing_key is not None
-    env = {
-        **os.environ,
-        "MONGODB_URL": str(settings.mongodb_url),
-        "MONGODB_DATABASE": settings.mongodb_database,
-        "REDIS_URL": str(settings.redis_url),
-        "REDIS_PREFIX": settings.redis_prefix,
-        "RABBITMQ_URL": settings.rabbitmq_url.get_secret_value(),
-        "RABBITMQ_PREFIX": prefix,
-        "FERNET_KEYS": settings.fernet_keys.get_secret_value(),
-        "MEDIA_SIGNING_KEY": settings.media_signing_key.get_secret_value(),
-        "DATA_DIR": str(settings.data_dir),
-        "WORKER_LEASE_SECONDS": "15",
-        "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
-        "ENVIRONMENT": "test",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-c", "from app.cli import main; main()", "worker", "post"],
-        env=env,
-        start_new_session=True,
-    )
-
-
 async def test_a_worker_killed_mid_publish_ends_published_once(
     api: ApiServer, pds: PdsServer, services: Services, settings: Settings, run_prefix: str
 ) -> None:
@@ -130,7 +102,7 @@ async def test_a_worker_killed_mid_publish_ends_published_once(
     async with HoldingProxy(pds.url).running() as proxy:
         await _route_through(proxy, account_id, services)
         proxy.swallow_writes = True
-        worker = _worker_process(settings, prefix)
+        worker = worker_process(settings, prefix)
         try:
             # when a worker process publishes, the PDS writes the record,
             # and the worker is killed before the answer reaches it

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import strawberry
 from beanie import PydanticObjectId
-from graphql import GraphQLError
 
 from app.context import Info
 from integrations.platforms.base import MediaKind as MediaKindModel
@@ -17,11 +16,10 @@ from models.media_files import THUMBNAIL
 from resolvers import media as use_cases
 from schema.common import signed_in
 from schema.relay import (
-    MAX_PAGE_SIZE,
     Node,
     PageInfo,
-    decode_cursor,
     encode_cursor,
+    page_cursor,
     parse_id_of,
     to_global_id,
 )
@@ -140,10 +138,6 @@ class MediaAssetConnection:
         )
 
 
-def _bad_input(message: str) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
-
-
 @strawberry.type
 class MediaQuery:
     """The media library."""
@@ -158,11 +152,7 @@ class MediaQuery:
         after: str | None = None,
     ) -> MediaAssetConnection:
         user = signed_in(info)
-        if not 0 <= first <= MAX_PAGE_SIZE:
-            raise _bad_input(f"`first` must be between 0 and {MAX_PAGE_SIZE}.")
-        cursor = decode_cursor(after) if after is not None else None
-        if after is not None and cursor is None:
-            raise _bad_input("`after` is not a cursor from this connection.")
+        cursor = page_cursor(first, after)
         page = await use_cases.media_page(
             info.context,
             user,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import strawberry
-from graphql import GraphQLError
 
 from app.context import Info
 from models.social_account import SocialAccount as AccountModel
@@ -15,13 +14,9 @@ from schema.accounts import SocialAccount
 from schema.common import signed_in
 from schema.media import MediaAsset
 from schema.posts import Post, PostConnection, PostFilter, PostTarget
-from schema.relay import MAX_PAGE_SIZE, Node, decode_cursor, parse_global_id, parse_id_of
+from schema.relay import Node, page_cursor, parse_global_id, parse_id_of
 from schema.users import User
 from schema.workspaces import Workspace
-
-
-def _bad_input(message: str) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
 @strawberry.type
@@ -92,11 +87,7 @@ class CoreQuery:
         after: str | None = None,
     ) -> PostConnection:
         user = signed_in(info)
-        if not 0 <= first <= MAX_PAGE_SIZE:
-            raise _bad_input(f"`first` must be between 0 and {MAX_PAGE_SIZE}.")
-        cursor = decode_cursor(after) if after is not None else None
-        if after is not None and cursor is None:
-            raise _bad_input("`after` is not a cursor from this connection.")
+        cursor = page_cursor(first, after)
         page = await post_use_cases.posts_page(
             info.context,
             user,

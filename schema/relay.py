@@ -8,6 +8,7 @@ import binascii
 import strawberry
 from beanie import PydanticObjectId
 from bson.errors import InvalidId
+from graphql import GraphQLError
 
 MAX_PAGE_SIZE = 100
 
@@ -31,6 +32,23 @@ def parse_id_of(type_name: str, value: str) -> PydanticObjectId | None:
     """The object id when `value` is a global id of `type_name`; None otherwise."""
     parsed = parse_global_id(value)
     return parsed[1] if parsed is not None and parsed[0] == type_name else None
+
+
+def page_cursor(first: int, after: str | None) -> PydanticObjectId | None:
+    """The keyset position of a connection's `after`, once `first` and `after` are checked.
+
+    Raises a BAD_USER_INPUT error for `first` outside 0..MAX_PAGE_SIZE or an `after` that is no cursor.
+    """
+    if not 0 <= first <= MAX_PAGE_SIZE:
+        raise GraphQLError(
+            f"`first` must be between 0 and {MAX_PAGE_SIZE}.", extensions={"code": "BAD_USER_INPUT"}
+        )
+    cursor = decode_cursor(after) if after is not None else None
+    if after is not None and cursor is None:
+        raise GraphQLError(
+            "`after` is not a cursor from this connection.", extensions={"code": "BAD_USER_INPUT"}
+        )
+    return cursor
 
 
 def encode_cursor(object_id: PydanticObjectId | None) -> str:

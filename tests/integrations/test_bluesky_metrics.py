@@ -5,11 +5,13 @@ reading is "unavailable", never zeros."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from atproto_client.client.session import Session
 
 from app.services import Services
@@ -42,6 +44,18 @@ async def _counted(network: AppViewNetwork, reader: PdsAccount, uri: str, likes:
             found = await network._call(GET_POSTS, params={"uris": uri}, account=reader)
             posts = found["posts"]
             if posts and posts[0].get("likeCount") == likes and posts[0].get("repostCount") == reposts:
+                return
+            await asyncio.sleep(0.2)
+
+
+async def _profile_indexed(network: AppViewNetwork, account: PdsAccount) -> None:
+    """Wait until the AppView knows a new account (before that its profile is "not found")."""
+    async with asyncio.timeout(20):
+        while True:
+            with contextlib.suppress(httpx.HTTPStatusError):
+                await network._call(
+                    "app.bsky.actor.getProfile", params={"actor": account.did}, account=account
+                )
                 return
             await asyncio.sleep(0.2)
 
@@ -133,6 +147,7 @@ async def test_an_access_token_the_pds_refuses_is_refreshed_once_and_the_new_ses
     # given a connected account whose stored access token the PDS refuses (its signature is wrong)
     member = await sign_up(api)
     carol = await appview.create_account(f"carol{uuid.uuid4().hex[:8]}")
+    await _profile_indexed(appview, carol)
     account_id = await connect_bluesky(
         api, member, appview.pds_url, carol.handle, await appview.create_app_password(carol)
     )

@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 #
 # Herald's one image: `herald serve` by default; compose runs `worker post`, `worker analytics` and
-# `scheduler` from the same image. requirements.txt is the pinned, hash-checked dependency set.
+# `scheduler` from the same image. requirements.txt is the complete, hash-checked lock: installed with
+# --no-deps it is never resolved again, so the image gets exactly what was tested (`make install-check`
+# installs it the same way). The embedded database of `make run` is an extra this image does not carry.
 
 ARG PYTHON_IMAGE=python:3.11-slim
 
@@ -20,12 +22,13 @@ WORKDIR /src
 # Dependencies first, on their own layer: it is rebuilt only when requirements.txt changes.
 COPY requirements.txt ./
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install --require-hashes -r requirements.txt
+    pip install --no-deps --only-binary :all: --require-hashes -r requirements.txt \
+    && pip check
 
 # Then Herald (the packages listed in pyproject.toml; .dockerignore keeps tests, caches and secrets out).
 COPY . .
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install --no-deps . \
+    pip install --no-deps --no-build-isolation . \
     && herald --help > /dev/null
 
 # --- runtime -----------------------------------------------------------------------------------------

@@ -10,32 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from beanie import PydanticObjectId
 from graphql import GraphQLError
 
 from integrations.sessions import SessionStore
 from models.user import User
 from models.workspace import Role, Workspace
-
-_hasher = PasswordHasher()
-
-# Verifying against this when the email is unknown keeps the time of a failed login the same either way.
-_DUMMY_HASH = _hasher.hash("herald-timing-equaliser")
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash of the password."""
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str | None, password: str) -> bool:
-    """Whether the password matches; always spends the same time, known user or not."""
-    try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def bearer_token(authorization: str | None) -> str | None:

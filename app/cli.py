@@ -30,7 +30,10 @@ def serve() -> None:
     settings = Settings()
     settings.require_services()
     configure_logging(settings)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+    # proxy_headers off: Herald reads them itself, trusting only FORWARDED_ALLOW_IPS (app.client_address).
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port, log_config=None, proxy_headers=False
+    )
 
 
 @main.group()
@@ -101,7 +104,11 @@ async def run_dev(settings: Settings) -> None:
     async with open_services(settings, embedded=True) as services:
         server = uvicorn.Server(
             uvicorn.Config(
-                create_app(settings, services), host=settings.host, port=settings.port, log_config=None
+                create_app(settings, services),
+                host=settings.host,
+                port=settings.port,
+                log_config=None,
+                proxy_headers=False,
             )
         )
         post_worker, ticker = PostWorker(services), Scheduler(services)

@@ -9,6 +9,7 @@ import strawberry
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
+from app.client_address import trusted_proxies
 from app.services import Services
 from models.user import User
 from resolvers.loaders import Loaders
@@ -28,8 +29,10 @@ class Context:
 
     @property
     def client_address(self) -> str:
-        """The peer address (behind a proxy, run uvicorn with --proxy-headers to get the real one)."""
-        return self.request.client.host if self.request.client else "unknown"
+        """The client's address: the peer's, or the one a proxy in FORWARDED_ALLOW_IPS reports."""
+        peer = self.request.client.host if self.request.client else None
+        proxies = trusted_proxies(self.services.settings.forwarded_allow_ips)
+        return proxies.client(peer, self.request.headers)
 
 
 Info = strawberry.Info[Context, None]

@@ -29,6 +29,7 @@ from integrations.events_redis import RedisEventBus
 from integrations.gemini import Gemini
 from integrations.link_preview import FetchPolicy
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
+from integrations.passwords import Passwords
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.bluesky import Bluesky
 from integrations.platforms.metrics import MetricsSource
@@ -63,6 +64,7 @@ class Services:
     gemini: Gemini | None  # None without GEMINI_API_KEY: AI fields answer AI_NOT_CONFIGURED
     metrics: Mapping[PlatformName, MetricsSource] = field(default_factory=dict)  # analytics readings
     cache: Cache = field(default_factory=MemoryCache)  # analytics answers (Redis when configured)
+    passwords: Passwords = field(default_factory=Passwords)  # argon2, off the event loop
 
 
 def queue_specs(settings: Settings) -> list[QueueSpec]:
@@ -178,4 +180,5 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             gemini=gemini,
             metrics=metric_sources(settings, http, networks.platforms),
             cache=cache,
+            passwords=Passwords(concurrency=settings.password_hash_concurrency),
         )

@@ -55,9 +55,19 @@ class Settings(BaseSettings):
 
     # Auth.
     session_ttl_seconds: int = 14 * 24 * 3600
-    login_limit_per_email: int = 10
-    login_limit_per_address: int = 50
-    login_limit_window_seconds: int = 15 * 60
+    # Only failed logins count. Past the first two limits the (email, address) pair or the address is
+    # refused for the rest of the window; past the third (failures on one email from everywhere) every
+    # attempt on that email waits `login_slowdown_seconds` first, so its owner is slowed, never locked out.
+    login_limit_per_email_address: int = Field(default=10, ge=1)
+    login_limit_per_address: int = Field(default=50, ge=1)
+    login_limit_per_email: int = Field(default=100, ge=1)
+    login_slowdown_seconds: float = Field(default=2.0, ge=0)
+    login_limit_window_seconds: int = Field(default=15 * 60, ge=1)
+    # Peers whose X-Forwarded-For / Forwarded headers name the client (as uvicorn's setting: comma-
+    # separated IPs or CIDR ranges, or "*"); empty trusts none and the peer's own address is the client's.
+    forwarded_allow_ips: str = ""
+    # argon2 checks running at once in one process (each holds a thread and a core for ~0.3 s).
+    password_hash_concurrency: int = Field(default=4, ge=1)
 
     # GraphQL.
     graphql_max_depth: int = 12

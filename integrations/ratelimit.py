@@ -5,6 +5,10 @@ recorded in the last `window_seconds`. A sliding window has no boundary burst (a
 2 x limit through around the turn of a window), and the limits here are small, so keeping one entry
 per allowed hit is cheap. Refused hits are not recorded: hammering does not extend the wait.
 `retry_after_seconds` is when enough recorded hits leave the window for the next one to pass.
+
+An allowed hit carries a `hit_id`: `undo(key, hit_id)` takes it back, so a caller can reserve a slot
+before the work and return it when the work turned out not to count (a login whose password was right).
+Reserving first keeps concurrent attempts from all passing a check that none has recorded yet.
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ class RateLimitDecision:
 
     allowed: bool
     retry_after_seconds: float  # 0 when allowed
+    hit_id: str | None = None  # names the recorded hit for `undo`; None when refused
 
 
 class RateLimiter(Protocol):
     """Counts hits per key against a limit per window."""
 
     async def hit(self, key: str, *, limit: int, window_seconds: float) -> RateLimitDecision: ...
+    async def undo(self, key: str, hit_id: str) -> None: ...
     async def reset(self, key: str) -> None: ...
 
 
@@ -38,8 +44,6 @@ def _check(limit: int, window_seconds: float) -> None:
     if limit < 1 or not window_seconds > 0:
         raise ValueError("limit must be at least 1 and window_seconds positive")
 
-
-_ALLOWED = RateLimitDecision(allowed=True, retry_after_seconds=0.0)
 
 # Atomic per key, and timed by the Redis server's clock so API processes with skewed clocks agree.
 # Times are integer microseconds (exact in Lua's doubles for centuries to come).
@@ -78,8 +82,12 @@ class RedisRateLimiter:
         member = secrets.token_hex(8)  # two hits in the same microsecond must both count
         wait_us = int(await self._script(keys=[self._key(key)], args=[window_us, limit, member]))
         if wait_us == 0:
-            return _ALLOWED
+            return RateLimitDecision(allowed=True, retry_after_seconds=0.0, hit_id=member)
         return RateLimitDecision(allowed=False, retry_after_seconds=wait_us / 1_000_000)
+
+    async def undo(self, key: str, hit_id: str) -> None:
+        """Take back one allowed hit; an unknown or expired one is a no-op."""
+        await self._redis.zrem(self._key(key), hit_id)
 
     async def reset(self, key: str) -> None:
         """Forget every hit on `key` (e.g. after a successful login)."""
@@ -93,7 +101,7 @@ class MemoryRateLimiter:
 
     def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._hits: dict[str, tuple[deque[float], float]] = {}  # key -> (hit times, window)
+        self._hits: dict[str, tuple[deque[tuple[float, str]], float]] = {}  # key -> ((time, id)..., window)
         self._until_sweep = self._SWEEP_EVERY
 
     async def hit(self, key: str, *, limit: int, window_seconds: float) -> RateLimitDecision:
@@ -103,13 +111,22 @@ class MemoryRateLimiter:
         self._sweep(now)
         times, _ = self._hits.get(key) or (deque(), window_seconds)
         self._hits[key] = (times, window_seconds)
-        while times and times[0] <= now - window_seconds:
+        while times and times[0][0] <= now - window_seconds:
             times.popleft()
         if len(times) < limit:
-            times.append(now)
-            return _ALLOWED
-        blocking = times[len(times) - limit]
+            hit_id = secrets.token_hex(8)
+            times.append((now, hit_id))
+            return RateLimitDecision(allowed=True, retry_after_seconds=0.0, hit_id=hit_id)
+        blocking = times[len(times) - limit][0]
         return RateLimitDecision(allowed=False, retry_after_seconds=blocking + window_seconds - now)
+
+    async def undo(self, key: str, hit_id: str) -> None:
+        """Take back one allowed hit; an unknown or expired one is a no-op."""
+        times, _ = self._hits.get(key) or (deque(), 0.0)
+        for entry in times:
+            if entry[1] == hit_id:
+                times.remove(entry)
+                return
 
     async def reset(self, key: str) -> None:
         """Forget every hit on `key` (e.g. after a successful login)."""
@@ -120,6 +137,6 @@ class MemoryRateLimiter:
         if self._until_sweep > 0:
             return
         self._until_sweep = self._SWEEP_EVERY
-        stale = [key for key, (times, window) in self._hits.items() if not times or times[-1] <= now - window]
+        stale = [key for key, (hits, window) in self._hits.items() if not hits or hits[-1][0] <= now - window]
         for key in stale:
             del self._hits[key]

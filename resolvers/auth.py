@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
-from app.auth import hash_password, verify_password
 from app.context import Context
 from models.user import User, normalize_email
 from models.workspace import Member, Role, Workspace
@@ -34,7 +34,8 @@ async def sign_up(
     errors += check_workspace_fields(workspace_name, timezone or "UTC", name_field="workspaceName")
     if errors:
         raise Rejected(errors)
-    user = User(email=normalize_email(email), password_hash=hash_password(password), name=name.strip())
+    password_hash = await ctx.services.passwords.hash(password)
+    user = User(email=normalize_email(email), password_hash=password_hash, name=name.strip())
     try:
         await user.insert()
     except DuplicateKeyError:
@@ -70,23 +71,69 @@ def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
 
 
 async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
-    """Check the password (rate-limited per email and per client address) and open a session."""
-    settings, limiter = ctx.services.settings, ctx.services.rate_limiter
-    window = settings.login_limit_window_seconds
-    for key, limit in (
-        (f"login:email:{normalize_email(email)}", settings.login_limit_per_email),
-        (f"login:address:{ctx.client_address}", settings.login_limit_per_address),
-    ):
-        decision = await limiter.hit(key, limit=limit, window_seconds=window)
-        if not decision.allowed:
-            raise reject(
-                "RATE_LIMITED",
-                f"Too many attempts; try again in {max(1, round(decision.retry_after_seconds))} seconds.",
-            )
-    user = await User.by_email(email)
-    if not verify_password(user.password_hash if user else None, password) or user is None:
-        raise reject("INVALID_CREDENTIALS", "The email or the password is wrong.")
+    """Check the password and open a session; failed attempts are limited (see `LoginAttempt`)."""
+    async with LoginAttempt(ctx, email) as attempt:
+        user = await User.by_email(email)
+        right = await ctx.services.passwords.verify(user.password_hash if user else None, password)
+        if not right or user is None:
+            raise reject("INVALID_CREDENTIALS", "The email or the password is wrong.")
+        attempt.succeeded()
     return SignedIn(token=await ctx.services.sessions.create(str(user.id)), user=user)
+
+
+class LoginAttempt:
+    """Counts a login attempt as a failure unless it succeeds.
+
+    Each attempt reserves a slot on its (email, address) pair, its address and its email before the
+    password is checked, and gives them back when the password was right: only failures count, and
+    concurrent guesses cannot all pass a check none has recorded yet. A full pair or address refuses
+    (RATE_LIMITED); a full email (failures from everywhere) only slows each attempt down, so a
+    distributed guesser cannot lock the owner out.
+    """
+
+    def __init__(self, ctx: Context, email: str) -> None:
+        self._limiter = ctx.services.rate_limiter
+        self._settings = ctx.services.settings
+        email, address = normalize_email(email), ctx.client_address
+        self._pair = f"login:pair:{email}:{address}"
+        self._address = f"login:address:{address}"
+        self._email = f"login:email:{email}"
+        self._held: list[tuple[str, str]] = []  # (key, hit id) reserved by this attempt
+        self._succeeded = False
+        self._wait = 1  # seconds until the refusing limit admits one more
+
+    def succeeded(self) -> None:
+        self._succeeded = True
+
+    async def __aenter__(self) -> LoginAttempt:
+        settings = self._settings
+        for key, limit in (
+            (self._pair, settings.login_limit_per_email_address),
+            (self._address, settings.login_limit_per_address),
+        ):
+            if not await self._reserve(key, limit):
+                await self._release()
+                raise reject("RATE_LIMITED", f"Too many failed attempts; try again in {self._wait} seconds.")
+        if not await self._reserve(self._email, settings.login_limit_per_email):
+            await asyncio.sleep(settings.login_slowdown_seconds)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._succeeded:
+            await self._release()
+
+    async def _reserve(self, key: str, limit: int) -> bool:
+        window = self._settings.login_limit_window_seconds
+        decision = await self._limiter.hit(key, limit=limit, window_seconds=window)
+        self._wait = max(1, round(decision.retry_after_seconds))
+        if decision.hit_id is not None:
+            self._held.append((key, decision.hit_id))
+        return decision.allowed
+
+    async def _release(self) -> None:
+        for key, hit_id in self._held:
+            await self._limiter.undo(key, hit_id)
+        self._held.clear()
 
 
 async def log_out(ctx: Context, token: str | None) -> bool:

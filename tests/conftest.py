@@ -147,7 +147,7 @@ def settings(
         worker_lease_seconds=30,
         worker_lease_renew_seconds=5,
         worker_shutdown_grace_seconds=5,
-        login_limit_per_email=5,
+        login_limit_per_email_address=5,
         login_limit_per_address=1_000,
         gemini_api_key=GEMINI_API_KEY,
         gemini_base_url=gemini_server.url,

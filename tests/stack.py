@@ -47,6 +47,7 @@ async def running_api(settings: Settings, services: Services, *, port: int = 0) 
         log_config=None,
         lifespan="on",
         ws="websockets-sansio",
+        proxy_headers=False,  # as `herald serve`: the app trusts only FORWARDED_ALLOW_IPS
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -111,3 +111,16 @@ async def test_redis_keys_expire_with_their_window(redis_client: Redis, prefix: 
     await limiter.hit("ai:expiring", limit=5, window_seconds=2)
 
     assert 0 < await redis_client.pttl(f"{prefix}:ratelimit:ai:expiring") <= 2000
+
+
+async def test_an_undone_hit_no_longer_counts(given: Given) -> None:
+    # given two hits under a limit of 2, the second undone (a login that turned out right)
+    assert (await given.limiter.hit(given.key, limit=2, window_seconds=60)).allowed
+    second = await given.limiter.hit(given.key, limit=2, window_seconds=60)
+    assert second.hit_id is not None
+    await given.limiter.undo(given.key, second.hit_id)
+
+    # then there is room for one more, not zero
+    assert (await given.limiter.hit(given.key, limit=2, window_seconds=60)).allowed
+    refused = await given.limiter.hit(given.key, limit=2, window_seconds=60)
+    assert not refused.allowed and refused.hit_id is None

@@ -3,9 +3,13 @@ signed local media routes `/media/upload/...` and `/media/files/...`."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from contextvars import ContextVar
+from typing import Any
 
 import structlog
 from beanie import PydanticObjectId
@@ -27,11 +31,46 @@ from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
 from app.services import Services, open_services
 from app.settings import Settings
+from integrations.live_access import Ended, LiveAccess, Watch
+from integrations.sessions import session_digest
 from models.user import User
 from resolvers.loaders import Loaders
 from schema import build_schema
 
 log = structlog.get_logger(__name__)
+
+
+class _Socket:
+    """One websocket's watch on its session, and the task that closes the socket when it ends."""
+
+    def __init__(self) -> None:
+        self.watch: Watch | None = None
+        self.closer: asyncio.Task[None] | None = None
+
+    async def guard(self, live: LiveAccess, websocket: WebSocket, user_id: str, token: str) -> None:
+        self.watch = await live.watch(user_id, session=session_digest(token))
+        self.closer = asyncio.create_task(self._close_when_ended(websocket, self.watch))
+
+    @staticmethod
+    async def _close_when_ended(websocket: WebSocket, watch: Watch) -> None:
+        await watch.ended.wait()
+        # 4403 as graphql-transport-ws closes a refused connection: sign in again. 1012 (service
+        # restart) when notices may have been missed: reconnecting re-checks the session.
+        code, reason = (4403, "Session ended") if watch.reason is Ended.SESSION else (1012, "Reconnect")
+        log.info("websocket.closed_by_access", code=code, user_id=watch.user_id)
+        with contextlib.suppress(RuntimeError):  # the client closed it first
+            await websocket.close(code=code, reason=reason)
+
+    async def close(self, live: LiveAccess) -> None:
+        if self.closer is not None:
+            self.closer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.closer
+        if self.watch is not None:
+            live.release(self.watch)
+
+
+_socket: ContextVar[_Socket | None] = ContextVar("herald_socket", default=None)
 
 
 class HeraldGraphQL(GraphQL[Context, None]):
@@ -45,6 +84,18 @@ class HeraldGraphQL(GraphQL[Context, None]):
             allowed_origins=settings.allowed_origins,
         )
         self.services = services
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "websocket":
+            await super().__call__(scope, receive, send)
+            return
+        socket = _Socket()
+        reset = _socket.set(socket)
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            _socket.reset(reset)
+            await socket.close(self.services.live)
 
     async def get_context(self, request: Request | WebSocket, response: object = None) -> Context:
         request_id = uuid.uuid4().hex
@@ -67,9 +118,16 @@ class HeraldGraphQL(GraphQL[Context, None]):
         )
 
     async def on_ws_connect(self, context: Context) -> None:
-        """Authenticate the socket from its `connection_init` payload; a bad token closes it (4403)."""
+        """Authenticate the socket from its `connection_init` payload; a bad token closes it (4403), and
+        so does the session ending later (log-out, in any API process)."""
         token = connection_token(context.connection_params)
+        socket = _socket.get()
         try:
+            if token is not None and socket is not None and isinstance(context.request, WebSocket):
+                # Watching before checking: a log-out either precedes the check or reaches the watch.
+                user_id = await self.services.sessions.resolve(token)
+                if user_id is not None:
+                    await socket.guard(self.services.live, context.request, user_id, token)
             context.user = await user_for_token(self.services.sessions, token)
         except InvalidToken:
             raise ConnectionRejectionError({"message": "The session token is invalid or expired."}) from None
@@ -140,4 +198,4 @@ class _Deferred:
     async def __call__(self, scope: dict[str, object], receive: object, send: object) -> None:
         if self.app is None:
             raise RuntimeError("the API received a request before its lifespan started")
-        await self.app(scope, receive, send)  # type: ignore[arg-type]
+        await self.app(scope, receive, send)

@@ -28,6 +28,7 @@ from integrations.events import EventBus, MemoryEventBus
 from integrations.events_redis import RedisEventBus
 from integrations.gemini import Gemini
 from integrations.link_preview import FetchPolicy
+from integrations.live_access import LiveAccess
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
 from integrations.passwords import Passwords
 from integrations.platforms.base import Platform, PlatformName
@@ -61,6 +62,7 @@ class Services:
     platforms: Mapping[PlatformName, Platform]
     connectors: Mapping[PlatformName, OAuthConnector]  # networks connected with OAuth
     oauth_states: OAuthStateStore
+    live: LiveAccess  # ends sockets and subscriptions when a session or membership ends
     gemini: Gemini | None  # None without GEMINI_API_KEY: AI fields answer AI_NOT_CONFIGURED
     metrics: Mapping[PlatformName, MetricsSource] = field(default_factory=dict)  # analytics readings
     cache: Cache = field(default_factory=MemoryCache)  # analytics answers (Redis when configured)
@@ -136,6 +138,8 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             cache = MemoryCache()
         await events.start()
         stack.push_async_callback(events.close)
+        live = LiveAccess(events, max_per_user=settings.max_subscriptions_per_user)
+        stack.push_async_callback(live.close)
 
         queue: JobQueue
         if settings.rabbitmq_url:
@@ -177,6 +181,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             platforms={PlatformName.BLUESKY: bluesky, **networks.platforms},
             connectors=networks.connectors,
             oauth_states=oauth_states,
+            live=live,
             gemini=gemini,
             metrics=metric_sources(settings, http, networks.platforms),
             cache=cache,

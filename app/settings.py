@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     # Peers whose X-Forwarded-For / Forwarded headers name the client (as uvicorn's setting: comma-
     # separated IPs or CIDR ranges, or "*"); empty trusts none and the peer's own address is the client's.
     forwarded_allow_ips: str = ""
+    # Subscriptions one user may hold at once in one API process; past it a subscribe gets
+    # SUBSCRIPTION_LIMIT.
+    max_subscriptions_per_user: int = Field(default=50, ge=1)
     # argon2 checks running at once in one process (each holds a thread and a core for ~0.3 s).
     password_hash_concurrency: int = Field(default=4, ge=1)
 

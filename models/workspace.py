@@ -50,6 +50,15 @@ class Workspace(Document):
         """The user's role here, or None when they are not a member."""
         return next((m.role for m in self.members if m.user_id == user_id), None)
 
+    async def remove_member(self, user_id: PydanticObjectId) -> bool:
+        """Take the user out of this workspace, atomically; False when they were not a member."""
+        result = await self.get_pymongo_collection().update_one(
+            {"_id": self.id, "members.user_id": user_id}, {"$pull": {"members": {"user_id": user_id}}}
+        )
+        if result.modified_count == 1:
+            self.members = [m for m in self.members if m.user_id != user_id]
+        return result.modified_count == 1
+
     @classmethod
     async def of_member(cls, user_id: PydanticObjectId) -> list[Workspace]:
         """The workspaces a user belongs to, oldest first."""

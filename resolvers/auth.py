@@ -13,6 +13,7 @@ from app.context import Context
 from models.user import User, normalize_email
 from models.workspace import Member, Role, Workspace
 from resolvers.errors import Rejected, UserError, reject
+from resolvers.sessions import open_session
 from resolvers.workspaces import check_workspace_fields
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -50,7 +51,7 @@ async def sign_up(
     except BaseException:
         await user.delete()  # no user without a workspace: undo the first write
         raise
-    return SignedIn(token=await ctx.services.sessions.create(str(user.id)), user=user)
+    return SignedIn(token=await open_session(ctx, user), user=user)
 
 
 def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
@@ -78,7 +79,7 @@ async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
         if not right or user is None:
             raise reject("INVALID_CREDENTIALS", "The email or the password is wrong.")
         attempt.succeeded()
-    return SignedIn(token=await ctx.services.sessions.create(str(user.id)), user=user)
+    return SignedIn(token=await open_session(ctx, user), user=user)
 
 
 class LoginAttempt:
@@ -134,14 +135,6 @@ class LoginAttempt:
         for key, hit_id in self._held:
             await self._limiter.undo(key, hit_id)
         self._held.clear()
-
-
-async def log_out(ctx: Context, token: str | None) -> bool:
-    """End the session of this token; False when there was none."""
-    if token is None:
-        return False
-    await ctx.services.sessions.revoke(token)
-    return True
 
 
 def user_id_of(user: User) -> PydanticObjectId:

@@ -14,6 +14,7 @@ from app.context import Info
 from models import analytics as model
 from resolvers import analytics as use_cases
 from resolvers import analytics_export as export_use_cases
+from resolvers.live import guarded
 from schema.accounts import Platform, SocialAccount
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.metrics import PostMetrics
@@ -267,8 +268,9 @@ class AnalyticsSubscription:
     async def analytics_updated(
         self, info: Info, workspace_id: strawberry.ID
     ) -> AsyncGenerator[AnalyticsUpdated, None]:
-        updates = use_cases.analytics_updates(
-            info.context, signed_in(info), parse_id_of("Workspace", workspace_id)
+        user, workspace = signed_in(info), parse_id_of("Workspace", workspace_id)
+        updates = guarded(
+            info.context, user, workspace, use_cases.analytics_updates(info.context, user, workspace)
         )
         async for update in updates:
             yield AnalyticsUpdated(

@@ -8,6 +8,7 @@ import strawberry
 
 from app.context import Info
 from resolvers import auth as use_cases
+from resolvers import sessions
 from resolvers.errors import UserError as DomainError
 from schema.common import UserError, attempt, typed_errors
 from schema.users import User
@@ -84,4 +85,4 @@ async def log_in(info: Info, input: LogInInput) -> AuthPayload:
 
 
 async def log_out(info: Info) -> bool:
-    return await use_cases.log_out(info.context, info.context.token)
+    return await sessions.log_out(info.context, info.context.token)

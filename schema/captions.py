@@ -17,6 +17,7 @@ from resolvers import alt_text as alt_text_use_cases
 from resolvers import captions as use_cases
 from resolvers import rewrites as rewrite_use_cases
 from resolvers.ai_requests import AI_CODES
+from resolvers.live import guarded
 from schema.accounts import Platform
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.relay import parse_id_of
@@ -300,7 +301,9 @@ class CaptionSubscription:
     async def caption_generated(
         self, info: Info, request_id: strawberry.ID
     ) -> AsyncGenerator[CaptionChunk, None]:
-        async for chunk in use_cases.caption_chunks(info.context, signed_in(info), request_id):
+        user = signed_in(info)
+        chunks = guarded(info.context, user, None, use_cases.caption_chunks(info.context, user, request_id))
+        async for chunk in chunks:
             yield CaptionChunk(
                 request_id=request_id,
                 platform=chunk.platform,

@@ -11,6 +11,7 @@ from app.context import Info
 from models.post import PostStatus as PostStatusModel
 from models.post_target import TargetStatus
 from resolvers.events import post_status_changes
+from resolvers.live import guarded
 from schema.common import signed_in
 from schema.posts import Post, PostStatus, PostTarget, PostTargetStatus
 from schema.relay import parse_id_of
@@ -38,7 +39,10 @@ class PostSubscription:
         self, info: Info, workspace_id: strawberry.ID, since: strawberry.ID | None = None
     ) -> AsyncGenerator[PostStatusChanged, None]:
         user = signed_in(info)
-        changes = post_status_changes(info.context, user, parse_id_of("Workspace", workspace_id), since)
+        workspace = parse_id_of("Workspace", workspace_id)
+        changes = guarded(
+            info.context, user, workspace, post_status_changes(info.context, user, workspace, since)
+        )
         async for change in changes:
             yield PostStatusChanged(
                 event_id=strawberry.ID(change.event.id),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import pytest
 from redis.asyncio import Redis
 
-from integrations.sessions import MemorySessionStore, RedisSessionStore
+from integrations.sessions import MemorySessionStore, RedisSessionStore, session_digest
 
 Store = RedisSessionStore | MemorySessionStore
 
@@ -79,8 +80,12 @@ async def test_redis_never_stores_the_token_in_clear(redis_client: Redis, prefix
     assert keys
     assert not [key for key in keys if token in key]
     for key in keys:
-        assert token.encode() not in (await redis_client.get(key) or b"")
-    assert 0 < await redis_client.ttl(keys[0]) <= 60
+        if await redis_client.type(key) == b"hash":
+            stored = str(await redis_client.hgetall(key))
+        else:
+            stored = str(await redis_client.get(key))
+        assert token not in stored
+        assert 0 < await redis_client.ttl(key) <= 60
     await store.revoke(token)
 
 
@@ -95,3 +100,39 @@ async def test_memory_forgets_expired_sessions_nobody_resolves() -> None:
 
     assert len(store._sessions) == 1
     assert await store.resolve(fresh) == "user-fresh"
+
+
+async def test_a_users_sessions_are_listed_until_they_end(given: Given) -> None:
+    u1, u2 = f"user-{uuid.uuid4().hex}", f"user-{uuid.uuid4().hex}"
+    # given two sessions of one user and one of another
+    first = await given.store.create(u1, label="Firefox · 203.0.113.9")
+    second = await given.store.create(u1)
+    await given.store.create(u2)
+
+    listed = await given.store.sessions_of(u1)
+    assert [s.digest for s in listed] == [session_digest(first), session_digest(second)]
+    assert [s.label for s in listed] == ["Firefox · 203.0.113.9", ""]
+    assert len({s.id for s in listed}) == 2 and not {s.id for s in listed} & {first, second}
+
+    # when one is revoked, the list shows the other only
+    await given.store.revoke(first)
+    assert [s.digest for s in await given.store.sessions_of(u1)] == [session_digest(second)]
+
+
+async def test_revoking_digests_ends_only_the_users_own_sessions(given: Given) -> None:
+    u1, u2 = f"user-{uuid.uuid4().hex}", f"user-{uuid.uuid4().hex}"
+    mine = [await given.store.create(u1) for _ in range(3)]
+    theirs = await given.store.create(u2)
+
+    await given.store.revoke_digests(u1, [session_digest(t) for t in (mine[0], mine[1], theirs)])
+
+    assert [await given.store.resolve(t) for t in mine] == [None, None, u1]
+    assert await given.store.resolve(theirs) == u2
+    assert [s.digest for s in await given.store.sessions_of(u1)] == [session_digest(mine[2])]
+
+
+async def test_expired_sessions_leave_the_list(given: Given) -> None:
+    u1 = f"user-{uuid.uuid4().hex}"
+    await given.store.create(u1)
+    await given.wait(given.ttl_seconds * 1.1)
+    assert await given.store.sessions_of(u1) == []

@@ -1,0 +1,64 @@
+"""The viewer's sessions: listing them, ending one, all, or all but this one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.context import Context
+from app.services import Services
+from integrations.sessions import SessionInfo, session_digest
+from models.user import User
+from resolvers.errors import reject
+
+_AGENT_CHARS = 120
+
+
+def session_label(ctx: Context) -> str:
+    """How a new session is shown in the list: the client's user agent and address."""
+    agent = " ".join(ctx.request.headers.get("user-agent", "").split())[:_AGENT_CHARS]
+    return " · ".join(part for part in (agent, ctx.client_address) if part)
+
+
+async def open_session(ctx: Context, user: User) -> str:
+    """A new session's token."""
+    return await ctx.services.sessions.create(str(user.id), label=session_label(ctx))
+
+
+async def end_sessions(services: Services, user: User, digests: Iterable[str]) -> None:
+    """End these sessions of the user now, and their websockets in every API process."""
+    digests = list(digests)
+    await services.sessions.revoke_digests(str(user.id), digests)
+    await services.live.sessions_ended(str(user.id), digests)
+
+
+async def end_other_sessions(services: Services, user: User, keep: str | None) -> int:
+    """End every session of the user but `keep` (a token; None ends all); how many ended."""
+    kept = session_digest(keep) if keep else None
+    others = [s.digest for s in await services.sessions.sessions_of(str(user.id)) if s.digest != kept]
+    await end_sessions(services, user, others)
+    return len(others)
+
+
+async def log_out(ctx: Context, token: str | None) -> bool:
+    """End the session of this token; False when there was none."""
+    if token is None:
+        return False
+    user_id = await ctx.services.sessions.resolve(token)
+    await ctx.services.sessions.revoke(token)
+    if user_id is not None:
+        await ctx.services.live.sessions_ended(user_id, [session_digest(token)])
+    return True
+
+
+async def sessions_of(ctx: Context, user: User) -> list[SessionInfo]:
+    """The user's live sessions, oldest first."""
+    return await ctx.services.sessions.sessions_of(str(user.id))
+
+
+async def session_revoke(ctx: Context, user: User, session_id: str) -> SessionInfo:
+    """End one of the user's sessions (this one included) by its id."""
+    found = next((s for s in await sessions_of(ctx, user) if s.id == session_id), None)
+    if found is None:
+        raise reject("SESSION_NOT_FOUND", "No session with this id.", "id")
+    await end_sessions(ctx.services, user, [found.digest])
+    return found

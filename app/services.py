@@ -29,7 +29,9 @@ from integrations.events_redis import RedisEventBus
 from integrations.gemini import Gemini
 from integrations.link_preview import FetchPolicy
 from integrations.live_access import LiveAccess
+from integrations.mailer import Mailer, SmtpConfig, SmtpMailer
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
+from integrations.one_time_tokens import MemoryOneTimeTokenStore, OneTimeTokenStore, RedisOneTimeTokenStore
 from integrations.passwords import Passwords
 from integrations.platforms.base import Platform, PlatformName
 from integrations.platforms.bluesky import Bluesky
@@ -67,6 +69,8 @@ class Services:
     metrics: Mapping[PlatformName, MetricsSource] = field(default_factory=dict)  # analytics readings
     cache: Cache = field(default_factory=MemoryCache)  # analytics answers (Redis when configured)
     passwords: Passwords = field(default_factory=Passwords)  # argon2, off the event loop
+    one_time_tokens: OneTimeTokenStore = field(default_factory=MemoryOneTimeTokenStore)  # password resets
+    mailer: Mailer | None = None  # None without SMTP_URL: passwordResetRequest answers NOT_CONFIGURED
 
 
 def queue_specs(settings: Settings) -> list[QueueSpec]:
@@ -86,6 +90,14 @@ def link_preview_policy(settings: Settings) -> FetchPolicy:
         max_image_bytes=settings.link_preview_max_bytes,
         allow_private_addresses=settings.link_preview_allow_private,
     )
+
+
+def smtp_mailer(settings: Settings) -> Mailer | None:
+    """The process's mailer, or None when no SMTP_URL is set."""
+    if settings.smtp_url is None:
+        return None
+    config = SmtpConfig.from_url(settings.smtp_url.get_secret_value())
+    return SmtpMailer(config, sender=settings.smtp_from, timeout_seconds=settings.smtp_timeout_seconds)
 
 
 def gemini_client(settings: Settings) -> Gemini | None:
@@ -119,6 +131,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
         oauth_states: OAuthStateStore
         limiter: RateLimiter
         cache: Cache
+        tokens: OneTimeTokenStore
         if settings.redis_url:
             redis = Redis.from_url(settings.redis_url)
             stack.push_async_callback(redis.aclose)
@@ -130,12 +143,14 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             )
             limiter = RedisRateLimiter(redis, prefix=prefix)
             cache = RedisCache(redis, prefix=prefix)
+            tokens = RedisOneTimeTokenStore(redis, prefix=prefix)
         else:
             events = MemoryEventBus(max_len=settings.event_stream_max_len)
             sessions = MemorySessionStore(ttl_seconds=settings.session_ttl_seconds)
             oauth_states = MemoryOAuthStateStore(ttl_seconds=settings.oauth_state_ttl_seconds)
             limiter = MemoryRateLimiter()
             cache = MemoryCache()
+            tokens = MemoryOneTimeTokenStore()
         await events.start()
         stack.push_async_callback(events.close)
         live = LiveAccess(events, max_per_user=settings.max_subscriptions_per_user)
@@ -186,4 +201,6 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             metrics=metric_sources(settings, http, networks.platforms),
             cache=cache,
             passwords=Passwords(concurrency=settings.password_hash_concurrency),
+            one_time_tokens=tokens,
+            mailer=smtp_mailer(settings),
         )

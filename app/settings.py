@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     # Subscriptions one user may hold at once in one API process; past it a subscribe gets
     # SUBSCRIPTION_LIMIT.
     max_subscriptions_per_user: int = Field(default=50, ge=1)
+    # Password reset by email: without SMTP_URL passwordResetRequest answers NOT_CONFIGURED. A reset
+    # link is {PASSWORD_RESET_URL or PUBLIC_BASE_URL/reset-password}?token=..., valid for the TTL.
+    password_reset_ttl_seconds: int = Field(default=3600, ge=60)
+    password_reset_url: str | None = None
     # argon2 checks running at once in one process (each holds a thread and a core for ~0.3 s).
     password_hash_concurrency: int = Field(default=4, ge=1)
 
@@ -126,6 +130,11 @@ class Settings(BaseSettings):
     # The scheduler refreshes tokens due within this sweep; a failed refresh that may pass waits this long.
     token_refresh_interval_seconds: float = Field(default=60.0, gt=0)
     token_refresh_retry_seconds: float = Field(default=300.0, gt=0)
+
+    # Email. smtp://user:password@host:port (add ?starttls=true to upgrade) or smtps://... (TLS).
+    smtp_url: SecretStr | None = None
+    smtp_from: str = "Herald <herald@localhost>"
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0)
 
     # AI writing help (Gemini). Without a key every AI field answers AI_NOT_CONFIGURED.
     gemini_api_key: SecretStr | None = None

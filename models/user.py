@@ -22,6 +22,13 @@ class User(Document):
     class Settings:
         name = "users"
 
+    async def set_password_hash(self, password_hash: str) -> None:
+        """Replace the password (one atomic write)."""
+        await self.get_pymongo_collection().update_one(
+            {"_id": self.id}, {"$set": {"password_hash": password_hash}}
+        )
+        self.password_hash = password_hash
+
     @classmethod
     async def by_email(cls, email: str) -> User | None:
         """The user with this email, compared case-insensitively."""

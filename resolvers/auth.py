@@ -58,17 +58,18 @@ def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
     errors = []
     if not _EMAIL.match(email.strip()) or len(email) > 254:
         errors.append(UserError("INVALID_EMAIL", "Enter an email address like name@example.com.", ("email",)))
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        errors.append(
-            UserError(
-                "PASSWORD_TOO_WEAK",
-                f"Use a password of {MIN_PASSWORD} to {MAX_PASSWORD} characters.",
-                ("password",),
-            )
-        )
+    errors += check_password(password, field="password")
     if not name.strip() or len(name) > 100:
         errors.append(UserError("INVALID_NAME", "Enter a name of 1 to 100 characters.", ("name",)))
     return errors
+
+
+def check_password(password: str, *, field: str) -> list[UserError]:
+    """A new password's problems (none, or PASSWORD_TOO_WEAK)."""
+    if MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        return []
+    message = f"Use a password of {MIN_PASSWORD} to {MAX_PASSWORD} characters."
+    return [UserError("PASSWORD_TOO_WEAK", message, (field,))]
 
 
 async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:

@@ -14,18 +14,29 @@ from schema.media import MediaQuery
 from schema.media_mutations import MediaMutation
 from schema.mutation import CoreMutation
 from schema.oauth import OAuthMutation
+from schema.passwords import PasswordMutation
 from schema.post_target_mutations import PostTargetMutation
 from schema.query import CoreQuery
+from schema.sessions import SessionMutation, SessionQuery
 from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery):
+class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery):
     pass
 
 
 @strawberry.type(description="Everything Herald lets a user change.")
-class Mutation(CoreMutation, AiMutation, MediaMutation, OAuthMutation, PostTargetMutation, AnalyticsMutation):
+class Mutation(
+    CoreMutation,
+    AiMutation,
+    MediaMutation,
+    OAuthMutation,
+    PostTargetMutation,
+    AnalyticsMutation,
+    SessionMutation,
+    PasswordMutation,
+):
     pass
 
 

@@ -256,3 +256,24 @@ async def test_a_users_subscriptions_are_capped(settings: Settings, services: Se
             await announce_reading(own, member.workspace_id)
             heard = {(await socket.receive())["id"] for _ in range(2)}
             assert fourth in heard
+
+
+async def test_changing_the_password_closes_the_other_sessions_sockets(
+    api: ApiServer, process_b: tuple[ApiServer, Services]
+) -> None:
+    # given a user with a socket open on process B in a second session
+    api_b, services_b = process_b
+    member = await sign_up(api)
+    phone = await log_in_again(api, member)
+    async with socket_on(api_b, phone) as socket, socket_on(api_b, member.token) as own:
+        # when they change the password in the first session, on process A
+        change = "mutation ($i: PasswordChangeInput!) { passwordChange(input: $i) { userErrors { code } } }"
+        variables = {"i": {"currentPassword": "correct horse battery", "newPassword": "a new long password"}}
+        assert (await data(api, change, variables, token=member.token))["passwordChange"]["userErrors"] == []
+
+        # then the other session's socket closes, and the current one's stays open
+        assert await socket.close_code() == 4403
+        await own.start(UPDATED, {"ws": member.workspace_id})
+        await attached(services_b, member.workspace_id, 1)
+        await announce_reading(services_b, member.workspace_id)
+        assert (await own.receive())["type"] == "next"

@@ -21,7 +21,6 @@ The registry also caps each user's concurrent subscriptions in this process (`ma
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,13 +113,17 @@ class LiveAccess:
             ACCESS_STREAM, MEMBERSHIP_ENDED, {"user_id": user_id, "workspace_id": workspace_id}
         )
 
-    async def close(self) -> None:
-        """Stop listening."""
+    async def close(self, *, grace_seconds: float = 2.0) -> None:
+        """Stop listening (waiting at most `grace_seconds` for the listener to wind down)."""
         task, self._listener = self._listener, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if task is None:
+            return
+        task.cancel()
+        # Bounded: a Redis command cancelled mid-flight has been seen to never finish unwinding, and
+        # shutting down must not hang on it.
+        done, _ = await asyncio.wait({task}, timeout=grace_seconds)
+        if not done:
+            log.warning("live_access.listener_stuck")
 
     async def _listen(self) -> None:
         async with self._start_lock:

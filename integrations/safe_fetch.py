@@ -22,10 +22,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-import httpcore
 import httpx
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -87,12 +85,12 @@ async def checked_addresses(host: str, port: int, policy: FetchPolicy) -> list[s
     """The addresses `host` resolves to, every one of them allowed by the policy.
 
     Raises `AddressNotAllowed` when any is not (a name with one private answer is refused whole), and
-    `httpcore.ConnectError` when the name does not resolve.
+    `OSError` when the name does not resolve.
     """
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise httpcore.ConnectError(f"{host} does not resolve") from exc
+    except UnicodeError as exc:
+        raise OSError(f"{host} is not a host name") from exc
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not policy.allow_private_addresses:
         for text in addresses:
@@ -101,56 +99,47 @@ async def checked_addresses(host: str, port: int, policy: FetchPolicy) -> list[s
     return addresses
 
 
-class _CheckedBackend(httpcore.AsyncNetworkBackend):
-    """Connects to the checked addresses of a host, never to the name (which could resolve again)."""
+class CheckedTransport(httpx.AsyncBaseTransport):
+    """Sends each request to an address of its host that the policy checked, never to the name.
+
+    The URL is rewritten to the checked address; the Host header keeps the name, and so does TLS (SNI
+    and the certificate check, through httpx's `sni_hostname` extension). Each host name gets its own
+    connection pool, so a connection made for one name never carries a request for another.
+    """
 
     def __init__(self, policy: FetchPolicy) -> None:
         self._policy = policy
-        self._inner = httpcore.AnyIOBackend()
+        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = await checked_addresses(host, port, self._policy)
-        failure: Exception = httpcore.ConnectError(f"{host} has no address")
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        port = request.url.port or (443 if request.url.scheme == "https" else 80)
+        try:
+            addresses = await checked_addresses(host, port, self._policy)
+        except AddressNotAllowed:
+            raise
+        except OSError as exc:
+            raise httpx.ConnectError(f"{host} does not resolve", request=request) from exc
+        pool = self._pools.get(host)
+        if pool is None:
+            pool = self._pools[host] = httpx.AsyncHTTPTransport(trust_env=False)
+        request.extensions = {**request.extensions, "sni_hostname": host}
+        original = request.url
+        failure: httpx.TransportError = httpx.ConnectError(f"{host} has no address", request=request)
         for address in addresses:
+            request.url = original.copy_with(host=address)
             try:
-                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                return await pool.handle_async_request(request)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 failure = exc
+            finally:
+                request.url = original
         raise failure
 
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise FetchRefused("unix sockets are not fetched")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
-class CheckedTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport over a connection pool that connects only to checked addresses."""
-
-    def __init__(self, policy: FetchPolicy) -> None:
-        super().__init__(trust_env=False)
-        # httpx offers no way to hand the pool a network backend, so the pool is made again with one;
-        # TLS still verifies the certificate for, and sends SNI of, the URL's host name.
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            max_connections=100,
-            max_keepalive_connections=20,
-            keepalive_expiry=5.0,
-            network_backend=_CheckedBackend(policy),
-        )
+    async def aclose(self) -> None:
+        for pool in self._pools.values():
+            await pool.aclose()
+        self._pools.clear()
 
 
 def safe_client(policy: FetchPolicy, *, timeout_seconds: float | None = None) -> httpx.AsyncClient:

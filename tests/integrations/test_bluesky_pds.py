@@ -184,6 +184,34 @@ async def test_publish_writes_text_facets_and_langs(pds: PdsServer, connected: C
     ]
 
 
+async def test_publish_links_bare_domains_and_cashtags_as_the_app_does(
+    pds: PdsServer, connected: Connected
+) -> None:
+    # given a text with a bare domain and a cashtag after emoji (its first link, whose card is tried, is a
+    # closed local port, so no page outside this machine is asked for)
+    text = f"{FAMILY} http://127.0.0.1:9/x {FAMILY} docs.example.org/path. and $tsla"
+    key = _idempotency_key()
+
+    # when
+    await Bluesky(fetch_policy=LOCAL).publish(connected.session(), PostContent(text=text), key)
+
+    # then the PDS holds a link facet for the domain (https://) and a tag facet for the cashtag
+    value = (await pds.get_record(connected.did, POST_COLLECTION, record_key(key)))["value"]
+    encoded = text.encode()
+    covered = [
+        (encoded[f["index"]["byteStart"] : f["index"]["byteEnd"]].decode(), f["features"][0])
+        for f in value["facets"]
+    ]
+    assert covered == [
+        ("http://127.0.0.1:9/x", {"$type": "app.bsky.richtext.facet#link", "uri": "http://127.0.0.1:9/x"}),
+        (
+            "docs.example.org/path",
+            {"$type": "app.bsky.richtext.facet#link", "uri": "https://docs.example.org/path"},
+        ),
+        ("$tsla", {"$type": "app.bsky.richtext.facet#tag", "tag": "$TSLA"}),
+    ]
+
+
 async def test_mention_of_an_unknown_handle_stays_plain_text(pds: PdsServer, connected: Connected) -> None:
     key = _idempotency_key()
 

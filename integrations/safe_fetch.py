@@ -116,9 +116,7 @@ class CheckedTransport(httpx.AsyncBaseTransport):
         port = request.url.port or (443 if request.url.scheme == "https" else 80)
         try:
             addresses = await checked_addresses(host, port, self._policy)
-        except AddressNotAllowed:
-            raise
-        except OSError as exc:
+        except OSError as exc:  # AddressNotAllowed passes through: it is no network failure
             raise httpx.ConnectError(f"{host} does not resolve", request=request) from exc
         pool = self._pools.get(host)
         if pool is None:

@@ -3,6 +3,7 @@ never connected to (a local listener records every connection)."""
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 from collections.abc import AsyncIterator
 
@@ -90,3 +91,24 @@ async def test_the_allowance_lets_loopback_through(listener: ConnectionRecorder)
         with pytest.raises(httpx.TransportError):  # the recorder hangs up without answering
             await client.get(f"http://localhost:{listener.port}/")
     assert len(listener.peers) == 1
+
+
+async def test_the_checked_address_is_called_with_the_host_name_kept() -> None:
+    # given a local HTTP server that records the head of each request
+    heads: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        heads.append(await reader.readuntil(b"\r\n\r\n"))
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    # when a name is fetched (it resolves to the address the client checked and then connects to)
+    async with server, safe_client(ALLOWING) as client:
+        response = await client.get(f"http://localhost:{port}/page")
+    # then the server was asked for the name, not the address
+    assert response.text == "ok"
+    assert str(response.request.url) == f"http://localhost:{port}/page"
+    assert f"host: localhost:{port}".encode() in heads[0].lower()

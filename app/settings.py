@@ -77,9 +77,10 @@ class Settings(BaseSettings):
 
     # Bluesky.
     bluesky_default_service: str = "https://bsky.social"
-    # Link cards: how the page a post links to (and its image) is fetched. Private, loopback and
-    # link-local addresses are refused unless allowed (tests serve their pages on 127.0.0.1).
-    link_preview_allow_private: bool = False
+    # Every address Herald calls on a user's behalf (a PDS, link-card pages) must be public unless this
+    # allows private, loopback and link-local ones (tests; a self-hosted PDS on a LAN).
+    fetch_allow_private_addresses: bool = False
+    # Link cards: how the page a post links to (and its image) is fetched.
     link_preview_timeout_seconds: float = Field(default=5.0, gt=0)
     link_preview_max_bytes: int = Field(default=5_000_000, gt=0)
 

@@ -63,12 +63,18 @@ class BlueskyAccountConnectInput:
     )
 
 
-@strawberry.enum(description="Why an account could not be connected.")
+@strawberry.enum(
+    description="Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, "
+    "or the one the account's DID document names) is on a private or local network address, or answered "
+    "with a redirect; Herald calls only public addresses and follows no redirects."
+)
 class SocialAccountConnectErrorCode(enum.Enum):
     WORKSPACE_NOT_FOUND = "WORKSPACE_NOT_FOUND"
     INVALID_SERVICE_URL = "INVALID_SERVICE_URL"
     INVALID_HANDLE = "INVALID_HANDLE"
+    APP_PASSWORD_REQUIRED = "APP_PASSWORD_REQUIRED"
     BAD_CREDENTIALS = "BAD_CREDENTIALS"
+    SERVICE_URL_NOT_ALLOWED = "SERVICE_URL_NOT_ALLOWED"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     ACCOUNT_ALREADY_CONNECTED = "ACCOUNT_ALREADY_CONNECTED"
 

@@ -104,12 +104,14 @@ class CheckedTransport(httpx.AsyncBaseTransport):
 
     The URL is rewritten to the checked address; the Host header keeps the name, and so does TLS (SNI
     and the certificate check, through httpx's `sni_hostname` extension). Each host name gets its own
-    connection pool, so a connection made for one name never carries a request for another.
+    connection pool, so a connection made for one name never carries a request for another; the
+    `max_pools` most recently used pools are kept (a long-lived client meets many PDS hosts).
     """
 
-    def __init__(self, policy: FetchPolicy) -> None:
+    def __init__(self, policy: FetchPolicy, *, max_pools: int = 256) -> None:
         self._policy = policy
-        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        self._max_pools = max_pools
+        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}  # insertion order = least recently used first
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         host = request.url.host
@@ -118,9 +120,7 @@ class CheckedTransport(httpx.AsyncBaseTransport):
             addresses = await checked_addresses(host, port, self._policy)
         except OSError as exc:  # AddressNotAllowed passes through: it is no network failure
             raise httpx.ConnectError(f"{host} does not resolve", request=request) from exc
-        pool = self._pools.get(host)
-        if pool is None:
-            pool = self._pools[host] = httpx.AsyncHTTPTransport(trust_env=False)
+        pool = await self._pool(host)
         request.extensions = {**request.extensions, "sni_hostname": host}
         original = request.url
         failure: httpx.TransportError = httpx.ConnectError(f"{host} has no address", request=request)
@@ -133,6 +133,14 @@ class CheckedTransport(httpx.AsyncBaseTransport):
             finally:
                 request.url = original
         raise failure
+
+    async def _pool(self, host: str) -> httpx.AsyncHTTPTransport:
+        pool = self._pools.pop(host, None) or httpx.AsyncHTTPTransport(trust_env=False)
+        self._pools[host] = pool
+        if len(self._pools) > self._max_pools:
+            oldest = next(iter(self._pools))
+            await self._pools.pop(oldest).aclose()
+        return pool
 
     async def aclose(self) -> None:
         for pool in self._pools.values():

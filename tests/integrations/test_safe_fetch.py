@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from integrations.safe_fetch import AddressNotAllowed, FetchPolicy, is_public, safe_client
+from integrations.safe_fetch import AddressNotAllowed, CheckedTransport, FetchPolicy, is_public, safe_client
 from tests.services.connection_recorder import ConnectionRecorder, recording_listener
 
 STRICT = FetchPolicy(timeout_seconds=2.0)
@@ -112,3 +112,24 @@ async def test_the_checked_address_is_called_with_the_host_name_kept() -> None:
     assert response.text == "ok"
     assert str(response.request.url) == f"http://localhost:{port}/page"
     assert f"host: localhost:{port}".encode() in heads[0].lower()
+
+
+async def test_a_long_lived_client_keeps_a_bounded_number_of_host_pools() -> None:
+    # given a keep-alive HTTP server that counts the connections it accepts
+    connections: list[str] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections.append(str(writer.get_extra_info("peername")))
+        while await reader.readuntil(b"\r\n\r\n"):
+            writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")
+            await writer.drain()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    client = httpx.AsyncClient(transport=CheckedTransport(ALLOWING, max_pools=1))
+    async with server, client:
+        # when one host is fetched twice, then another, then the first again
+        for host in ("localhost", "localhost", "127.0.0.1", "localhost"):
+            assert (await client.get(f"http://{host}:{port}/")).text == "ok"
+    # then the repeat reused its pool, and the first host's pool was dropped to make room for the second
+    assert len(connections) == 3

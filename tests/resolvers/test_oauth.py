@@ -18,9 +18,11 @@ from tests.network_client import (
     accounts,
     add_member,
     connect,
+    consent,
     follow_consent,
     oauth_start,
     open_callback,
+    open_start,
     stored_account,
 )
 from tests.services.networks import NetworkFakes
@@ -67,8 +69,10 @@ async def test_facebook_connects_every_publishable_page_with_pkce(
 
     # when the admin connects Facebook
     started = await oauth_start(api, member, "FACEBOOK")
-    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
-    _, result = await follow_consent(started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent_url = await open_start(browser, started["authorizationUrl"])
+        query = dict(parse_qsl(urlsplit(consent_url).query))
+        result = await open_callback(browser, await consent(browser, consent_url))
 
     # then the two Pages it can publish on are connected, each with its own Page token
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
@@ -114,8 +118,10 @@ async def test_reddit_round_trip_asks_for_a_permanent_grant(
 
     # when the admin connects Reddit
     started = await oauth_start(api, member, "REDDIT")
-    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
-    _, result = await follow_consent(started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent_url = await open_start(browser, started["authorizationUrl"])
+        query = dict(parse_qsl(urlsplit(consent_url).query))
+        result = await open_callback(browser, await consent(browser, consent_url))
 
     # then the user is connected with a refresh token, asked for with the scopes publishing needs
     assert query["duration"] == "permanent" and set(query["scope"].split()) == {
@@ -250,3 +256,74 @@ async def test_a_network_without_app_credentials_is_not_configured(
 
     # then each answers NOT_CONFIGURED
     assert codes == [["NOT_CONFIGURED"]] * 4
+
+
+async def test_a_consent_finished_in_another_browser_connects_nothing(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given an admin's browser that started connecting Threads and went through the consent page
+    networks.threads.consenting = networks.threads.add_user("not_the_sender")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "THREADS")
+    async with httpx.AsyncClient(timeout=30) as sender:
+        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+
+    # when the callback is opened by another browser, one without the cookie the start address set
+    async with httpx.AsyncClient(timeout=30) as other:
+        result = await open_callback(other, callback)
+
+    # then nothing is exchanged or stored, and the frontend says to start again in one browser
+    assert (result["status"], result["error"]) == ("error", "BROWSER_MISMATCH")
+    assert networks.threads.calls("code_exchange") == []
+    assert await accounts(api, member) == []
+
+
+async def test_a_callback_with_another_browsers_cookie_connects_nothing(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given a connection started in one browser, and another browser holding a cookie of the same name
+    networks.reddit.consenting = networks.reddit.add_user("cookie_forger")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "REDDIT")
+    async with httpx.AsyncClient(timeout=30) as sender:
+        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+        [name] = [cookie.name for cookie in sender.cookies.jar]
+
+    # when that other browser opens the callback
+    async with httpx.AsyncClient(timeout=30, cookies={name: "a-secret-of-its-own"}) as other:
+        result = await open_callback(other, callback)
+
+    # then it is refused and nothing is stored
+    assert (result["status"], result["error"]) == ("error", "BROWSER_MISMATCH")
+    assert networks.reddit.calls("access_token") == []
+    assert await accounts(api, member) == []
+
+
+async def test_the_start_address_works_in_one_browser_only(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a start address that a browser already opened
+    networks.threads.consenting = networks.threads.add_user("forwarded_link")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "THREADS")
+    async with httpx.AsyncClient(timeout=30) as first:
+        await open_start(first, started["authorizationUrl"])
+
+    # when it is forwarded and opened by someone else
+    async with httpx.AsyncClient(timeout=30) as second:
+        opened = await open_callback(second, started["authorizationUrl"])
+
+    # then that browser is sent to the frontend with an error, not to the network
+    assert (opened["status"], opened["error"]) == ("error", "STATE_INVALID")
+
+
+async def test_the_start_address_sets_a_short_lived_http_only_lax_cookie(
+    api: ApiServer, networks: NetworkFakes, settings: Settings
+) -> None:
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "REDDIT")
+    assert urlsplit(started["authorizationUrl"]).path == "/oauth/reddit/start"
+    async with httpx.AsyncClient(timeout=30) as browser:
+        response = await browser.get(started["authorizationUrl"])
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    assert f"max-age={settings.oauth_state_ttl_seconds}" in cookie
+    assert response.headers["location"].startswith(f"{settings.reddit_www_url}/api/v1/authorize")

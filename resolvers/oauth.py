@@ -182,6 +182,7 @@ async def _finish(
             ciphertext=services.cipher.encrypt(account.credentials),
             expires_at=expires_at,
             refresh_at=refresh_at,
+            scopes=account.scopes,
         )
     return workspace.id, len(connected)
 

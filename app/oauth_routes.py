@@ -62,6 +62,7 @@ class OAuthRoutes:
             httponly=True,
             samesite="lax",
         )
+        response.headers["cache-control"] = "no-store"  # a cookie-setting answer no cache may replay
         return response
 
     async def callback(self, request: Request) -> Response:

@@ -116,6 +116,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/oauth/result", oauth.result),
+            Route("/oauth/{platform}/start", oauth.start),
             Route("/oauth/{platform}/callback", oauth.callback),
             Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),

@@ -1,11 +1,14 @@
 """Connecting Threads, Instagram, Facebook Pages and Reddit accounts through the networks' OAuth.
 
 `oauthStart` checks the caller may connect accounts (ADMIN), remembers who asked (a single-use state with
-a short lifetime, and the PKCE verifier where the network takes one) and answers the network's consent
-URL. The network sends the browser back to `GET /oauth/{platform}/callback?code=&state=`: the state is
-consumed, the caller's role checked again, the code exchanged for tokens (long-lived ones), every
-account the grant reaches stored with its credentials encrypted, and the browser redirected to the
-frontend with the result in the query: `status=connected&platform=..&connected=N&workspaceId=..`, or
+a short lifetime, and the PKCE verifier where the network takes one) and answers Herald's start address,
+`GET /oauth/{platform}/start?state=`. The browser that opens it first is bound to the state (`oauth_open`:
+an HttpOnly cookie holds a secret, see `integrations/oauth_states`) and sent on to the network's consent
+page. The network sends the browser back to `GET /oauth/{platform}/callback?code=&state=`: the state is
+consumed, the browser's cookie checked against it (a consent finished in another browser connects
+nothing), the caller's role checked again, the code exchanged for tokens (long-lived ones), every account
+the grant reaches stored with its credentials encrypted, and the browser redirected to the frontend with
+the result in the query: `status=connected&platform=..&connected=N&workspaceId=..`, or
 `status=error&platform=..&error=CODE&message=..`.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import structlog
 from beanie import PydanticObjectId
@@ -32,17 +36,22 @@ from resolvers.post_rules import PLATFORM_LABELS
 log = structlog.get_logger(__name__)
 
 
+def oauth_base_url(services: Services) -> str:
+    """Where Herald's OAuth routes are reached (start and callback share it, and so the cookie)."""
+    settings = services.settings
+    return (settings.oauth_redirect_base_url or settings.public_base_url).rstrip("/")
+
+
 def redirect_uri(services: Services, platform: PlatformName) -> str:
     """The callback address registered with the network's app."""
-    settings = services.settings
-    base = (settings.oauth_redirect_base_url or settings.public_base_url).rstrip("/")
-    return f"{base}/oauth/{platform.value.lower()}/callback"
+    return f"{oauth_base_url(services)}/oauth/{platform.value.lower()}/callback"
 
 
 async def oauth_start(
     ctx: Context, user: User, *, workspace_id: PydanticObjectId | None, platform: PlatformName
 ) -> str:
-    """The network's consent URL for connecting accounts to the workspace."""
+    """Herald's start address for connecting accounts to the workspace (it goes on to the network's
+    consent page in the browser that opens it, see `oauth_open`)."""
     workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
     connector = ctx.services.connectors.get(platform)
     label = PLATFORM_LABELS.get(platform, str(platform))
@@ -69,7 +78,9 @@ async def oauth_start(
             code_verifier=verifier,
         )
     )
-    return connector.authorization_url(state, callback, code_challenge(verifier) if verifier else None)
+    return (
+        f"{oauth_base_url(ctx.services)}/oauth/{platform.value.lower()}/start?{urlencode({'state': state})}"
+    )
 
 
 class CallbackError(Exception):
@@ -91,15 +102,38 @@ class CallbackOutcome:
     error: CallbackError | None = None
 
 
+def platform_named(slug: str) -> PlatformName | None:
+    """The OAuth network a route's `{platform}` names, in any letter case."""
+    return next((p for p in PlatformName if p.value.lower() == slug.lower()), None)
+
+
+async def oauth_open(services: Services, platform_slug: str, token: str, browser_secret: str) -> str:
+    """Bind the state `token` to the browser holding `browser_secret` (which the caller hands it as a
+    cookie) and answer the network's consent URL; raises `CallbackError` when the state is unknown,
+    expired, used, or already opened by a browser."""
+    platform = platform_named(platform_slug)
+    state = await services.oauth_states.claim(token, browser_secret) if token else None
+    connector = services.connectors.get(platform) if platform else None
+    if state is None or platform is None or connector is None or state.platform != platform.value:
+        log.info("oauth.start.refused", platform=platform_slug)
+        raise CallbackError("STATE_INVALID", _STATE_INVALID)
+    challenge = code_challenge(state.code_verifier) if state.code_verifier else None
+    return connector.authorization_url(token, state.redirect_uri, challenge)
+
+
+_STATE_INVALID = "This connection link expired or was already used; start again from Herald."
+
+
 async def oauth_callback(
-    services: Services, platform_slug: str, params: Mapping[str, str]
+    services: Services, platform_slug: str, params: Mapping[str, str], browser_secret: str | None
 ) -> CallbackOutcome:
-    """Finish a connection the API started; never raises for anything the network or the user did."""
-    platform = next((p for p in PlatformName if p.value.lower() == platform_slug.lower()), None)
+    """Finish a connection the API started, in the browser that opened its start address (the one
+    holding `browser_secret`); never raises for anything the network or the user did."""
+    platform = platform_named(platform_slug)
     try:
         if platform is None:
             raise CallbackError("PLATFORM_NOT_SUPPORTED", f"Herald does not connect {platform_slug!r}.")
-        workspace_id, count = await _finish(services, platform, params)
+        workspace_id, count = await _finish(services, platform, params, browser_secret)
     except CallbackError as error:
         log.info("oauth.callback.refused", platform=platform_slug, code=error.code)
         return CallbackOutcome(platform, error=error)
@@ -108,12 +142,19 @@ async def oauth_callback(
 
 
 async def _finish(
-    services: Services, platform: PlatformName, params: Mapping[str, str]
+    services: Services, platform: PlatformName, params: Mapping[str, str], browser_secret: str | None
 ) -> tuple[PydanticObjectId, int]:
     label = PLATFORM_LABELS.get(platform, str(platform))
     state = await services.oauth_states.consume(params.get("state") or "") if params.get("state") else None
     if state is None or state.platform != platform.value:
-        raise CallbackError("STATE_INVALID", "This connection link expired or was already used; start again.")
+        raise CallbackError("STATE_INVALID", _STATE_INVALID)
+    if not state.opened_by(browser_secret):
+        # Consent given in a browser that did not open the start address: a forwarded link would
+        # otherwise attach the recipient's accounts to the sender's workspace.
+        raise CallbackError(
+            "BROWSER_MISMATCH",
+            f"This {label} connection was started in another browser; start it again from Herald here.",
+        )
     if params.get("error"):
         raise CallbackError("ACCESS_DENIED", f"{label} did not grant access ({params.get('error')}).")
     connector = services.connectors.get(platform)
@@ -141,6 +182,7 @@ async def _finish(
             ciphertext=services.cipher.encrypt(account.credentials),
             expires_at=expires_at,
             refresh_at=refresh_at,
+            scopes=account.scopes,
         )
     return workspace.id, len(connected)
 

@@ -38,9 +38,12 @@ class OAuthStartError(UserError):
 @strawberry.type(description="Where to send the user's browser to consent.")
 class OAuthStartPayload:
     authorization_url: str | None = strawberry.field(
-        description="The network's consent page. It returns to /oauth/{platform}/callback, which stores "
-        "the accounts and redirects to the frontend with ?status=connected&connected=N or "
-        "?status=error&error=CODE. Valid for OAUTH_STATE_TTL_SECONDS, once."
+        description="Herald's start address, /oauth/{platform}/start?state=..: open it in the browser of "
+        "the user who consents (not a link to share). It binds the connection to that browser with a cookie "
+        "and redirects to the network's consent page, which returns to /oauth/{platform}/callback; that "
+        "stores the accounts and redirects to the frontend with ?status=connected&connected=N or "
+        "?status=error&error=CODE (BROWSER_MISMATCH in another browser). Valid for "
+        "OAUTH_STATE_TTL_SECONDS, once."
     )
     user_errors: list[OAuthStartError]
 

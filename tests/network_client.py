@@ -4,6 +4,7 @@ consent page and Herald's callback, then posts whose targets the tests hand to a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -39,13 +40,30 @@ async def oauth_start(api: ApiServer, member: Member, platform: str) -> dict[str
     return payload
 
 
-async def follow_consent(authorization_url: str) -> tuple[str, dict[str, str]]:
-    """The browser: the network's consent page sends it to Herald's callback, which sends it to the
-    frontend. Returns the callback URL and the frontend's query parameters."""
-    async with httpx.AsyncClient(timeout=30) as browser:
-        consent = await browser.get(authorization_url)
-        assert consent.status_code == 302, consent.text
-        callback = consent.headers["location"]
+async def open_start(browser: httpx.AsyncClient, start_url: str) -> str:
+    """Herald's start address (what oauthStart answers) binds the connection to this browser with a
+    cookie and sends it on to the network's consent page; that page's URL."""
+    started = await browser.get(start_url)
+    assert started.status_code == 302, started.text
+    return started.headers["location"]
+
+
+async def consent(browser: httpx.AsyncClient, consent_url: str) -> str:
+    """The network's consent page sends the browser back to Herald's callback; the callback URL."""
+    answered = await browser.get(consent_url)
+    assert answered.status_code == 302, answered.text
+    return answered.headers["location"]
+
+
+async def follow_consent(
+    start_url: str, browser: httpx.AsyncClient | None = None
+) -> tuple[str, dict[str, str]]:
+    """The browser (with its cookie jar, like a real one): Herald's start address, the network's consent
+    page, Herald's callback, the frontend. Returns the callback URL and the frontend's query parameters."""
+    async with contextlib.AsyncExitStack() as stack:
+        if browser is None:
+            browser = await stack.enter_async_context(httpx.AsyncClient(timeout=30))
+        callback = await consent(browser, await open_start(browser, start_url))
         return callback, await open_callback(browser, callback)
 
 

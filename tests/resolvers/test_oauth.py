@@ -4,27 +4,35 @@ through the network (a local server speaking its OAuth) and Herald's callback, o
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
+import pytest
 
 from app.networks import oauth_networks
 from app.services import Services
 from app.settings import Settings
-from models.social_account import AccountStatus
+from models.post_target import TargetStatus
+from models.social_account import AccountStatus, SocialAccount
 from models.workspace import Role
-from tests.herald_client import sign_up
+from tests.herald_client import Member, sign_up
 from tests.network_client import (
     accounts,
     add_member,
     connect,
+    connected_member,
+    consent,
     follow_consent,
     oauth_start,
     open_callback,
+    open_start,
+    publish,
+    queued_target,
     stored_account,
 )
 from tests.services.networks import NetworkFakes
-from tests.stack import ApiServer, gql, running_api
+from tests.stack import ApiServer, data, gql, running_api
 
 
 async def test_threads_round_trip_stores_the_profile_with_a_long_lived_token(
@@ -67,8 +75,10 @@ async def test_facebook_connects_every_publishable_page_with_pkce(
 
     # when the admin connects Facebook
     started = await oauth_start(api, member, "FACEBOOK")
-    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
-    _, result = await follow_consent(started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent_url = await open_start(browser, started["authorizationUrl"])
+        query = dict(parse_qsl(urlsplit(consent_url).query))
+        result = await open_callback(browser, await consent(browser, consent_url))
 
     # then the two Pages it can publish on are connected, each with its own Page token
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
@@ -114,8 +124,10 @@ async def test_reddit_round_trip_asks_for_a_permanent_grant(
 
     # when the admin connects Reddit
     started = await oauth_start(api, member, "REDDIT")
-    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
-    _, result = await follow_consent(started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent_url = await open_start(browser, started["authorizationUrl"])
+        query = dict(parse_qsl(urlsplit(consent_url).query))
+        result = await open_callback(browser, await consent(browser, consent_url))
 
     # then the user is connected with a refresh token, asked for with the scopes publishing needs
     assert query["duration"] == "permanent" and set(query["scope"].split()) == {
@@ -250,3 +262,187 @@ async def test_a_network_without_app_credentials_is_not_configured(
 
     # then each answers NOT_CONFIGURED
     assert codes == [["NOT_CONFIGURED"]] * 4
+
+
+async def test_a_consent_finished_in_another_browser_connects_nothing(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given an admin's browser that started connecting Threads and went through the consent page
+    networks.threads.consenting = networks.threads.add_user("not_the_sender")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "THREADS")
+    async with httpx.AsyncClient(timeout=30) as sender:
+        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+
+    # when the callback is opened by another browser, one without the cookie the start address set
+    async with httpx.AsyncClient(timeout=30) as other:
+        result = await open_callback(other, callback)
+
+    # then nothing is exchanged or stored, and the frontend says to start again in one browser
+    assert (result["status"], result["error"]) == ("error", "BROWSER_MISMATCH")
+    assert networks.threads.calls("code_exchange") == []
+    assert await accounts(api, member) == []
+
+
+async def test_a_callback_with_another_browsers_cookie_connects_nothing(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given a connection started in one browser, and another browser holding a cookie of the same name
+    networks.reddit.consenting = networks.reddit.add_user("cookie_forger")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "REDDIT")
+    async with httpx.AsyncClient(timeout=30) as sender:
+        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+        [name] = [cookie.name for cookie in sender.cookies.jar]
+
+    # when that other browser opens the callback
+    async with httpx.AsyncClient(timeout=30, cookies={name: "a-secret-of-its-own"}) as other:
+        result = await open_callback(other, callback)
+
+    # then it is refused and nothing is stored
+    assert (result["status"], result["error"]) == ("error", "BROWSER_MISMATCH")
+    assert networks.reddit.calls("access_token") == []
+    assert await accounts(api, member) == []
+
+
+async def test_the_start_address_works_in_one_browser_only(api: ApiServer, networks: NetworkFakes) -> None:
+    # given a start address that a browser already opened
+    networks.threads.consenting = networks.threads.add_user("forwarded_link")
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "THREADS")
+    async with httpx.AsyncClient(timeout=30) as first:
+        await open_start(first, started["authorizationUrl"])
+
+    # when it is forwarded and opened by someone else
+    async with httpx.AsyncClient(timeout=30) as second:
+        opened = await open_callback(second, started["authorizationUrl"])
+
+    # then that browser is sent to the frontend with an error, not to the network
+    assert (opened["status"], opened["error"]) == ("error", "STATE_INVALID")
+
+
+async def test_the_start_address_sets_a_short_lived_http_only_lax_cookie(
+    api: ApiServer, networks: NetworkFakes, settings: Settings
+) -> None:
+    member = await sign_up(api)
+    started = await oauth_start(api, member, "REDDIT")
+    assert urlsplit(started["authorizationUrl"]).path == "/oauth/reddit/start"
+    async with httpx.AsyncClient(timeout=30) as browser:
+        response = await browser.get(started["authorizationUrl"])
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    assert f"max-age={settings.oauth_state_ttl_seconds}" in cookie
+    assert response.headers["location"].startswith(f"{settings.reddit_www_url}/api/v1/authorize")
+
+
+CAPABILITIES = """
+query ($ws: ID!) {
+  socialAccounts(workspaceId: $ws) { id platform handle missingCapabilities { capability message } }
+}"""
+INSIGHTS_SCOPES = [
+    ("THREADS", "threads_manage_insights"),
+    ("FACEBOOK", "read_insights"),
+    ("INSTAGRAM", "instagram_manage_insights"),
+]
+
+
+def _consenting(networks: NetworkFakes, platform: str, declines: set[str]) -> None:
+    """A user of `platform` who consents, unticking the permissions in `declines`."""
+    if platform == "THREADS":
+        user = networks.threads.add_user(f"insights_{len(networks.threads.users)}")
+        user.declines = declines
+        networks.threads.consenting = user
+    else:
+        meta_user = networks.meta.add_user("Insightful", pages=1, instagram=platform == "INSTAGRAM")
+        meta_user.declines = declines
+        networks.meta.consenting = meta_user
+
+
+async def _capabilities(api: ApiServer, member: Member) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = (
+        await data(api, CAPABILITIES, {"ws": member.workspace_id}, token=member.token)
+    )["socialAccounts"]
+    return found
+
+
+@pytest.mark.parametrize(("platform", "scope"), INSIGHTS_SCOPES)
+async def test_the_consent_asks_for_insights_and_records_the_grant(
+    api: ApiServer, networks: NetworkFakes, platform: str, scope: str
+) -> None:
+    # given a user who grants everything asked
+    _consenting(networks, platform, set())
+    member = await sign_up(api)
+
+    # when the admin connects the network
+    started = await oauth_start(api, member, platform)
+    async with httpx.AsyncClient(timeout=30) as browser:
+        consent_url = await open_start(browser, started["authorizationUrl"])
+        result = await open_callback(browser, await consent(browser, consent_url))
+
+    # then the consent asked for the insights permission, and the account records it was granted
+    assert scope in dict(parse_qsl(urlsplit(consent_url).query))["scope"].split(",")
+    assert result["status"] == "connected", result
+    [account] = await _capabilities(api, member)
+    assert account["missingCapabilities"] == []
+    stored = await stored_account(account["id"])
+    assert stored.granted_scopes is not None and scope in stored.granted_scopes
+
+
+@pytest.mark.parametrize(("platform", "scope"), INSIGHTS_SCOPES)
+async def test_an_account_without_the_insights_grant_is_told_to_reconnect(
+    api: ApiServer, networks: NetworkFakes, platform: str, scope: str
+) -> None:
+    # given a user who unticks the insights permission
+    _consenting(networks, platform, {scope})
+    member = await sign_up(api)
+
+    # when the admin connects the network
+    result = await connect(api, member, platform)
+
+    # then the account is connected, and the API says insights need a reconnection
+    assert result["status"] == "connected", result
+    [account] = await _capabilities(api, member)
+    assert [c["capability"] for c in account["missingCapabilities"]] == ["INSIGHTS"]
+    assert (await stored_account(account["id"])).granted_scopes is not None
+
+
+async def test_an_account_connected_before_scopes_were_recorded_still_publishes_and_is_told_to_reconnect(
+    api: ApiServer, networks: NetworkFakes, services: Services
+) -> None:
+    # given a Threads account connected before Herald recorded what was granted
+    _consenting(networks, "THREADS", set())
+    member, account_id = await connected_member(api, "THREADS")
+    stored = await stored_account(account_id)
+    await SocialAccount.get_pymongo_collection().update_one(
+        {"_id": stored.id}, {"$unset": {"granted_scopes": ""}}
+    )
+
+    # when the API describes it, and a post goes out through it
+    [account] = await _capabilities(api, member)
+    published = await publish(services, await queued_target(api, member, account_id, "still works"))
+
+    # then it publishes as before, and says to reconnect to see insights
+    assert published.status is TargetStatus.PUBLISHED
+    assert [c["capability"] for c in account["missingCapabilities"]] == ["INSIGHTS"]
+    assert (await stored_account(account_id)).granted_scopes is None
+
+
+async def test_instagram_takes_the_username_from_the_instagram_user(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given an Instagram professional account, whose Page listing names it by id only
+    user = networks.meta.add_user("Handle", pages=1, instagram=True)
+    networks.meta.consenting = user
+    member = await sign_up(api)
+
+    # when the admin connects Instagram
+    result = await connect(api, member, "INSTAGRAM")
+
+    # then Herald asked the Instagram user for its username and shows it as the handle
+    assert result["status"] == "connected"
+    [account] = await accounts(api, member, "INSTAGRAM")
+    instagram = user.pages[0].instagram
+    assert instagram is not None
+    assert (account["handle"], account["displayName"]) == (instagram["username"], instagram["name"])
+    [asked] = networks.meta.calls("ig_user")
+    assert "username" in asked.query["fields"].split(",")

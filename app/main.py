@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -46,7 +46,9 @@ class HeraldGraphQL(GraphQL[Context, None]):
         )
         self.services = services
 
-    async def get_context(self, request: Request | WebSocket, response: object = None) -> Context:
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None = None
+    ) -> Context:
         request_id = uuid.uuid4().hex
         structlog.contextvars.bind_contextvars(request_id=request_id)
         token: str | None = None
@@ -64,6 +66,8 @@ class HeraldGraphQL(GraphQL[Context, None]):
             loaders=Loaders(),
             request_id=request_id,
             token=token,
+            # oauthStart sets its cookie on it; a websocket (which Strawberry passes here too) has none.
+            response=response if isinstance(response, Response) else None,
         )
 
     async def on_ws_connect(self, context: Context) -> None:
@@ -116,7 +120,6 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/oauth/result", oauth.result),
-            Route("/oauth/{platform}/start", oauth.start),
             Route("/oauth/{platform}/callback", oauth.callback),
             Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
@@ -127,6 +130,9 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 allow_origins=settings.allowed_origins,
                 allow_methods=["GET", "POST", "PUT"],
                 allow_headers=["authorization", "content-type"],
+                # A console on another origin (of the same site) must fetch oauthStart with
+                # credentials: "include", or its browser drops the cookie the answer sets.
+                allow_credentials=True,
             )
         ],
         lifespan=lifespan,

@@ -6,11 +6,11 @@ sha256 (like sessions), lives `ttl_seconds`, and is single use: `consume` return
 in the same step, so a replayed callback URL finds nothing. The PKCE code verifier rides along, because
 the callback must send it with the code and nothing else connects the two requests.
 
-A state is also bound to one browser, so a consent link forwarded to someone else cannot attach *their*
-network accounts to the sender's workspace: the first browser to open Herald's start address `claim`s
-the state with a random secret it keeps in an HttpOnly cookie (the store keeps the secret's sha256), and
-the callback connects only when that browser's cookie comes back (`OAuthState.opened_by`). A state is
-claimed once: a start address opened a second time, by anyone, goes nowhere.
+A state is also bound to one browser, so a consent link sent to someone else cannot attach *their*
+network accounts to the sender's workspace: it is created with a random secret that the authenticated
+`oauthStart` request's own HTTP answer hands to the asking client in an HttpOnly cookie (the store keeps
+the secret's sha256), and the callback connects only when that cookie comes back (`OAuthState.bound_to`).
+A browser that merely opens the link never made that request, so it never holds the secret.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ class OAuthState:
     platform: str
     redirect_uri: str
     code_verifier: str | None = None
-    # sha256 of the secret of the browser that opened the start address (set by `claim`).
+    # sha256 of the secret the client that asked oauthStart holds in a cookie (set by `create`).
     browser_digest: str | None = None
 
-    def opened_by(self, browser_secret: str | None) -> bool:
-        """Whether `browser_secret` (the callback's cookie) is the one of the browser that claimed it."""
+    def bound_to(self, browser_secret: str | None) -> bool:
+        """Whether `browser_secret` (the callback's cookie) is the one handed to the client that asked."""
         if not browser_secret or self.browser_digest is None:
             return False
         return hmac.compare_digest(_digest(browser_secret), self.browser_digest)
@@ -50,15 +50,8 @@ class OAuthState:
 class OAuthStateStore(Protocol):
     """Keeps states between `oauthStart` and the callback; each is returned at most once."""
 
-    async def create(self, state: OAuthState) -> str: ...
-    async def claim(self, token: str, browser_secret: str) -> OAuthState | None: ...
+    async def create(self, state: OAuthState, browser_secret: str) -> str: ...
     async def consume(self, token: str) -> OAuthState | None: ...
-
-
-def browser_cookie(token: str) -> str:
-    """The name of the cookie holding the browser's secret for the state `token` (one per state, so two
-    connections started in two tabs do not overwrite each other's)."""
-    return f"herald_oauth_{_digest(token)[:16]}"
 
 
 def _digest(token: str) -> str:
@@ -73,45 +66,27 @@ def _decode(raw: bytes | str) -> OAuthState | None:
 
 
 class RedisOAuthStateStore:
-    """States in Redis under `{prefix}:oauth:{sha256(token)}`, with `EX ttl_seconds`, consumed by GETDEL;
-    the claiming browser's digest beside it under `{prefix}:oauth-browser:{sha256(token)}` (SET NX)."""
+    """States in Redis under `{prefix}:oauth:{sha256(token)}`, with `EX ttl_seconds`, consumed by GETDEL."""
 
     def __init__(self, redis: Redis, *, prefix: str, ttl_seconds: int) -> None:
         self._redis = redis
         self._prefix = prefix
         self._ttl = ttl_seconds
 
-    async def create(self, state: OAuthState) -> str:
-        """Store `state`; returns the token to put in the authorization URL."""
+    async def create(self, state: OAuthState, browser_secret: str) -> str:
+        """Store `state`, bound to the client holding `browser_secret`; returns the token to put in the
+        authorization URL."""
         token = secrets.token_urlsafe(32)
+        bound = dataclasses.replace(state, browser_digest=_digest(browser_secret))
         await self._redis.set(
-            f"{self._prefix}:oauth:{_digest(token)}", json.dumps(asdict(state)), ex=self._ttl
+            f"{self._prefix}:oauth:{_digest(token)}", json.dumps(asdict(bound)), ex=self._ttl
         )
         return token
 
-    async def claim(self, token: str, browser_secret: str) -> OAuthState | None:
-        """Bind the state of `token` to the browser holding `browser_secret`; the state, or None when
-        unknown, expired, used, or claimed already (by this browser or another)."""
-        key = _digest(token)
-        bound = await self._redis.set(
-            f"{self._prefix}:oauth-browser:{key}", _digest(browser_secret), nx=True, ex=self._ttl
-        )
-        raw = await self._redis.get(f"{self._prefix}:oauth:{key}") if bound else None
-        return _decode(raw) if raw is not None else None
-
     async def consume(self, token: str) -> OAuthState | None:
-        """The state of `token` with the browser that claimed it, deleted as it is read; None when
-        unknown, expired or already used."""
-        key = _digest(token)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.getdel(f"{self._prefix}:oauth:{key}")
-            pipe.getdel(f"{self._prefix}:oauth-browser:{key}")
-            raw, browser = await pipe.execute()
-        state = _decode(raw) if raw is not None else None
-        if state is None or browser is None:
-            return state
-        digest = browser.decode() if isinstance(browser, bytes) else str(browser)
-        return dataclasses.replace(state, browser_digest=digest)
+        """The state of `token`, deleted as it is read; None when unknown, expired or already used."""
+        raw = await self._redis.getdel(f"{self._prefix}:oauth:{_digest(token)}")
+        return _decode(raw) if raw is not None else None
 
 
 class MemoryOAuthStateStore:
@@ -122,29 +97,19 @@ class MemoryOAuthStateStore:
         self._clock = clock
         self._states: dict[str, tuple[OAuthState, float]] = {}
 
-    async def create(self, state: OAuthState) -> str:
-        """Store `state`; returns the token to put in the authorization URL."""
+    async def create(self, state: OAuthState, browser_secret: str) -> str:
+        """Store `state`, bound to the client holding `browser_secret`; returns the token to put in the
+        authorization URL."""
         now = self._clock()
         # Abandoned authorizations are dropped here, so the dictionary never outgrows one TTL of starts.
         self._states = {key: item for key, item in self._states.items() if item[1] > now}
         token = secrets.token_urlsafe(32)
-        self._states[_digest(token)] = (state, now + self._ttl)
+        bound = dataclasses.replace(state, browser_digest=_digest(browser_secret))
+        self._states[_digest(token)] = (bound, now + self._ttl)
         return token
 
-    async def claim(self, token: str, browser_secret: str) -> OAuthState | None:
-        """Bind the state of `token` to the browser holding `browser_secret`; the state, or None when
-        unknown, expired, used, or claimed already (by this browser or another)."""
-        key = _digest(token)
-        item = self._states.get(key)
-        if item is None or self._clock() >= item[1] or item[0].browser_digest is not None:
-            return None
-        state = dataclasses.replace(item[0], browser_digest=_digest(browser_secret))
-        self._states[key] = (state, item[1])
-        return state
-
     async def consume(self, token: str) -> OAuthState | None:
-        """The state of `token` with the browser that claimed it, deleted as it is read; None when
-        unknown, expired or already used."""
+        """The state of `token`, deleted as it is read; None when unknown, expired or already used."""
         item = self._states.pop(_digest(token), None)
         if item is None or self._clock() >= item[1]:
             return None

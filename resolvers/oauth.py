@@ -1,22 +1,22 @@
 """Connecting Threads, Instagram, Facebook Pages and Reddit accounts through the networks' OAuth.
 
 `oauthStart` checks the caller may connect accounts (ADMIN), remembers who asked (a single-use state with
-a short lifetime, and the PKCE verifier where the network takes one) and answers Herald's start address,
-`GET /oauth/{platform}/start?state=`. The browser that opens it first is bound to the state (`oauth_open`:
-an HttpOnly cookie holds a secret, see `integrations/oauth_states`) and sent on to the network's consent
-page. The network sends the browser back to `GET /oauth/{platform}/callback?code=&state=`: the state is
-consumed, the browser's cookie checked against it (a consent finished in another browser connects
-nothing), the caller's role checked again, the code exchanged for tokens (long-lived ones), every account
-the grant reaches stored with its credentials encrypted, and the browser redirected to the frontend with
-the result in the query: `status=connected&platform=..&connected=N&workspaceId=..`, or
+a short lifetime, and the PKCE verifier where the network takes one), binds the state to the asking
+client (a random secret its HTTP answer sets as an HttpOnly cookie, `BindBrowser`; see
+`app/oauth_cookie`) and answers the network's consent URL. The network sends the browser back to
+`GET /oauth/{platform}/callback?code=&state=`: the state is consumed, the cookie checked against it (a
+consent link opened by anyone but the client that asked connects nothing), the caller's role checked
+again, the code exchanged for tokens (long-lived ones), every account the grant reaches stored with its
+credentials encrypted, and the browser redirected to the frontend with the result in the query:
+`status=connected&platform=..&connected=N&workspaceId=..`, or
 `status=error&platform=..&error=CODE&message=..`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import structlog
 from beanie import PydanticObjectId
@@ -35,9 +35,12 @@ from resolvers.post_rules import PLATFORM_LABELS
 
 log = structlog.get_logger(__name__)
 
+# Hands the asking client its secret for a state: (state token, secret) → a cookie on the HTTP answer.
+BindBrowser = Callable[[str, str], None]
+
 
 def oauth_base_url(services: Services) -> str:
-    """Where Herald's OAuth routes are reached (start and callback share it, and so the cookie)."""
+    """Where Herald's OAuth callbacks are reached (the cookie oauthStart sets is Secure when https)."""
     settings = services.settings
     return (settings.oauth_redirect_base_url or settings.public_base_url).rstrip("/")
 
@@ -48,10 +51,16 @@ def redirect_uri(services: Services, platform: PlatformName) -> str:
 
 
 async def oauth_start(
-    ctx: Context, user: User, *, workspace_id: PydanticObjectId | None, platform: PlatformName
+    ctx: Context,
+    user: User,
+    *,
+    workspace_id: PydanticObjectId | None,
+    platform: PlatformName,
+    bind_browser: BindBrowser | None,
 ) -> str:
-    """Herald's start address for connecting accounts to the workspace (it goes on to the network's
-    consent page in the browser that opens it, see `oauth_open`)."""
+    """The network's consent URL for connecting accounts to the workspace; only the client that
+    `bind_browser` handed the state's secret to can finish it (None: there is no HTTP answer to carry
+    one, which is refused with HTTP_REQUIRED)."""
     workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
     connector = ctx.services.connectors.get(platform)
     label = PLATFORM_LABELS.get(platform, str(platform))
@@ -67,8 +76,15 @@ async def oauth_start(
             f"This Herald has no {label} app configured; an operator must set its app credentials.",
             "platform",
         )
+    if bind_browser is None:
+        raise reject(
+            "HTTP_REQUIRED",
+            "Ask oauthStart over HTTP (POST /graphql): its answer sets the cookie that lets this browser "
+            "finish the connection, which a websocket cannot.",
+        )
     verifier = new_code_verifier() if connector.uses_pkce else None
     callback = redirect_uri(ctx.services, platform)
+    secret = secrets.token_urlsafe(32)
     state = await ctx.services.oauth_states.create(
         OAuthState(
             user_id=str(user.id),
@@ -76,11 +92,11 @@ async def oauth_start(
             platform=platform.value,
             redirect_uri=callback,
             code_verifier=verifier,
-        )
+        ),
+        secret,
     )
-    return (
-        f"{oauth_base_url(ctx.services)}/oauth/{platform.value.lower()}/start?{urlencode({'state': state})}"
-    )
+    bind_browser(state, secret)
+    return connector.authorization_url(state, callback, code_challenge(verifier) if verifier else None)
 
 
 class CallbackError(Exception):
@@ -107,28 +123,14 @@ def platform_named(slug: str) -> PlatformName | None:
     return next((p for p in PlatformName if p.value.lower() == slug.lower()), None)
 
 
-async def oauth_open(services: Services, platform_slug: str, token: str, browser_secret: str) -> str:
-    """Bind the state `token` to the browser holding `browser_secret` (which the caller hands it as a
-    cookie) and answer the network's consent URL; raises `CallbackError` when the state is unknown,
-    expired, used, or already opened by a browser."""
-    platform = platform_named(platform_slug)
-    state = await services.oauth_states.claim(token, browser_secret) if token else None
-    connector = services.connectors.get(platform) if platform else None
-    if state is None or platform is None or connector is None or state.platform != platform.value:
-        log.info("oauth.start.refused", platform=platform_slug)
-        raise CallbackError("STATE_INVALID", _STATE_INVALID)
-    challenge = code_challenge(state.code_verifier) if state.code_verifier else None
-    return connector.authorization_url(token, state.redirect_uri, challenge)
-
-
 _STATE_INVALID = "This connection link expired or was already used; start again from Herald."
 
 
 async def oauth_callback(
     services: Services, platform_slug: str, params: Mapping[str, str], browser_secret: str | None
 ) -> CallbackOutcome:
-    """Finish a connection the API started, in the browser that opened its start address (the one
-    holding `browser_secret`); never raises for anything the network or the user did."""
+    """Finish a connection the API started, in the client that asked for it (the one holding
+    `browser_secret`, its cookie); never raises for anything the network or the user did."""
     platform = platform_named(platform_slug)
     try:
         if platform is None:
@@ -148,8 +150,8 @@ async def _finish(
     state = await services.oauth_states.consume(params.get("state") or "") if params.get("state") else None
     if state is None or state.platform != platform.value:
         raise CallbackError("STATE_INVALID", _STATE_INVALID)
-    if not state.opened_by(browser_secret):
-        # Consent given in a browser that did not open the start address: a forwarded link would
+    if not state.bound_to(browser_secret):
+        # Consent given in a browser that did not ask oauthStart: a link sent to someone else would
         # otherwise attach the recipient's accounts to the sender's workspace.
         raise CallbackError(
             "BROWSER_MISMATCH",

@@ -1,5 +1,5 @@
 """The OAuth state store contract, run against Redis and against the in-memory store: a state is bound to
-the first browser that claims it, and only that browser's secret opens it at the callback."""
+the secret it was created with (the asking client's cookie), and only that secret opens it at the callback."""
 
 from __future__ import annotations
 
@@ -18,26 +18,25 @@ def store(request: pytest.FixtureRequest, redis_client: Redis, run_prefix: str) 
     return MemoryOAuthStateStore(ttl_seconds=60)
 
 
-async def test_a_state_opens_only_for_the_browser_that_claimed_it(store: OAuthStateStore) -> None:
-    # given a state claimed by one browser
-    token = await store.create(STATE)
-    claimed = await store.claim(token, "secret-of-browser-a")
+async def test_a_state_opens_only_for_the_secret_it_was_created_with(store: OAuthStateStore) -> None:
+    # given a state created for the client holding one secret
+    token = await store.create(STATE, "secret-of-browser-a")
 
-    # when another browser claims it too, and the callback consumes it
-    again = await store.claim(token, "secret-of-browser-b")
+    # when the callback consumes it
     consumed = await store.consume(token)
 
-    # then only the first claim counted, and only its secret opens the state, once
-    assert claimed is not None and again is None
+    # then only that secret opens it, and only once
     assert consumed is not None and consumed.user_id == "u1"
-    assert consumed.opened_by("secret-of-browser-a")
-    assert not consumed.opened_by("secret-of-browser-b")
-    assert not consumed.opened_by(None)
+    assert consumed.bound_to("secret-of-browser-a")
+    assert not consumed.bound_to("secret-of-browser-b")
+    assert not consumed.bound_to(None)
     assert await store.consume(token) is None
 
 
-async def test_a_state_nobody_claimed_opens_for_no_browser(store: OAuthStateStore) -> None:
-    token = await store.create(STATE)
-    consumed = await store.consume(token)
-    assert consumed is not None and not consumed.opened_by("any-secret")
-    assert await store.claim(token, "too-late") is None
+async def test_two_states_keep_their_own_secrets(store: OAuthStateStore) -> None:
+    first = await store.create(STATE, "secret-one")
+    second = await store.create(STATE, "secret-two")
+    consumed_second, consumed_first = await store.consume(second), await store.consume(first)
+    assert consumed_first is not None and consumed_first.bound_to("secret-one")
+    assert consumed_second is not None and consumed_second.bound_to("secret-two")
+    assert not consumed_first.bound_to("secret-two")

@@ -18,6 +18,7 @@ from models.social_account import AccountStatus, SocialAccount
 from models.workspace import Role
 from tests.herald_client import Member, sign_up
 from tests.network_client import (
+    OAUTH_START,
     accounts,
     add_member,
     connect,
@@ -26,13 +27,12 @@ from tests.network_client import (
     follow_consent,
     oauth_start,
     open_callback,
-    open_start,
     publish,
     queued_target,
     stored_account,
 )
 from tests.services.networks import NetworkFakes
-from tests.stack import ApiServer, data, gql, running_api
+from tests.stack import ApiServer, data, gql, running_api, subscribe
 
 
 async def test_threads_round_trip_stores_the_profile_with_a_long_lived_token(
@@ -74,9 +74,8 @@ async def test_facebook_connects_every_publishable_page_with_pkce(
     member = await sign_up(api)
 
     # when the admin connects Facebook
-    started = await oauth_start(api, member, "FACEBOOK")
     async with httpx.AsyncClient(timeout=30) as browser:
-        consent_url = await open_start(browser, started["authorizationUrl"])
+        consent_url = (await oauth_start(api, member, "FACEBOOK", browser))["authorizationUrl"]
         query = dict(parse_qsl(urlsplit(consent_url).query))
         result = await open_callback(browser, await consent(browser, consent_url))
 
@@ -123,9 +122,8 @@ async def test_reddit_round_trip_asks_for_a_permanent_grant(
     member = await sign_up(api)
 
     # when the admin connects Reddit
-    started = await oauth_start(api, member, "REDDIT")
     async with httpx.AsyncClient(timeout=30) as browser:
-        consent_url = await open_start(browser, started["authorizationUrl"])
+        consent_url = (await oauth_start(api, member, "REDDIT", browser))["authorizationUrl"]
         query = dict(parse_qsl(urlsplit(consent_url).query))
         result = await open_callback(browser, await consent(browser, consent_url))
 
@@ -149,8 +147,9 @@ async def test_a_callback_works_once(api: ApiServer, networks: NetworkFakes) -> 
     # given a connection that went through
     networks.reddit.consenting = networks.reddit.add_user("once_only")
     member = await sign_up(api)
-    started = await oauth_start(api, member, "REDDIT")
-    callback, first = await follow_consent(started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        started = await oauth_start(api, member, "REDDIT", browser)
+        callback, first = await follow_consent(started["authorizationUrl"], browser)
     assert first["status"] == "connected"
 
     # when the same callback URL is opened again
@@ -270,11 +269,11 @@ async def test_a_consent_finished_in_another_browser_connects_nothing(
     # given an admin's browser that started connecting Threads and went through the consent page
     networks.threads.consenting = networks.threads.add_user("not_the_sender")
     member = await sign_up(api)
-    started = await oauth_start(api, member, "THREADS")
     async with httpx.AsyncClient(timeout=30) as sender:
-        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+        started = await oauth_start(api, member, "THREADS", sender)
+        callback = await consent(sender, started["authorizationUrl"])
 
-    # when the callback is opened by another browser, one without the cookie the start address set
+    # when the callback is opened by another browser, one without the cookie oauthStart set
     async with httpx.AsyncClient(timeout=30) as other:
         result = await open_callback(other, callback)
 
@@ -290,9 +289,9 @@ async def test_a_callback_with_another_browsers_cookie_connects_nothing(
     # given a connection started in one browser, and another browser holding a cookie of the same name
     networks.reddit.consenting = networks.reddit.add_user("cookie_forger")
     member = await sign_up(api)
-    started = await oauth_start(api, member, "REDDIT")
     async with httpx.AsyncClient(timeout=30) as sender:
-        callback = await consent(sender, await open_start(sender, started["authorizationUrl"]))
+        started = await oauth_start(api, member, "REDDIT", sender)
+        callback = await consent(sender, started["authorizationUrl"])
         [name] = [cookie.name for cookie in sender.cookies.jar]
 
     # when that other browser opens the callback
@@ -305,34 +304,139 @@ async def test_a_callback_with_another_browsers_cookie_connects_nothing(
     assert await accounts(api, member) == []
 
 
-async def test_the_start_address_works_in_one_browser_only(api: ApiServer, networks: NetworkFakes) -> None:
-    # given a start address that a browser already opened
-    networks.threads.consenting = networks.threads.add_user("forwarded_link")
+async def test_a_consent_link_sent_to_someone_else_connects_nothing(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given an admin who started connecting Threads to their workspace from their own client
+    networks.threads.consenting = networks.threads.add_user("victim_of_a_forwarded_link")
+    sender = await sign_up(api)
+    async with httpx.AsyncClient(timeout=30) as sender_client:
+        started = await oauth_start(api, sender, "THREADS", sender_client)
+
+        # when they send the link, unopened, to someone whose browser follows it and consents
+        async with httpx.AsyncClient(timeout=30) as victim:
+            _, result = await follow_consent(started["authorizationUrl"], victim)
+
+    # then the victim's accounts are not attached to the sender's workspace, nor anything exchanged
+    assert (result["status"], result.get("error")) == ("error", "BROWSER_MISMATCH")
+    assert networks.threads.calls("code_exchange") == []
+    assert await accounts(api, sender) == []
+
+
+async def test_the_client_that_asked_finishes_the_connection(api: ApiServer, networks: NetworkFakes) -> None:
+    # given an admin's client that asked oauthStart for a URL (and kept the cookie its answer set)
+    networks.threads.consenting = networks.threads.add_user("asked_and_consented")
     member = await sign_up(api)
-    started = await oauth_start(api, member, "THREADS")
-    async with httpx.AsyncClient(timeout=30) as first:
-        await open_start(first, started["authorizationUrl"])
+    async with httpx.AsyncClient(timeout=30) as browser:
+        started = await oauth_start(api, member, "THREADS", browser)
 
-    # when it is forwarded and opened by someone else
-    async with httpx.AsyncClient(timeout=30) as second:
-        opened = await open_callback(second, started["authorizationUrl"])
+        # when that same client follows the URL through the consent page and the callback
+        _, result = await follow_consent(started["authorizationUrl"], browser)
 
-    # then that browser is sent to the frontend with an error, not to the network
-    assert (opened["status"], opened["error"]) == ("error", "STATE_INVALID")
+    # then the account is connected to the admin's workspace
+    assert (result["status"], result["connected"]) == ("connected", "1")
+    [account] = await accounts(api, member, "THREADS")
+    assert account["handle"] == "asked_and_consented"
 
 
-async def test_the_start_address_sets_a_short_lived_http_only_lax_cookie(
+async def test_two_connections_started_side_by_side_both_finish(
+    api: ApiServer, networks: NetworkFakes
+) -> None:
+    # given one client that started connecting Reddit twice (two tabs)
+    networks.reddit.consenting = networks.reddit.add_user("two_tabs")
+    member = await sign_up(api)
+    async with httpx.AsyncClient(timeout=30) as browser:
+        first = await oauth_start(api, member, "REDDIT", browser)
+        second = await oauth_start(api, member, "REDDIT", browser)
+
+        # when it finishes the first, then the second
+        _, first_result = await follow_consent(first["authorizationUrl"], browser)
+        _, second_result = await follow_consent(second["authorizationUrl"], browser)
+
+    # then neither cookie overwrote the other
+    assert (first_result["status"], second_result["status"]) == ("connected", "connected")
+
+
+async def test_oauth_start_answers_the_consent_page_and_sets_a_short_lived_http_only_lax_cookie(
     api: ApiServer, networks: NetworkFakes, settings: Settings
 ) -> None:
+    # given an admin
     member = await sign_up(api)
-    started = await oauth_start(api, member, "REDDIT")
-    assert urlsplit(started["authorizationUrl"]).path == "/oauth/reddit/start"
-    async with httpx.AsyncClient(timeout=30) as browser:
-        response = await browser.get(started["authorizationUrl"])
-    cookie = response.headers["set-cookie"].lower()
-    assert "httponly" in cookie and "samesite=lax" in cookie
-    assert f"max-age={settings.oauth_state_ttl_seconds}" in cookie
-    assert response.headers["location"].startswith(f"{settings.reddit_www_url}/api/v1/authorize")
+
+    # when their client asks oauthStart over HTTP
+    async with httpx.AsyncClient(timeout=30) as client:
+        response = await client.post(
+            api.graphql_url,
+            json={
+                "query": OAUTH_START,
+                "variables": {"input": {"workspaceId": member.workspace_id, "platform": "REDDIT"}},
+            },
+            headers={"authorization": f"Bearer {member.token}"},
+        )
+
+    # then the mutation's own answer sets the cookie binding the connection to that client
+    [cookie] = response.headers.get_list("set-cookie")
+    attributes = {part.strip().split("=")[0].lower(): part.strip() for part in cookie.split(";")[1:]}
+    assert cookie.startswith("herald_oauth_")
+    assert attributes.keys() >= {"httponly", "samesite", "path", "max-age"}
+    assert attributes["samesite"].lower() == "samesite=lax" and attributes["path"] == "Path=/oauth/"
+    assert attributes["max-age"] == f"Max-Age={settings.oauth_state_ttl_seconds}"
+    assert "secure" not in attributes  # http://127.0.0.1: a Secure cookie would never come back
+    # and the URL is the network's consent page itself
+    url = response.json()["data"]["oauthStart"]["authorizationUrl"]
+    assert url.startswith(f"{settings.reddit_www_url}/api/v1/authorize")
+
+
+async def test_the_cookie_is_secure_behind_https(settings: Settings, services: Services) -> None:
+    # given an API whose OAuth callbacks are reached over https
+    behind_tls = settings.model_copy(update={"oauth_redirect_base_url": "https://herald.example"})
+    async with running_api(behind_tls, dataclasses.replace(services, settings=behind_tls)) as api:
+        member = await sign_up(api)
+
+        # when an admin asks oauthStart
+        async with httpx.AsyncClient(timeout=30) as client:
+            await oauth_start(api, member, "THREADS", client)
+            response_cookie = [c for c in client.cookies.jar]
+
+    # then the cookie is sent over https only
+    [cookie] = response_cookie
+    assert cookie.secure and cookie.path == "/oauth/"
+
+
+async def test_oauth_start_over_a_websocket_is_refused(api: ApiServer) -> None:
+    # given an admin on a websocket, where no HTTP answer can carry a cookie
+    member = await sign_up(api)
+    variables = {"input": {"workspaceId": member.workspace_id, "platform": "THREADS"}}
+
+    # when they ask oauthStart there
+    async with subscribe(api, OAUTH_START, variables, token=member.token) as operation:
+        payload = (await operation.next())["data"]["oauthStart"]
+
+    # then no URL is answered, but an error saying to ask over HTTP
+    assert payload["authorizationUrl"] is None
+    assert [e["code"] for e in payload["userErrors"]] == ["HTTP_REQUIRED"]
+
+
+async def test_a_console_on_an_allowed_origin_may_receive_the_cookie(
+    settings: Settings, services: Services
+) -> None:
+    # given an API that allows a console on another origin of the same site
+    console = "http://console.herald.example"
+    allowing = settings.model_copy(update={"allowed_origins": [console]})
+    async with running_api(allowing, services) as api, httpx.AsyncClient(timeout=30) as client:
+        # when the console's browser asks whether it may POST to /graphql with credentials
+        preflight = await client.options(
+            api.graphql_url,
+            headers={
+                "origin": console,
+                "access-control-request-method": "POST",
+                "access-control-request-headers": "authorization,content-type",
+            },
+        )
+
+    # then it may (a fetch with credentials: "include" is the only one whose Set-Cookie a browser keeps)
+    assert preflight.headers["access-control-allow-origin"] == console
+    assert preflight.headers["access-control-allow-credentials"] == "true"
 
 
 CAPABILITIES = """
@@ -374,9 +478,8 @@ async def test_the_consent_asks_for_insights_and_records_the_grant(
     member = await sign_up(api)
 
     # when the admin connects the network
-    started = await oauth_start(api, member, platform)
     async with httpx.AsyncClient(timeout=30) as browser:
-        consent_url = await open_start(browser, started["authorizationUrl"])
+        consent_url = (await oauth_start(api, member, platform, browser))["authorizationUrl"]
         result = await open_callback(browser, await consent(browser, consent_url))
 
     # then the consent asked for the insights permission, and the account records it was granted

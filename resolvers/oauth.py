@@ -25,7 +25,7 @@ from app.context import Context
 from app.services import Services
 from integrations.oauth_states import OAuthState
 from integrations.platforms.base import PlatformName, PublishFailure, Transient
-from integrations.platforms.oauth import code_challenge, new_code_verifier, token_times
+from integrations.platforms.oauth import OAuthConnector, code_challenge, new_code_verifier, token_times
 from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace
@@ -62,20 +62,7 @@ async def oauth_start(
     `bind_browser` handed the state's secret to can finish it (None: there is no HTTP answer to carry
     one, which is refused with HTTP_REQUIRED)."""
     workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
-    connector = ctx.services.connectors.get(platform)
-    label = PLATFORM_LABELS.get(platform, str(platform))
-    if connector is None:
-        raise reject(
-            "PLATFORM_NOT_SUPPORTED",
-            f"{label} does not connect through OAuth; use blueskyAccountConnect with an app password.",
-            "platform",
-        )
-    if not connector.configured:
-        raise reject(
-            "NOT_CONFIGURED",
-            f"This Herald has no {label} app configured; an operator must set its app credentials.",
-            "platform",
-        )
+    connector = _connector_for(ctx.services, platform)
     if bind_browser is None:
         raise reject(
             "HTTP_REQUIRED",
@@ -97,6 +84,24 @@ async def oauth_start(
     )
     bind_browser(state, secret)
     return connector.authorization_url(state, callback, code_challenge(verifier) if verifier else None)
+
+
+def _connector_for(services: Services, platform: PlatformName) -> OAuthConnector:
+    connector = services.connectors.get(platform)
+    label = PLATFORM_LABELS.get(platform, str(platform))
+    if connector is None:
+        raise reject(
+            "PLATFORM_NOT_SUPPORTED",
+            f"{label} does not connect through OAuth; use blueskyAccountConnect with an app password.",
+            "platform",
+        )
+    if not connector.configured:
+        raise reject(
+            "NOT_CONFIGURED",
+            f"This Herald has no {label} app configured; an operator must set its app credentials.",
+            "platform",
+        )
+    return connector
 
 
 class CallbackError(Exception):

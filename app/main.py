@@ -131,8 +131,9 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 allow_methods=["GET", "POST", "PUT"],
                 allow_headers=["authorization", "content-type"],
                 # A console on another origin (of the same site) must fetch oauthStart with
-                # credentials: "include", or its browser drops the cookie the answer sets.
-                allow_credentials=True,
+                # credentials: "include", or its browser drops the cookie the answer sets. Never for
+                # "*": any page could then ask oauthStart with its author's token and keep the cookie.
+                allow_credentials="*" not in settings.allowed_origins,
             )
         ],
         lifespan=lifespan,

@@ -439,6 +439,25 @@ async def test_a_console_on_an_allowed_origin_may_receive_the_cookie(
     assert preflight.headers["access-control-allow-credentials"] == "true"
 
 
+async def test_a_wildcard_origin_lends_no_site_the_cookie(settings: Settings, services: Services) -> None:
+    # given an API that allows every origin
+    anywhere = settings.model_copy(update={"allowed_origins": ["*"]})
+    async with running_api(anywhere, services) as api, httpx.AsyncClient(timeout=30) as client:
+        # when a page on any site asks to POST to /graphql with credentials
+        preflight = await client.options(
+            api.graphql_url,
+            headers={
+                "origin": "https://evil.example",
+                "access-control-request-method": "POST",
+                "access-control-request-headers": "authorization,content-type",
+            },
+        )
+
+    # then it is not told credentials are allowed: its browser could otherwise ask oauthStart with the
+    # page author's token and keep the cookie, binding a connection to the victim's browser
+    assert "access-control-allow-credentials" not in preflight.headers
+
+
 CAPABILITIES = """
 query ($ws: ID!) {
   socialAccounts(workspaceId: $ws) { id platform handle missingCapabilities { capability message } }

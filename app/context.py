@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from app.client_address import trusted_proxies
@@ -26,6 +27,8 @@ class Context:
     request_id: str
     token: str | None = None
     connection_params: dict[str, Any] | None = field(default=None)
+    # The HTTP answer being built (cookies and headers set on it are sent); None on a websocket.
+    response: Response | None = None
 
     @property
     def client_address(self) -> str:

@@ -18,7 +18,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -97,7 +97,9 @@ class HeraldGraphQL(GraphQL[Context, None]):
             _socket.reset(reset)
             await socket.close(self.services.live)
 
-    async def get_context(self, request: Request | WebSocket, response: object = None) -> Context:
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None = None
+    ) -> Context:
         request_id = uuid.uuid4().hex
         structlog.contextvars.bind_contextvars(request_id=request_id)
         token: str | None = None
@@ -115,6 +117,8 @@ class HeraldGraphQL(GraphQL[Context, None]):
             loaders=Loaders(),
             request_id=request_id,
             token=token,
+            # oauthStart sets its cookie on it; a websocket (which Strawberry passes here too) has none.
+            response=response if isinstance(response, Response) else None,
         )
 
     async def on_ws_connect(self, context: Context) -> None:
@@ -184,6 +188,10 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 allow_origins=settings.allowed_origins,
                 allow_methods=["GET", "POST", "PUT"],
                 allow_headers=["authorization", "content-type"],
+                # A console on another origin (of the same site) must fetch oauthStart with
+                # credentials: "include", or its browser drops the cookie the answer sets. Never for
+                # "*": any page could then ask oauthStart with its author's token and keep the cookie.
+                allow_credentials="*" not in settings.allowed_origins,
             )
         ],
         lifespan=lifespan,

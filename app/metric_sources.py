@@ -20,11 +20,19 @@ from integrations.platforms.threads import Threads
 
 
 def metric_sources(
-    settings: Settings, http: httpx.AsyncClient, platforms: Mapping[PlatformName, Platform]
+    settings: Settings,
+    http: httpx.AsyncClient,
+    platforms: Mapping[PlatformName, Platform],
+    *,
+    pds_http: httpx.AsyncClient | None = None,
 ) -> dict[PlatformName, MetricsSource]:
-    """A `MetricsSource` per network that has one, keyed like `Services.platforms`."""
+    """A `MetricsSource` per network that has one, keyed like `Services.platforms`.
+
+    `pds_http` calls Bluesky accounts' own PDSs, addresses users named: a safe-fetch client in
+    production (`integrations.safe_fetch`); `http` when not given.
+    """
     usage = settings.analytics_usage_limit_percent
-    sources: dict[PlatformName, MetricsSource] = {PlatformName.BLUESKY: BlueskyMetrics(http)}
+    sources: dict[PlatformName, MetricsSource] = {PlatformName.BLUESKY: BlueskyMetrics(pds_http or http)}
     for platform in platforms.values():
         if isinstance(platform, Threads):
             sources[PlatformName.THREADS] = ThreadsMetrics(platform, usage)

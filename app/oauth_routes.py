@@ -1,9 +1,10 @@
 """The browser-facing end of connecting a network: the OAuth callback and a plain result page.
 
 `GET /oauth/{platform}/callback?code=&state=` is where a network sends the user back after consent; it
-always answers 302 to the frontend (`OAUTH_RESULT_URL`) with the outcome in the query, so a failure is
-shown by the frontend, never as a bare error page. `GET /oauth/result` is that frontend when none is
-configured (`herald dev`): one line of text saying what happened.
+connects only in the client whose cookie oauthStart's answer set (`app/oauth_cookie`), and always
+answers 302 to the frontend (`OAUTH_RESULT_URL`) with the outcome in the query, so a failure is shown by
+the frontend, never as a bare error page. `GET /oauth/result` is that frontend when none is configured
+(`herald dev`): one line of text saying what happened.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from app.oauth_cookie import browser_cookie, forget_browser
 from app.services import Services
 from app.settings import Settings
 from resolvers.oauth import CallbackOutcome, oauth_callback
@@ -31,8 +33,16 @@ class OAuthRoutes:
         services = self._services()
         if services is None:
             return PlainTextResponse("Herald is starting; try again in a moment.", status_code=503)
-        outcome = await oauth_callback(services, request.path_params["platform"], dict(request.query_params))
-        return RedirectResponse(result_url(services.settings, outcome), status_code=302)
+        state = request.query_params.get("state", "")
+        outcome = await oauth_callback(
+            services,
+            request.path_params["platform"],
+            dict(request.query_params),
+            request.cookies.get(browser_cookie(state)),
+        )
+        response = RedirectResponse(result_url(services.settings, outcome), status_code=302)
+        forget_browser(response, state)
+        return response
 
     async def result(self, request: Request) -> Response:
         """A minimal page for `herald dev`, where no frontend receives the outcome."""

@@ -27,7 +27,6 @@ from integrations.crypto import CredentialCipher, load_or_create_key
 from integrations.events import EventBus, MemoryEventBus
 from integrations.events_redis import RedisEventBus
 from integrations.gemini import Gemini
-from integrations.link_preview import FetchPolicy
 from integrations.live_access import LiveAccess
 from integrations.mailer import Mailer, SmtpConfig, SmtpMailer
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
@@ -39,6 +38,7 @@ from integrations.platforms.metrics import MetricsSource
 from integrations.platforms.oauth import OAuthConnector
 from integrations.queue import JobQueue, MemoryJobQueue, QueueSpec, RabbitJobQueue
 from integrations.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from integrations.safe_fetch import FetchPolicy, safe_client
 from integrations.sessions import MemorySessionStore, RedisSessionStore, SessionStore
 from integrations.storage import Storage
 from models import DOCUMENT_MODELS
@@ -82,13 +82,13 @@ def queue_specs(settings: Settings) -> list[QueueSpec]:
     ]
 
 
-def link_preview_policy(settings: Settings) -> FetchPolicy:
-    """How pages are fetched for link cards (LINK_PREVIEW_*)."""
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    """How Herald calls addresses users name (FETCH_ALLOW_PRIVATE_ADDRESSES, LINK_PREVIEW_*)."""
     return FetchPolicy(
         timeout_seconds=settings.link_preview_timeout_seconds,
         max_page_bytes=settings.link_preview_max_bytes,
         max_image_bytes=settings.link_preview_max_bytes,
-        allow_private_addresses=settings.link_preview_allow_private,
+        allow_private_addresses=settings.fetch_allow_private_addresses,
     )
 
 
@@ -171,10 +171,13 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
         keys = settings.fernet_keys.get_secret_value() if settings.fernet_keys else None
         cipher = CredentialCipher.from_setting(keys or load_or_create_key(settings.data_dir / "fernet.key"))
         storage = await stack.enter_async_context(open_storage(settings))
-        bluesky = Bluesky(link_policy=link_preview_policy(settings))
+        bluesky = Bluesky(fetch_policy=fetch_policy(settings))
         http = httpx.AsyncClient(timeout=settings.platform_http_timeout_seconds)
         stack.push_async_callback(http.aclose)
         networks = oauth_networks(settings, http)
+        # Accounts' own PDSs are addresses users named: called within the safe-fetch policy.
+        pds_http = safe_client(fetch_policy(settings), timeout_seconds=settings.platform_http_timeout_seconds)
+        stack.push_async_callback(pds_http.aclose)
         gemini = gemini_client(settings)
         if gemini is not None:
             stack.push_async_callback(gemini.close)
@@ -198,7 +201,7 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             oauth_states=oauth_states,
             live=live,
             gemini=gemini,
-            metrics=metric_sources(settings, http, networks.platforms),
+            metrics=metric_sources(settings, http, networks.platforms, pds_http=pds_http),
             cache=cache,
             passwords=Passwords(concurrency=settings.password_hash_concurrency),
             one_time_tokens=tokens,

@@ -94,9 +94,10 @@ class Settings(BaseSettings):
 
     # Bluesky.
     bluesky_default_service: str = "https://bsky.social"
-    # Link cards: how the page a post links to (and its image) is fetched. Private, loopback and
-    # link-local addresses are refused unless allowed (tests serve their pages on 127.0.0.1).
-    link_preview_allow_private: bool = False
+    # Every address Herald calls on a user's behalf (a PDS, link-card pages) must be public unless this
+    # allows private, loopback and link-local ones (tests; a self-hosted PDS on a LAN).
+    fetch_allow_private_addresses: bool = False
+    # Link cards: how the page a post links to (and its image) is fetched.
     link_preview_timeout_seconds: float = Field(default=5.0, gt=0)
     link_preview_max_bytes: int = Field(default=5_000_000, gt=0)
 
@@ -189,8 +190,15 @@ class Settings(BaseSettings):
     media_max_pixels: int = Field(default=50_000_000, gt=0, le=200_000_000)
     media_upload_ttl_seconds: int = Field(default=900, gt=0)
     media_url_ttl_seconds: int = Field(default=3600, gt=0)
-    media_orphan_after_seconds: int = Field(default=24 * 3600, gt=0)
+    # Uploads never completed (and refused files) are deleted this long after they were asked for, at
+    # the next sweep: 45 min + 10 min keeps the worst case under an hour, after the upload URL (15 min)
+    # and a completion's check (10 min) are long over.
+    media_orphan_after_seconds: int = Field(default=45 * 60, gt=0)
     media_sweep_interval_seconds: float = Field(default=600.0, gt=0)
+    # What a workspace may store: READY files plus the declared sizes of uploads not yet completed; and
+    # how many upload URLs it may hold at once that were not completed yet.
+    media_quota_bytes_per_workspace: int = Field(default=5 * 1024**3, gt=0)
+    media_max_pending_uploads_per_workspace: int = Field(default=20, ge=1)
     # Meta fetches media by URL: refuse media whose URL host is loopback/private/link-local (tests' fakes,
     # which run on 127.0.0.1, turn this off).
     media_urls_public_check: bool = True

@@ -1,20 +1,15 @@
 """Fetching a page's Open Graph card (title, description, image) safely, for link cards.
 
 A post's link points wherever its author likes, and Herald fetches it from inside its own network. So the
-fetch is bounded in time and size, follows a few redirects by hand, and refuses every hop whose host
-resolves to a private, loopback, link-local or otherwise non-public address (a setting allows them for
-tests). HTML is read with the standard library's tolerant parser and only the `<head>` matters.
+fetch goes through the safe-fetch policy (`integrations.safe_fetch`: public addresses only, connected to as
+checked), is bounded in time and size, and follows a few redirects by hand, each hop checked again.
+HTML is read with the standard library's tolerant parser and only the `<head>` matters.
 A page that cannot be fetched yields no card; it never fails the post.
-
-Known limit: the address check resolves the host and the HTTP client resolves it again when it connects;
-a DNS answer that changes in between (rebinding) is not caught.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -22,21 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import structlog
 
+from integrations.safe_fetch import FetchPolicy, FetchRefused, is_redirect, safe_client
+
 log = structlog.get_logger(__name__)
 
-_REDIRECTS = {301, 302, 303, 307, 308}
 _TITLE_LIMIT, _DESCRIPTION_LIMIT = 300, 1_000
-
-
-@dataclass(frozen=True, slots=True)
-class FetchPolicy:
-    """How far Herald goes to fetch something a post links to."""
-
-    timeout_seconds: float = 5.0
-    max_page_bytes: int = 1_000_000
-    max_image_bytes: int = 5_000_000
-    max_redirects: int = 3
-    allow_private_addresses: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +30,6 @@ class LinkPreview:
     title: str
     description: str
     image_url: str | None
-
-
-class FetchRefused(Exception):
-    """The URL may not be fetched (scheme, address, size or type)."""
 
 
 async def fetch_preview(url: str, policy: FetchPolicy) -> LinkPreview | None:
@@ -89,12 +70,12 @@ async def fetch(
     """GET `url` within the policy: (the URL finally answered, its body)."""
     async with (
         asyncio.timeout(policy.timeout_seconds),
-        httpx.AsyncClient(follow_redirects=False, timeout=policy.timeout_seconds) as client,
+        safe_client(policy) as client,
     ):
         for _ in range(policy.max_redirects + 1):
-            await _check_address(url, policy)
+            _check_scheme(url)
             async with client.stream("GET", url, headers={"accept": ", ".join(accept)}) as response:
-                if response.status_code in _REDIRECTS and "location" in response.headers:
+                if is_redirect(response):
                     url = urljoin(url, response.headers["location"])
                     continue
                 response.raise_for_status()
@@ -118,21 +99,10 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _check_address(url: str, policy: FetchPolicy) -> None:
+def _check_scheme(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused(f"only http(s) URLs are fetched, not {url!r}")
-    if policy.allow_private_addresses:
-        return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchRefused(f"{parts.hostname} does not resolve") from exc
-    for *_, sockaddr in infos:
-        address = ipaddress.ip_address(sockaddr[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchRefused(f"{parts.hostname} resolves to a non-public address ({address})")
 
 
 def _clip(text: str, limit: int) -> str:

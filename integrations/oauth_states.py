@@ -5,11 +5,19 @@ is a random token the browser carries through the network's consent page; the st
 sha256 (like sessions), lives `ttl_seconds`, and is single use: `consume` returns it once and deletes it
 in the same step, so a replayed callback URL finds nothing. The PKCE code verifier rides along, because
 the callback must send it with the code and nothing else connects the two requests.
+
+A state is also bound to one browser, so a consent link sent to someone else cannot attach *their*
+network accounts to the sender's workspace: it is created with a random secret that the authenticated
+`oauthStart` request's own HTTP answer hands to the asking client in an HttpOnly cookie (the store keeps
+the secret's sha256), and the callback connects only when that cookie comes back (`OAuthState.bound_to`).
+A browser that merely opens the link never made that request, so it never holds the secret.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import hmac
 import json
 import secrets
 import time
@@ -29,12 +37,20 @@ class OAuthState:
     platform: str
     redirect_uri: str
     code_verifier: str | None = None
+    # sha256 of the secret the client that asked oauthStart holds in a cookie (set by `create`).
+    browser_digest: str | None = None
+
+    def bound_to(self, browser_secret: str | None) -> bool:
+        """Whether `browser_secret` (the callback's cookie) is the one handed to the client that asked."""
+        if not browser_secret or self.browser_digest is None:
+            return False
+        return hmac.compare_digest(_digest(browser_secret), self.browser_digest)
 
 
 class OAuthStateStore(Protocol):
     """Keeps states between `oauthStart` and the callback; each is returned at most once."""
 
-    async def create(self, state: OAuthState) -> str: ...
+    async def create(self, state: OAuthState, browser_secret: str) -> str: ...
     async def consume(self, token: str) -> OAuthState | None: ...
 
 
@@ -57,11 +73,13 @@ class RedisOAuthStateStore:
         self._prefix = prefix
         self._ttl = ttl_seconds
 
-    async def create(self, state: OAuthState) -> str:
-        """Store `state`; returns the token to put in the authorization URL."""
+    async def create(self, state: OAuthState, browser_secret: str) -> str:
+        """Store `state`, bound to the client holding `browser_secret`; returns the token to put in the
+        authorization URL."""
         token = secrets.token_urlsafe(32)
+        bound = dataclasses.replace(state, browser_digest=_digest(browser_secret))
         await self._redis.set(
-            f"{self._prefix}:oauth:{_digest(token)}", json.dumps(asdict(state)), ex=self._ttl
+            f"{self._prefix}:oauth:{_digest(token)}", json.dumps(asdict(bound)), ex=self._ttl
         )
         return token
 
@@ -79,13 +97,15 @@ class MemoryOAuthStateStore:
         self._clock = clock
         self._states: dict[str, tuple[OAuthState, float]] = {}
 
-    async def create(self, state: OAuthState) -> str:
-        """Store `state`; returns the token to put in the authorization URL."""
+    async def create(self, state: OAuthState, browser_secret: str) -> str:
+        """Store `state`, bound to the client holding `browser_secret`; returns the token to put in the
+        authorization URL."""
         now = self._clock()
         # Abandoned authorizations are dropped here, so the dictionary never outgrows one TTL of starts.
         self._states = {key: item for key, item in self._states.items() if item[1] > now}
         token = secrets.token_urlsafe(32)
-        self._states[_digest(token)] = (state, now + self._ttl)
+        bound = dataclasses.replace(state, browser_digest=_digest(browser_secret))
+        self._states[_digest(token)] = (bound, now + self._ttl)
         return token
 
     async def consume(self, token: str) -> OAuthState | None:

@@ -10,13 +10,19 @@ completions of the same upload cannot both win.
 Storage keys hang under one prefix per asset (`{workspace}/{asset}/`): `upload` (where the client
 writes), `original` (the checked bytes, promoted from `upload`), and one key per derived variant.
 Deleting the prefix deletes everything; variants are derived data and never outlive their asset.
-Assets that never became READY (abandoned uploads, rejected files) are swept a day after they were
-created (`models/media_files.sweep_stale`, run by the scheduler).
+Assets that never became READY (abandoned uploads, rejected files) are swept within the hour after they
+were created (`models/media_files.sweep_stale`, run by the scheduler).
+
+A workspace's storage is counted by one aggregate over its assets (`storage_usage`, on the
+`(workspace_id, status)` index): READY files by their size, pending uploads by the size they declared,
+so a grant reserves its space before any byte arrives. The upload use case inserts the grant first and
+counts after, so of two racing grants the later count always sees the other (see `resolvers/media.py`).
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -38,6 +44,20 @@ class MediaStatus(enum.StrEnum):
 
 # Assets that can never be attached: the orphan sweep removes them after a while.
 UNUSABLE = (MediaStatus.PENDING_UPLOAD, MediaStatus.REJECTED)
+# Assets that take up a workspace's storage: READY files, and uploads that may still become READY.
+COUNTED = (MediaStatus.PENDING_UPLOAD, MediaStatus.READY)
+
+
+@dataclass(frozen=True, slots=True)
+class StorageUsage:
+    """What a workspace's media takes up."""
+
+    # READY files' sizes plus pending uploads' declared sizes.
+    used_bytes: int = 0
+    # READY files only.
+    ready_bytes: int = 0
+    # Pending uploads asked for since the `live_since` given to `storage_usage` (their URLs still work).
+    live_grants: int = 0
 
 
 class Variant(BaseModel):
@@ -98,6 +118,7 @@ class MediaAsset(Document):
                 [("workspace_id", ASCENDING), ("kind", ASCENDING), ("status", ASCENDING), ("_id", DESCENDING)]
             ),
             IndexModel([("status", ASCENDING), ("created_at", ASCENDING)]),
+            IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING)]),
         ]
 
     # --- keys -----------------------------------------------------------------------------------------
@@ -185,9 +206,38 @@ class MediaAsset(Document):
         return used is not None
 
     @classmethod
+    async def storage_usage(cls, workspace_id: PydanticObjectId, live_since: datetime) -> StorageUsage:
+        """The workspace's storage use (one aggregate over the `(workspace_id, status)` index)."""
+        ready = {"$eq": ["$status", MediaStatus.READY]}
+        live = {
+            "$and": [{"$eq": ["$status", MediaStatus.PENDING_UPLOAD]}, {"$gte": ["$created_at", live_since]}]
+        }
+        pipeline: list[dict[str, Any]] = [
+            {"$match": {"workspace_id": workspace_id, "status": {"$in": list(COUNTED)}}},
+            {
+                "$group": {
+                    "_id": None,
+                    "used_bytes": {"$sum": {"$cond": [ready, "$byte_size", "$declared_bytes"]}},
+                    "ready_bytes": {"$sum": {"$cond": [ready, "$byte_size", 0]}},
+                    "live_grants": {"$sum": {"$cond": [live, 1, 0]}},
+                }
+            },
+        ]
+        rows = await cls.aggregate(pipeline).to_list()
+        if not rows:
+            return StorageUsage()
+        row = rows[0]
+        return StorageUsage(
+            used_bytes=int(row["used_bytes"]),
+            ready_bytes=int(row["ready_bytes"]),
+            live_grants=row["live_grants"],
+        )
+
+    @classmethod
     async def stale(cls, before: datetime, limit: int) -> list[MediaAsset]:
-        """Assets created before `before` that never became READY (never completed, or rejected)."""
-        query = {"status": {"$in": list(UNUSABLE)}, "created_at": {"$lt": before}}
+        """Assets created before `before` that never became READY (never completed, or rejected) and
+        that no completion is checking right now."""
+        query = {"status": {"$in": list(UNUSABLE)}, "created_at": {"$lt": before}, **_not_checking()}
         return await cls.find(query).sort("created_at").limit(limit).to_list()
 
     # --- transitions ----------------------------------------------------------------------------------
@@ -245,9 +295,18 @@ class MediaAsset(Document):
     async def delete_if_stale(self, created_before: datetime) -> bool:
         """Delete this document if it still never became READY; whether it was deleted."""
         result = await self.get_pymongo_collection().delete_one(
-            {"_id": self.id, "status": {"$in": list(UNUSABLE)}, "created_at": {"$lt": created_before}}
+            {
+                "_id": self.id,
+                "status": {"$in": list(UNUSABLE)},
+                "created_at": {"$lt": created_before},
+                **_not_checking(),
+            }
         )
         return result.deleted_count == 1
+
+    async def delete_grant(self) -> None:
+        """Take back an upload grant nobody has used (it did not fit the workspace's limits)."""
+        await self.get_pymongo_collection().delete_one({"_id": self.id, "status": MediaStatus.PENDING_UPLOAD})
 
     async def _transition(self, expected: MediaStatus, changes: dict[str, Any]) -> bool:
         now = utcnow()
@@ -262,3 +321,8 @@ class MediaAsset(Document):
         for name in type(self).model_fields:
             setattr(self, name, getattr(fresh, name))
         return True
+
+
+def _not_checking() -> dict[str, Any]:
+    # A completion holds `checking_until` while it reads the bytes: the sweep leaves the asset to it.
+    return {"$or": [{"checking_until": None}, {"checking_until": {"$lt": utcnow()}}]}

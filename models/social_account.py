@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from beanie import Document, PydanticObjectId
@@ -11,7 +12,14 @@ from pydantic import Field
 from pymongo import ASCENDING, IndexModel
 
 from integrations.platforms.base import PlatformName
+from integrations.platforms.oauth import INSIGHTS_SCOPES
 from models.clock import utcnow
+
+
+class Capability(enum.StrEnum):
+    """Something an account does only with a permission granted when it was connected."""
+
+    INSIGHTS = "INSIGHTS"
 
 
 class AccountStatus(enum.StrEnum):
@@ -40,6 +48,11 @@ class SocialAccount(Document):
     metrics_next_at: datetime | None = Field(
         default=None, description="when its followers are read next (see models.metric_plan); None: at once"
     )
+    granted_scopes: list[str] | None = Field(
+        default=None,
+        description="the permissions the network said were granted at the last connection; None: "
+        "connected before Herald recorded them, or a network that does not say",
+    )
 
     class Settings:
         name = "social_accounts"
@@ -56,6 +69,14 @@ class SocialAccount(Document):
     def reauth_message(self) -> str:
         """What a user reads when this account must be reconnected."""
         return f"@{self.handle} must be reconnected: {self.status_reason or 'its login stopped working'}."
+
+    def missing_capabilities(self) -> list[Capability]:
+        """What the account cannot do until it is reconnected: the insights permission of its network
+        was not granted, or not recorded (accounts connected before Herald asked for it)."""
+        needed = INSIGHTS_SCOPES.get(self.platform)
+        if needed is not None and needed not in (self.granted_scopes or []):
+            return [Capability.INSIGHTS]
+        return []
 
     @classmethod
     async def of_workspace(cls, workspace_id: PydanticObjectId) -> list[SocialAccount]:
@@ -76,6 +97,11 @@ class SocialAccount(Document):
                 "updated_at": self.updated_at,
             }
         )
+
+    async def rename(self, handle: str) -> None:
+        """Show the account by `handle`, as its network now names it."""
+        self.handle, self.updated_at = handle, utcnow()
+        await self.set({"handle": handle, "updated_at": self.updated_at})
 
     async def mark_status(self, status: AccountStatus, reason: str | None) -> None:
         """Move the account to `status` with a reason a user can read."""
@@ -116,6 +142,7 @@ class SocialAccount(Document):
         ciphertext: str,
         expires_at: datetime | None,
         refresh_at: datetime | None,
+        scopes: Sequence[str] | None = None,
     ) -> SocialAccount:
         """Connect the account, or give the one connected before fresh credentials (one atomic upsert)."""
         now = utcnow()
@@ -130,6 +157,7 @@ class SocialAccount(Document):
                     "status_reason": None,
                     "token_expires_at": expires_at,
                     "token_refresh_at": refresh_at,
+                    "granted_scopes": list(scopes) if scopes is not None else None,
                     "updated_at": now,
                 },
                 "$setOnInsert": {"created_at": now},

@@ -15,6 +15,9 @@ from models.workspace import Role
 from resolvers.access import visible_account, workspace_for
 from resolvers.errors import not_found, reject
 
+# Failures of connect that say the service URL itself may not be used (see integrations.safe_fetch).
+_NOT_ALLOWED = frozenset({"ADDRESS_NOT_ALLOWED", "REDIRECT_REFUSED"})
+
 
 async def bluesky_account_connect(
     ctx: Context,
@@ -34,12 +37,19 @@ async def bluesky_account_connect(
     handle = handle.strip().removeprefix("@")
     if not handle:
         raise reject("INVALID_HANDLE", "Enter the account's handle, like alice.bsky.social.", "handle")
+    if not app_password.strip():
+        raise reject(
+            "APP_PASSWORD_REQUIRED",
+            "Enter an app password (Bluesky: Settings → App passwords).",
+            "appPassword",
+        )
     try:
         connected = await ctx.services.bluesky.connect(handle, app_password, service)
     except AuthExpired as exc:
         raise reject("BAD_CREDENTIALS", exc.message, "appPassword") from None
     except PublishFailure as exc:
-        raise reject("SERVICE_UNAVAILABLE", exc.message, "serviceUrl") from None
+        code = "SERVICE_URL_NOT_ALLOWED" if exc.code in _NOT_ALLOWED else "SERVICE_UNAVAILABLE"
+        raise reject(code, exc.message, "serviceUrl") from None
     ciphertext = ctx.services.cipher.encrypt(connected.credentials)
     assert workspace.id is not None
     existing = await SocialAccount.find_one(

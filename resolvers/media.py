@@ -18,7 +18,8 @@ from app.context import Context
 from integrations.media_probe import kind_of
 from integrations.platforms.base import MediaKind
 from integrations.storage import UploadTicket
-from models.media_asset import MediaAsset, MediaStatus
+from models.clock import utcnow
+from models.media_asset import MediaAsset, MediaStatus, StorageUsage
 from models.media_check import UploadLimits, UploadMissing, check_upload
 from models.media_files import delete_files
 from models.user import User
@@ -109,7 +110,11 @@ async def media_upload_create(ctx: Context, user: User, request: UploadRequest) 
         declared_bytes=request.byte_size,
         kind=kind,
     )
+    # Reserve first, count after: of two grants racing for the last space, the later count sees both.
     await asset.insert()
+    if limit_errors := await _storage_errors(ctx, workspace.id, request.byte_size):
+        await asset.delete_grant()
+        raise Rejected(limit_errors)
     ttl = timedelta(seconds=ctx.services.settings.media_upload_ttl_seconds)
     ticket = await ctx.services.storage.upload_ticket(asset.upload_key, content_type, request.byte_size, ttl)
     return Upload(asset=asset, ticket=ticket)
@@ -153,6 +158,50 @@ def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_si
     return errors
 
 
+async def storage_usage(ctx: Context, workspace_id: PydanticObjectId) -> StorageUsage:
+    """The workspace's storage use, pending uploads' declared sizes included."""
+    since = utcnow() - timedelta(seconds=ctx.services.settings.media_upload_ttl_seconds)
+    return await MediaAsset.storage_usage(workspace_id, since)
+
+
+async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_size: int) -> list[UserError]:
+    """Why a grant of `byte_size`, already inserted and so counted, does not fit the workspace."""
+    settings = ctx.services.settings
+    usage = await storage_usage(ctx, workspace_id)
+    errors: list[UserError] = []
+    if usage.used_bytes > settings.media_quota_bytes_per_workspace:
+        errors.append(
+            _quota_error(usage.used_bytes - byte_size, byte_size, settings.media_quota_bytes_per_workspace)
+        )
+    if usage.live_grants > (cap := settings.media_max_pending_uploads_per_workspace):
+        errors.append(
+            UserError(
+                "TOO_MANY_PENDING_UPLOADS",
+                f"This workspace has {cap} uploads in progress already; complete them "
+                "(or let them expire) before starting another.",
+                ("workspaceId",),
+            )
+        )
+    return errors
+
+
+def _quota_error(used: int, needed: int, limit: int) -> UserError:
+    return UserError(
+        "STORAGE_QUOTA_EXCEEDED",
+        f"This workspace stores {_amount(used)} of the {_amount(limit)} it may; this file needs "
+        f"{_amount(needed)} more. Delete files it no longer needs first.",
+        ("byteSize",),
+    )
+
+
+def _amount(byte_count: int) -> str:
+    if byte_count < 1_000_000:
+        return f"{byte_count} bytes"
+    if byte_count < 1_000_000_000:
+        return f"{byte_count / 1_000_000:.1f} MB"
+    return f"{byte_count / 1_000_000_000:.2f} GB"
+
+
 async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObjectId | None) -> Completion:
     """Read the uploaded bytes and make the asset READY or REJECTED (idempotent once decided)."""
     asset = await media_for(ctx, user, asset_id, Role.EDITOR)
@@ -164,6 +213,10 @@ async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObje
                     "CHECK_IN_PROGRESS", "Herald is checking this upload already; ask again shortly.", "id"
                 )
             asset = fresh
+        elif quota_error := await _completion_quota_error(ctx, asset):
+            # Not final: once the workspace has room again, the same upload can be completed.
+            await asset.release_check()
+            return Completion(asset, [quota_error])
         else:
             try:
                 asset = await check_upload(ctx.services.storage, asset, upload_limits(ctx))
@@ -177,6 +230,16 @@ async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObje
         code, reason = asset.rejection_code or "FILE_DAMAGED", asset.rejection_reason or "Refused."
         return Completion(asset, [UserError(code, reason, ("id",))])
     return Completion(asset)
+
+
+async def _completion_quota_error(ctx: Context, asset: MediaAsset) -> UserError | None:
+    """Whether the READY files leave room for this one (the limit may have shrunk since the grant)."""
+    limit = ctx.services.settings.media_quota_bytes_per_workspace
+    ready = (await storage_usage(ctx, asset.workspace_id)).ready_bytes
+    if ready + asset.declared_bytes <= limit:
+        return None
+    error = _quota_error(ready, asset.declared_bytes, limit)
+    return UserError(error.code, error.message, ("id",))
 
 
 _NOTHING_UPLOADED = "Nothing has been uploaded yet: send the file to the upload URL first, then complete."

@@ -10,6 +10,7 @@ import strawberry
 from app.context import Info
 from integrations.platforms.base import PlatformName
 from models.social_account import AccountStatus
+from models.social_account import Capability as CapabilityModel
 from models.social_account import SocialAccount as AccountModel
 from resolvers import accounts as use_cases
 from schema.common import UserError, attempt, signed_in, typed_errors
@@ -24,6 +25,29 @@ SocialAccountStatus = strawberry.enum(
 )
 
 
+AccountCapability = strawberry.enum(
+    CapabilityModel,
+    name="AccountCapability",
+    description="Something an account does only with a permission granted when it was connected. "
+    "INSIGHTS: the network's insights (views, reach, saves, shares; on Threads every post metric).",
+)
+
+
+@strawberry.type(description="Something an account cannot do until an admin reconnects it, and why.")
+class MissingCapability:
+    capability: AccountCapability = strawberry.field(description="What is missing.")  # type: ignore[valid-type]
+    message: str = strawberry.field(description="What to do about it, in words a user can read.")
+
+    @classmethod
+    def of(cls, account: AccountModel, capability: CapabilityModel) -> MissingCapability:
+        label = account.platform.value.title()
+        return cls(
+            capability=capability,
+            message=f"Reconnect @{account.handle} to see its insights: {label} did not grant Herald "
+            "the permission to read them when it was connected (posts still publish).",
+        )
+
+
 @strawberry.type(description="An account on a network, connected to a workspace.")
 class SocialAccount(Node):
     platform: Platform  # type: ignore[valid-type]
@@ -34,6 +58,11 @@ class SocialAccount(Node):
     status_reason: str | None = strawberry.field(description="Why the account is not ACTIVE, in words.")
     created_at: datetime
     updated_at: datetime
+    missing_capabilities: list[MissingCapability] = strawberry.field(
+        description="What this account cannot do until an admin reconnects it (it was connected before "
+        "Herald asked for the permission, or the permission was not granted), e.g. INSIGHTS: reconnect "
+        "to see insights. Empty when nothing is missing."
+    )
     followers_history = strawberry.field(
         resolver=followers_history, description="Its followers as Herald read them (daily) in [from, to)."
     )
@@ -50,6 +79,7 @@ class SocialAccount(Node):
             status_reason=account.status_reason,
             created_at=account.created_at,
             updated_at=account.updated_at,
+            missing_capabilities=[MissingCapability.of(account, c) for c in account.missing_capabilities()],
         )
 
 
@@ -63,12 +93,18 @@ class BlueskyAccountConnectInput:
     )
 
 
-@strawberry.enum(description="Why an account could not be connected.")
+@strawberry.enum(
+    description="Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, "
+    "or the one the account's DID document names) is on a private or local network address, or answered "
+    "with a redirect; Herald calls only public addresses and follows no redirects."
+)
 class SocialAccountConnectErrorCode(enum.Enum):
     WORKSPACE_NOT_FOUND = "WORKSPACE_NOT_FOUND"
     INVALID_SERVICE_URL = "INVALID_SERVICE_URL"
     INVALID_HANDLE = "INVALID_HANDLE"
+    APP_PASSWORD_REQUIRED = "APP_PASSWORD_REQUIRED"
     BAD_CREDENTIALS = "BAD_CREDENTIALS"
+    SERVICE_URL_NOT_ALLOWED = "SERVICE_URL_NOT_ALLOWED"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     ACCOUNT_ALREADY_CONNECTED = "ACCOUNT_ALREADY_CONNECTED"
 

@@ -41,6 +41,8 @@ MediaUploadCreateErrorCode = error_codes(
     "UNSUPPORTED_CONTENT_TYPE",
     "INVALID_BYTE_SIZE",
     "FILE_TOO_LARGE",
+    "STORAGE_QUOTA_EXCEEDED",
+    "TOO_MANY_PENDING_UPLOADS",
 )
 MediaUploadCompleteErrorCode = error_codes(
     "MediaUploadCompleteErrorCode",
@@ -48,6 +50,7 @@ MediaUploadCompleteErrorCode = error_codes(
     "MEDIA_NOT_FOUND",
     "UPLOAD_MISSING",
     "CHECK_IN_PROGRESS",
+    "STORAGE_QUOTA_EXCEEDED",
     *REJECTION_CODES,
 )
 MediaAssetUpdateErrorCode = error_codes(

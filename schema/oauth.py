@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from app.context import Info
+from app.oauth_cookie import browser_binding
 from integrations.platforms.instagram import InstagramKind as InstagramKindModel
 from resolvers import oauth as use_cases
 from schema.accounts import Platform
@@ -19,6 +20,7 @@ OAuthStartErrorCode = error_codes(
     "WORKSPACE_NOT_FOUND",
     "PLATFORM_NOT_SUPPORTED",
     "NOT_CONFIGURED",
+    "HTTP_REQUIRED",
 )
 
 
@@ -38,9 +40,11 @@ class OAuthStartError(UserError):
 @strawberry.type(description="Where to send the user's browser to consent.")
 class OAuthStartPayload:
     authorization_url: str | None = strawberry.field(
-        description="The network's consent page. It returns to /oauth/{platform}/callback, which stores "
-        "the accounts and redirects to the frontend with ?status=connected&connected=N or "
-        "?status=error&error=CODE. Valid for OAUTH_STATE_TTL_SECONDS, once."
+        description="The network's consent page: open it in the browser that asked (not a link to share). "
+        "This mutation's HTTP answer sets an HttpOnly cookie binding the connection to that browser; the "
+        "network returns to /oauth/{platform}/callback, which stores the accounts and redirects to the "
+        "frontend with ?status=connected&connected=N or ?status=error&error=CODE (BROWSER_MISMATCH in a "
+        "browser without the cookie). Valid for OAUTH_STATE_TTL_SECONDS, once."
     )
     user_errors: list[OAuthStartError]
 
@@ -52,6 +56,7 @@ async def oauth_start(info: Info, input: OAuthStartInput) -> OAuthStartPayload:
             signed_in(info),
             workspace_id=parse_id_of("Workspace", input.workspace_id),
             platform=input.platform,
+            bind_browser=browser_binding(info.context.services, info.context.response),
         )
     )
     return OAuthStartPayload(
@@ -65,5 +70,6 @@ class OAuthMutation:
 
     oauth_start = strawberry.mutation(
         resolver=oauth_start,
-        description="Start connecting Threads, Instagram, Facebook Pages or Reddit accounts (needs ADMIN).",
+        description="Start connecting Threads, Instagram, Facebook Pages or Reddit accounts (needs ADMIN). "
+        "Ask it over HTTP, from the browser that will consent (HTTP_REQUIRED over a websocket).",
     )

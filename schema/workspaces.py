@@ -11,9 +11,10 @@ from beanie import PydanticObjectId
 from app.context import Info
 from models.workspace import Role as RoleModel
 from models.workspace import Workspace as WorkspaceModel
+from resolvers import media as media_use_cases
 from resolvers import workspaces as use_cases
 from schema.common import UserError, attempt, signed_in, typed_errors
-from schema.relay import Node, to_global_id
+from schema.relay import Node, parse_id_of, to_global_id
 
 Role = strawberry.enum(
     RoleModel,
@@ -22,12 +23,31 @@ Role = strawberry.enum(
 )
 
 
+@strawberry.type(description="What a workspace's media takes up, and what it may.")
+class StorageUsage:
+    used_bytes: float = strawberry.field(
+        description="READY files plus the declared sizes of uploads not completed yet, in bytes "
+        "(a Float: GraphQL's Int stops at 2 GiB)."
+    )
+    limit_bytes: float = strawberry.field(
+        description="How many bytes the workspace may store; mediaUploadCreate refuses beyond it."
+    )
+
+
 @strawberry.type(description="A team's space: its accounts, posts and members.")
 class Workspace(Node):
     name: str = strawberry.field(description="The workspace's name.")
     timezone: str = strawberry.field(description="IANA time zone used to show and plan times.")
     created_at: datetime = strawberry.field(description="When the workspace was created.")
     viewer_role: Role = strawberry.field(description="The caller's role in this workspace.")  # type: ignore[valid-type]
+
+    @strawberry.field(description="The media storage this workspace uses, and its quota.")
+    async def storage_usage(self, info: Info) -> StorageUsage:
+        workspace_id = parse_id_of("Workspace", self.id)
+        assert workspace_id is not None  # built from a stored workspace
+        usage = await media_use_cases.storage_usage(info.context, workspace_id)
+        limit = info.context.services.settings.media_quota_bytes_per_workspace
+        return StorageUsage(used_bytes=usage.used_bytes, limit_bytes=limit)
 
     @classmethod
     def from_model(cls, workspace: WorkspaceModel, user_id: PydanticObjectId) -> Workspace:

@@ -152,7 +152,7 @@ def settings(
         gemini_api_key=GEMINI_API_KEY,
         gemini_base_url=gemini_server.url,
         gemini_timeout_seconds=10,
-        link_preview_allow_private=True,  # the tests' pages are served on 127.0.0.1
+        fetch_allow_private_addresses=True,  # the PDS and the pages are served on 127.0.0.1
         link_preview_timeout_seconds=3,
         **network_settings(network_fakes),
     )

@@ -4,6 +4,7 @@ consent page and Herald's callback, then posts whose targets the tests hand to a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -32,21 +33,51 @@ query ($ws: ID!) {
 }"""
 
 
-async def oauth_start(api: ApiServer, member: Member, platform: str) -> dict[str, Any]:
-    """oauthStart's payload."""
+async def oauth_start(
+    api: ApiServer, member: Member, platform: str, browser: httpx.AsyncClient | None = None
+) -> dict[str, Any]:
+    """oauthStart's payload, asked over HTTP by `browser` (the user's client: its cookie jar keeps what
+    the mutation's answer sets); without one, by a client whose cookies are thrown away."""
     variables = {"input": {"workspaceId": member.workspace_id, "platform": platform}}
-    payload: dict[str, Any] = (await data(api, OAUTH_START, variables, token=member.token))["oauthStart"]
+    async with contextlib.AsyncExitStack() as stack:
+        if browser is None:
+            browser = await stack.enter_async_context(httpx.AsyncClient(timeout=30))
+        answered = await browser.post(
+            api.graphql_url,
+            json={"query": OAUTH_START, "variables": variables},
+            headers={"authorization": f"Bearer {member.token}"},
+        )
+    assert answered.status_code == 200, answered.text
+    body = answered.json()
+    assert "errors" not in body, body["errors"]
+    payload: dict[str, Any] = body["data"]["oauthStart"]
     return payload
 
 
-async def follow_consent(authorization_url: str) -> tuple[str, dict[str, str]]:
-    """The browser: the network's consent page sends it to Herald's callback, which sends it to the
-    frontend. Returns the callback URL and the frontend's query parameters."""
-    async with httpx.AsyncClient(timeout=30) as browser:
-        consent = await browser.get(authorization_url)
-        assert consent.status_code == 302, consent.text
-        callback = consent.headers["location"]
-        return callback, await open_callback(browser, callback)
+async def consent(browser: httpx.AsyncClient, consent_url: str) -> str:
+    """The network's consent page sends the browser back to Herald's callback; the callback URL."""
+    answered = await browser.get(consent_url)
+    assert answered.status_code == 302, answered.text
+    return answered.headers["location"]
+
+
+async def follow_consent(authorization_url: str, browser: httpx.AsyncClient) -> tuple[str, dict[str, str]]:
+    """What a browser (with its cookie jar) does with oauthStart's URL: follow the redirects through the
+    network's consent page to Herald's callback and on to the frontend. Returns the callback URL and the
+    frontend's query parameters."""
+    url = authorization_url
+    for _ in range(4):
+        if _is_callback(url):
+            return url, await open_callback(browser, url)
+        answered = await browser.get(url)
+        assert answered.status_code == 302, answered.text
+        url = answered.headers["location"]
+    raise AssertionError(f"no callback reached from {authorization_url}")
+
+
+def _is_callback(url: str) -> bool:
+    path = urlsplit(url).path
+    return path.startswith("/oauth/") and path.endswith("/callback")
 
 
 async def open_callback(browser: httpx.AsyncClient, callback: str) -> dict[str, str]:
@@ -57,10 +88,11 @@ async def open_callback(browser: httpx.AsyncClient, callback: str) -> dict[str, 
 
 
 async def connect(api: ApiServer, member: Member, platform: str) -> dict[str, str]:
-    """The whole round trip; the frontend's query parameters."""
-    started = await oauth_start(api, member, platform)
-    assert started["userErrors"] == [], started
-    _, result = await follow_consent(started["authorizationUrl"])
+    """The whole round trip in one client (the user's browser); the frontend's query parameters."""
+    async with httpx.AsyncClient(timeout=30) as browser:
+        started = await oauth_start(api, member, platform, browser)
+        assert started["userErrors"] == [], started
+        _, result = await follow_consent(started["authorizationUrl"], browser)
     return result
 
 

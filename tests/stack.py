@@ -159,6 +159,9 @@ def worker_process(settings: Settings, prefix: str) -> subprocess.Popen[bytes]:
         "DATA_DIR": str(settings.data_dir),
         "WORKER_LEASE_SECONDS": "15",
         "RETRY_DELAYS_SECONDS": json.dumps(settings.retry_delays_seconds),
+        "FETCH_ALLOW_PRIVATE_ADDRESSES": json.dumps(
+            settings.fetch_allow_private_addresses
+        ),  # the PDS: 127.0.0.1
         "ENVIRONMENT": "test",
     }
     return subprocess.Popen(

@@ -162,6 +162,8 @@ class AnalyticsWorker:
             log.warning("analytics.account.failed", account_id=str(account_id), error=repr(exc))
             await plan_account(account, retry)
             return
+        if reading.handle and reading.handle != account.handle:
+            await account.rename(reading.handle)
         if reading.followers is None:
             log.info("analytics.account.unavailable", account_id=str(account_id))
             await plan_account(account, daily)

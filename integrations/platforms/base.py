@@ -182,6 +182,8 @@ class ConnectedAccount:
     handle: str
     display_name: str | None
     credentials: Mapping[str, Any]
+    # The permissions the network says the user granted (None: it did not say).
+    scopes: tuple[str, ...] | None = None
 
 
 SaveState = Callable[[Mapping[str, Any]], Awaitable[None]]

@@ -19,7 +19,6 @@ from datetime import datetime
 from atproto_client import AsyncClient, models
 from atproto_client.client.session import Session
 
-from integrations.link_preview import FetchPolicy
 from integrations.platforms.base import (
     AccountSession,
     Checkpoint,
@@ -38,6 +37,7 @@ from integrations.platforms.bluesky_repo import AccountRepo, open_client, open_r
 from integrations.platforms.bluesky_text import record_key, text_violations
 from integrations.platforms.bluesky_threads import publish_chain, thread_violations
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, login_failure
+from integrations.safe_fetch import FetchPolicy, FetchRefused
 
 __all__ = ["POST_COLLECTION", "PROFILE_COLLECTION", "Bluesky"]
 
@@ -50,10 +50,11 @@ class Bluesky:
     name = PlatformName.BLUESKY
     supports_threads = True
 
-    def __init__(self, *, timeout: float = 20.0, link_policy: FetchPolicy | None = None) -> None:
+    def __init__(self, *, timeout: float = 20.0, fetch_policy: FetchPolicy | None = None) -> None:
         self._timeout = timeout
-        # How pages are fetched for link cards; the default refuses private addresses.
-        self._link_policy = link_policy or FetchPolicy()
+        # How every user-named address is called: the PDS, its DID document's PDS and link-card pages.
+        # The default refuses private addresses.
+        self._policy = fetch_policy or FetchPolicy()
 
     def validate(self, content: PostContent) -> list[Violation]:
         """Every Bluesky rule the content breaks: text length (300 graphemes, 3,000 UTF-8 bytes), media,
@@ -68,17 +69,20 @@ class Bluesky:
     async def connect(self, handle: str, app_password: str, service_url: str) -> ConnectedAccount:
         """Log in once with an app password and return the account with its session credentials.
 
-        Raises `AuthExpired("BAD_CREDENTIALS")` when the PDS refuses the handle or password and
-        `Transient` when the PDS cannot be reached.
+        Raises `AuthExpired("BAD_CREDENTIALS")` when the PDS refuses the handle or password,
+        `Permanent("ADDRESS_NOT_ALLOWED")` when the service URL (or the PDS its DID document names)
+        is not a public address, and `Transient` when the PDS cannot be reached.
         """
-        async with open_client(service_url, self._timeout) as client:
+        async with open_client(service_url, self._timeout, self._policy) as client:
             try:
                 # The PDS alone does not serve app.bsky profiles, so the profile is read from the repo.
                 await client.login(handle, app_password, fetch_bsky_profile=False)
+                session = Session.decode(client.export_session_string())
+                # The SDK now calls the PDS the DID document names: the policy checks it here, once,
+                # rather than at the first publish.
+                display_name = await _display_name(client, session.did)
             except XRPC_ERRORS as exc:
                 raise login_failure(exc) from exc
-            session = Session.decode(client.export_session_string())
-            display_name = await _display_name(client, session.did)
         credentials = {
             "service": service_url,
             "did": session.did,
@@ -102,11 +106,9 @@ class Bluesky:
         A repeat with the same key returns what the first call created instead of a second post; with
         the `checkpoint` of an earlier attempt, it resumes where that attempt stopped.
         """
-        async with open_repo(account, self._timeout) as repo:
+        async with open_repo(account, self._timeout, self._policy) as repo:
             await repo.ensure_fresh()
-            refs = await publish_chain(
-                repo, content, idempotency_key, Progress(checkpoint), self._link_policy
-            )
+            refs = await publish_chain(repo, content, idempotency_key, Progress(checkpoint), self._policy)
         return _published(account, refs)
 
     async def find_published(
@@ -118,7 +120,7 @@ class Bluesky:
         before that, `publish` resumes it. Raises `OutcomeUnknown` when the PDS cannot be asked.
         """
         last = len(content.thread)
-        async with open_repo(account, self._timeout) as repo:
+        async with open_repo(account, self._timeout, self._policy) as repo:
             try:
                 found = await repo.get_post(record_key(idempotency_key, last))
                 if found is None:
@@ -137,7 +139,7 @@ class Bluesky:
 
         A post already gone is no error. Raises a classified `PublishFailure` when the PDS refuses.
         """
-        async with open_repo(account, self._timeout) as repo:
+        async with open_repo(account, self._timeout, self._policy) as repo:
             await repo.ensure_fresh()
             for uri in reversed(published_ids):
                 did, _, rkey = uri.removeprefix("at://").partition(f"/{POST_COLLECTION}/")
@@ -175,6 +177,8 @@ async def _display_name(client: AsyncClient, did: str) -> str | None:
     params = models.ComAtprotoRepoGetRecord.Params(repo=did, collection=PROFILE_COLLECTION, rkey="self")
     try:
         profile = await client.com.atproto.repo.get_record(params)
+    except FetchRefused:
+        raise
     except XRPC_ERRORS:
         return None  # a missing profile only costs the display name
     name = getattr(profile.value, "display_name", None)

@@ -37,6 +37,7 @@ from integrations.platforms.base import (
     Transient,
 )
 from integrations.platforms.metrics import AccountMetrics, Budget, Metrics, PostGone
+from integrations.safe_fetch import FetchRefused
 
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
@@ -142,8 +143,13 @@ class BlueskyMetrics:
     ) -> httpx.Response:
         try:
             return await self.http.request(method, url, params=params, headers=headers, json=body)
+        except FetchRefused as exc:
+            raise Permanent(
+                "ADDRESS_NOT_ALLOWED",
+                "The account's PDS is not at a public address; Herald does not call it.",
+            ) from exc
         except httpx.TransportError as exc:
-            raise Transient("SERVICE_UNAVAILABLE", f"Bluesky could not be reached ({exc!r}).") from exc
+            raise Transient("SERVICE_UNAVAILABLE", "Bluesky could not be reached.") from exc
 
 
 def _session(account: AccountSession) -> Session:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from atproto_client import AsyncClient, models
 from atproto_client.client.session import Session
-from atproto_client.request import AsyncRequest
+from atproto_client.request import AsyncRequest, RequestBase
 from atproto_core.exceptions import AtProtocolError
 
 from integrations.platforms.base import AccountSession, AuthExpired, RateLimited, Transient
@@ -33,6 +33,7 @@ from integrations.platforms.bluesky_xrpc import (
     login_failure,
     status_of,
 )
+from integrations.safe_fetch import FetchPolicy, safe_client
 
 # Refresh this long before the access token expires, so a slow request does not outlive its token.
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
@@ -45,10 +46,29 @@ class BlobMissing(Transient):
     """The PDS no longer has a blob the record refers to (unreferenced uploads expire): upload again."""
 
 
+class CheckedRequest(AsyncRequest):  # type: ignore[misc]  # the SDK is untyped here
+    """The SDK's request layer over a safe-fetch client: checked addresses only, and no redirects.
+
+    Every PDS Herald calls is named by a user (the service URL, the PDS of the account's DID document),
+    so the SDK's own client, which follows redirects anywhere, is never made.
+    """
+
+    def __init__(self, policy: FetchPolicy, timeout_seconds: float) -> None:
+        RequestBase.__init__(self)  # not AsyncRequest's: it would build a client that follows redirects
+        self._policy, self._timeout_seconds = policy, timeout_seconds
+        self._client_kwargs: dict[str, Any] = {}
+        self._client = safe_client(policy, timeout_seconds=timeout_seconds)
+
+    def _new_instance(self) -> Self:
+        return type(self)(self._policy, self._timeout_seconds)
+
+
 @contextlib.asynccontextmanager
-async def open_client(base_url: str, timeout_seconds: float) -> AsyncIterator[AsyncClient]:
-    """An SDK client for one PDS, its connections closed on exit."""
-    request = AsyncRequest(timeout=timeout_seconds)
+async def open_client(
+    base_url: str, timeout_seconds: float, policy: FetchPolicy
+) -> AsyncIterator[AsyncClient]:
+    """An SDK client for one PDS within the safe-fetch policy, its connections closed on exit."""
+    request = CheckedRequest(policy, timeout_seconds)
     try:
         yield AsyncClient(base_url=base_url, request=request)
     finally:
@@ -56,11 +76,13 @@ async def open_client(base_url: str, timeout_seconds: float) -> AsyncIterator[As
 
 
 @contextlib.asynccontextmanager
-async def open_repo(account: AccountSession, timeout_seconds: float) -> AsyncIterator[AccountRepo]:
+async def open_repo(
+    account: AccountSession, timeout_seconds: float, policy: FetchPolicy
+) -> AsyncIterator[AccountRepo]:
     """The account's repo on its own PDS (the session knows it; it may differ from the entryway)."""
     session = Session.decode(account.credentials["session"])
     base_url = session.pds_endpoint or str(account.credentials["service"])
-    async with open_client(base_url, timeout_seconds) as client:
+    async with open_client(base_url, timeout_seconds, policy) as client:
         yield AccountRepo(client, account, session)
 
 

@@ -3,6 +3,12 @@
 Nothing here touches the network, so every rule is testable on its own: `bluesky.py` resolves the
 mentioned handles to DIDs and turns the detected spans into facets with `build_facets`.
 
+Facets are found as the Bluesky app finds them (`detectFacets` of `@atproto/api`), with the expressions
+the atproto SDK ports from it: links with or without a scheme (a bare domain must end in a known TLD),
+one trailing punctuation mark and an unbalanced ")" left out, `#tags`, `$CASHTAGS` (a tag facet holding
+"$" and the ticker in upper case) and `@handle` mentions with any domain. Two deliberate differences: a
+tag's length counts real grapheme clusters, and a feature inside a link is no facet of its own.
+
 Offsets in atproto facets are UTF-8 byte offsets (end exclusive), never string indexes: a Python
 index counts code points, which differs as soon as the text holds anything outside ASCII.
 """
@@ -16,6 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
+from atproto_client.models.string_formats import is_valid_handle
+from atproto_client.utils.facet_detection import tld_set
+from atproto_client.utils.facet_regexes import (
+    CASHTAG_REGEX,
+    MENTION_REGEX,
+    TAG_REGEX,
+    TRAILING_PUNCTUATION_REGEX,
+    URL_REGEX,
+)
 
 from integrations.platforms.base import Violation
 
@@ -33,22 +48,8 @@ _TID_CLOCK_ID_BITS = 10
 _IDEMPOTENCY_TIMESTAMP_HEX = 16
 
 _GRAPHEME = regex.compile(r"\X")
-# A facet starts at the beginning of the text or after whitespace or "(", as in the official clients;
-# that keeps "bob@alice.test" (an email) and "https://x.test/#part" (a fragment) out of the facets.
-_LINK = regex.compile(r"(?:^|(?<=[\s(]))https?://\S+", regex.IGNORECASE)
-_MENTION = regex.compile(r"(?:^|(?<=[\s(]))@([a-zA-Z0-9.-]+)")
-_HANDLE = regex.compile(
-    r"^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"
-)
-_MAX_HANDLE_LENGTH = 253
-# The character class of the official clients: a tag ends at whitespace or an invisible separator,
-# and must hold at least one character that is neither a digit nor punctuation (so "#1" is no tag).
-_TAG_STOP = r"\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
-_TAG = regex.compile(
-    rf"(?:^|(?<=\s))[#\uff03]((?!\ufe0f)[^{_TAG_STOP}]*[^\d\p{{P}}{_TAG_STOP}]+[^{_TAG_STOP}]*)"
-)
-_TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
-_LINK_TRAILING = ".,;:!?\"'"
+# The TypeScript client strips one of these from the end of a link, then a ")" when the link has no "(".
+_LINK_TRAILING = ".,;:!?"
 
 
 def grapheme_count(text: str) -> int:
@@ -98,8 +99,8 @@ class FacetKind(enum.StrEnum):
 class FacetSpan:
     """A detected feature: UTF-8 byte range (end exclusive) and its value.
 
-    `value` is the URL of a link, the handle of a mention (lower case, without `@`) or the tag
-    (without `#`).
+    `value` is the URL of a link, the handle of a mention (lower case, without `@`), the tag (without
+    `#`) or the cashtag (with its `$`, upper case).
     """
 
     kind: FacetKind
@@ -119,29 +120,35 @@ class _ByteOffsets:
 
 
 def detect_links(text: str) -> list[FacetSpan]:
-    """http(s) URLs in `text`, without the punctuation that ends the sentence around them."""
+    """Links in `text` as the Bluesky app marks them: http(s) URLs, and bare domains with a known TLD
+    (linked as https://), without the punctuation that ends the sentence around them."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in _LINK.finditer(text):
-        url = match.group()
-        # "(see https://x.test/a_(b))." keeps the balanced ")" and drops the rest.
-        while url and (url[-1] in _LINK_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
-            url = url[:-1]
-        if url.split("://", 1)[1]:
-            start = match.start()
-            spans.append(FacetSpan(FacetKind.LINK, at(start), at(start + len(url)), url))
+    for match in URL_REGEX.finditer(text):
+        url, (start, end) = match.group(2), match.span(2)
+        if not url.lower().startswith(("http://", "https://")):
+            if not _known_tld(match.group("domain") or ""):
+                continue
+            url = f"https://{url}"
+        if url[-1] in _LINK_TRAILING:
+            url, end = url[:-1], end - 1
+        if url.endswith(")") and "(" not in url:
+            url, end = url[:-1], end - 1
+        spans.append(FacetSpan(FacetKind.LINK, at(start), at(end), url))
     return spans
 
 
 def detect_mentions(text: str) -> list[FacetSpan]:
-    """`@handle.domain` mentions in `text`; the span covers the `@`. Handles are not resolved here."""
+    """`@handle.domain` mentions in `text`; the span covers the `@`. Handles are not resolved here.
+
+    A handle must be valid and end in a known TLD (or `.test`, the AT Protocol's test domain)."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in _MENTION.finditer(text):
-        handle = match.group(1).rstrip(".-")
-        if len(handle) <= _MAX_HANDLE_LENGTH and _HANDLE.match(handle):
-            start = match.start()
-            spans.append(FacetSpan(FacetKind.MENTION, at(start), at(start + 1 + len(handle)), handle.lower()))
+    for match in MENTION_REGEX.finditer(text):
+        handle = match.group(3)
+        if not is_valid_handle(handle) or not (_known_tld(handle) or handle.endswith(".test")):
+            continue
+        spans.append(FacetSpan(FacetKind.MENTION, at(match.start(2)), at(match.end(3)), handle.lower()))
     return spans
 
 
@@ -149,19 +156,37 @@ def detect_tags(text: str) -> list[FacetSpan]:
     """`#hashtags` in `text`; the span covers the `#`, the value does not."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in _TAG.finditer(text):
-        tag = _TRAILING_PUNCTUATION.sub("", match.group(1))
-        if not tag or tag.isdigit() or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
+    for match in TAG_REGEX.finditer(text):
+        tag = TRAILING_PUNCTUATION_REGEX.sub("", match.group(2) or "")
+        if not tag or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
             continue
-        start = match.start()
+        start = match.end(1)
         spans.append(FacetSpan(FacetKind.TAG, at(start), at(start + 1 + len(tag)), tag))
     return spans
 
 
-def detect_facet_spans(text: str) -> list[FacetSpan]:
-    """Links, mentions and tags of `text` in text order; a link wins over anything inside it."""
+def detect_cashtags(text: str) -> list[FacetSpan]:
+    """`$TICKER` cashtags in `text` (a letter, then up to four letters or digits); the value is a tag
+    holding the `$` and the ticker in upper case, as the Bluesky app stores it."""
+    at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for span in [*detect_links(text), *detect_mentions(text), *detect_tags(text)]:
+    for match in CASHTAG_REGEX.finditer(text):
+        start, end = match.end(1), match.end(2)
+        spans.append(FacetSpan(FacetKind.TAG, at(start), at(end), f"${match.group(2).upper()}"))
+    return spans
+
+
+def _known_tld(domain: str) -> bool:
+    # Case-sensitive, like the TypeScript client: "example.COM" is no bare link.
+    _, dot, tld = domain.rpartition(".")
+    return bool(dot) and tld in tld_set
+
+
+def detect_facet_spans(text: str) -> list[FacetSpan]:
+    """Links, mentions, tags and cashtags of `text` in text order; a link wins over anything inside it."""
+    spans: list[FacetSpan] = []
+    found = [*detect_links(text), *detect_mentions(text), *detect_tags(text), *detect_cashtags(text)]
+    for span in found:
         if all(span.byte_end <= kept.byte_start or span.byte_start >= kept.byte_end for kept in spans):
             spans.append(span)
     return sorted(spans, key=lambda span: span.byte_start)

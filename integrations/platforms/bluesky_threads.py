@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.link_preview import FetchPolicy
 from integrations.platforms.base import InvalidContent, PostContent, ThreadPartContent, Violation
 from integrations.platforms.bluesky_embeds import PartSource, build_embed
 from integrations.platforms.bluesky_media import media_violations
@@ -30,6 +29,7 @@ from integrations.platforms.bluesky_text import (
     text_violations,
 )
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, failure, status_of
+from integrations.safe_fetch import FetchPolicy
 
 # Posts in one thread, the first included: Bluesky sets no limit, Herald keeps a chain within reason
 # (each post costs 3 of the account's 5,000 write points an hour).

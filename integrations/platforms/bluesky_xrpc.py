@@ -23,6 +23,7 @@ from integrations.platforms.base import (
     RateLimited,
     Transient,
 )
+from integrations.safe_fetch import FetchRefused
 
 # Used when a 429 carries no reset time.
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
@@ -35,8 +36,9 @@ ACCOUNT_ERRORS = frozenset(
 )
 # Transport failures: no response arrived, so nobody knows what the server did.
 TRANSPORT_ERRORS = (httpx.TransportError,)
-# Everything a call through the SDK raises when it fails.
-XRPC_ERRORS = (AtProtocolError, *TRANSPORT_ERRORS)
+# Everything a call through the SDK raises when it fails (FetchRefused: the safe-fetch policy refused
+# the PDS's address, and nothing was sent).
+XRPC_ERRORS = (AtProtocolError, FetchRefused, *TRANSPORT_ERRORS)
 
 
 def status_of(exc: BaseException) -> int | None:
@@ -84,16 +86,29 @@ def failure(exc: BaseException, *, writing: bool = False) -> PublishFailure:
     """Classify a failed XRPC call from its status and error code (never its message).
 
     With `writing`, a failure that may have happened after the PDS wrote the record is
-    `OutcomeUnknown` instead of `Transient`.
+    `OutcomeUnknown` instead of `Transient`. Messages name the status, never the body: the PDS is
+    wherever a user pointed Herald, and its answer must not reach them.
     """
+    if isinstance(exc, FetchRefused):
+        return Permanent(
+            "ADDRESS_NOT_ALLOWED",
+            "Herald does not call private or local network addresses; the account's PDS must have a "
+            "public address.",
+        )
     status, code = status_of(exc), error_code(exc)
-    detail = str(exc)
+    answer = f"HTTP {status}" if status is not None else "no reply"
     if status is None or status >= 500 or status == 409:
         if writing:
-            return OutcomeUnknown(
-                "OUTCOME_UNKNOWN", f"Bluesky did not confirm the post ({detail or 'no reply'})."
-            )
-        return Transient("SERVICE_UNAVAILABLE", f"Bluesky could not be reached ({detail or 'no reply'}).")
+            return OutcomeUnknown("OUTCOME_UNKNOWN", f"Bluesky did not confirm the post ({answer}).")
+        return Transient(
+            "SERVICE_UNAVAILABLE", f"Bluesky could not be reached ({answer}); try again in a few minutes."
+        )
+    if 300 <= status < 400:
+        return Permanent(
+            "REDIRECT_REFUSED",
+            f"The PDS answered with a redirect ({answer}), which Herald does not follow; give the PDS's "
+            "own address.",
+        )
     if status == 429:
         return RateLimited("RATE_LIMITED", "Bluesky asked Herald to slow down.", retry_at=retry_at(exc))
     if code in ACCOUNT_ERRORS:
@@ -103,5 +118,8 @@ def failure(exc: BaseException, *, writing: bool = False) -> PublishFailure:
             "SESSION_EXPIRED", "The Bluesky session is no longer valid; reconnect the account."
         )
     if status in {400, 413}:
-        return InvalidContent("CONTENT_REJECTED", f"Bluesky refused the post: {detail}.")
-    return Permanent("REQUEST_REFUSED", f"Bluesky refused the request: {detail}.")
+        return InvalidContent("CONTENT_REJECTED", f"Bluesky refused the post ({answer}).")
+    return Permanent(
+        "REQUEST_REFUSED",
+        f"Bluesky refused the request ({answer}); check the service URL, or reconnect the account.",
+    )

@@ -38,9 +38,15 @@ from integrations.platforms.base import (
 from integrations.platforms.media_urls import MediaUrlCheck
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
 from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
+from integrations.platforms.oauth import INSIGHTS_SCOPES
 from integrations.platforms.reconcile import same_caption, window_start
 
-SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts")
+SCOPES = (
+    "pages_show_list",
+    "pages_read_engagement",
+    "pages_manage_posts",
+    INSIGHTS_SCOPES[PlatformName.FACEBOOK],
+)
 # A Page task that allows publishing; Pages the user can only moderate or analyse are left out.
 PUBLISHING_TASK = "CREATE_CONTENT"
 LABEL = "Facebook"
@@ -75,6 +81,7 @@ class Facebook:
         self, code: str, redirect_uri: str, code_verifier: str | None
     ) -> Sequence[ConnectedAccount]:
         """One account per Page the user granted and may publish on."""
+        grant = await self.login.grant(code, redirect_uri, code_verifier)
         return [
             ConnectedAccount(
                 external_id=str(page["id"]),
@@ -86,8 +93,9 @@ class Facebook:
                     "expires_at": None,
                     "refresh_at": None,
                 },
+                scopes=grant.scopes,
             )
-            for page in await self.login.pages(code, redirect_uri, code_verifier)
+            for page in grant.pages
             if "tasks" not in page or PUBLISHING_TASK in (page.get("tasks") or [])
         ]
 

@@ -53,6 +53,7 @@ from integrations.platforms.meta_containers import Containers, ContainerStatus
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
 from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
 from integrations.platforms.meta_quota import Quota
+from integrations.platforms.oauth import INSIGHTS_SCOPES
 from integrations.platforms.reconcile import same_caption, window_start
 
 __all__ = ["Instagram", "InstagramKind"]
@@ -60,6 +61,7 @@ __all__ = ["Instagram", "InstagramKind"]
 SCOPES = (
     "instagram_basic",
     "instagram_content_publish",
+    INSIGHTS_SCOPES[PlatformName.INSTAGRAM],
     "pages_show_list",
     "pages_read_engagement",
     "business_management",
@@ -71,6 +73,8 @@ MEDIA_REQUIRED = Violation(
     ("mediaIds",),
 )
 _MEDIA_FIELDS = "id,caption,timestamp,permalink"
+# What an Instagram user (`GET /{ig-user}`) is shown by.
+PROFILE_FIELDS = "id,username,name"
 
 
 class Instagram:
@@ -110,25 +114,30 @@ class Instagram:
     async def exchange(
         self, code: str, redirect_uri: str, code_verifier: str | None
     ) -> Sequence[ConnectedAccount]:
-        """One account per Instagram professional account linked to a granted Page."""
+        """One account per Instagram professional account linked to a granted Page, named by its
+        username (read from the Instagram user: the Page listing may give only its id)."""
+        grant = await self.login.grant(code, redirect_uri, code_verifier)
         accounts = []
-        for page in await self.login.pages(code, redirect_uri, code_verifier):
+        for page in grant.pages:
             linked = page.get("instagram_business_account")
             if not isinstance(linked, dict) or not linked.get("id"):
                 continue
-            ig_id = str(linked["id"])
+            ig_id, token = str(linked["id"]), str(page["access_token"])
+            profile = await self.graph.get(ig_id, token, {"fields": PROFILE_FIELDS})
+            name = profile.get("name") or linked.get("name")
             accounts.append(
                 ConnectedAccount(
                     external_id=ig_id,
-                    handle=str(linked.get("username") or ig_id),
-                    display_name=linked.get("name") if isinstance(linked.get("name"), str) else None,
+                    handle=str(profile.get("username") or linked.get("username") or ig_id),
+                    display_name=name if isinstance(name, str) else None,
                     credentials={
-                        "access_token": page["access_token"],
+                        "access_token": token,
                         "ig_user_id": ig_id,
                         "page_id": str(page.get("id", "")),
                         "expires_at": None,
                         "refresh_at": None,
                     },
+                    scopes=grant.scopes,
                 )
             )
         return accounts

@@ -2,7 +2,8 @@
 
 Follows Meta's "Manually Build a Login Flow" (the `dialog/oauth` window, `GET /oauth/access_token` with
 the code), "OIDC Code Flow with PKCE" (`code_challenge` / `code_verifier`), "Long-Lived Access Tokens"
-(`grant_type=fb_exchange_token`) and the Pages API's "Page Access Tokens" (`GET /me/accounts`).
+(`grant_type=fb_exchange_token`), the Pages API's "Page Access Tokens" (`GET /me/accounts`) and "Permissions"
+(`GET /me/permissions`: the user may untick permissions in the dialog, so what was granted is read back).
 
 The short-lived user token (about an hour) is swapped for a long-lived one (60 days) before the Pages are
 listed, because Page tokens obtained with a long-lived user token do not expire: the accounts Herald keeps
@@ -23,6 +24,14 @@ from integrations.platforms.oauth import OAuthApp, require_token
 PAGE_FIELDS = "id,name,username,access_token,tasks,instagram_business_account{id,username,name}"
 # More Pages than this under one login is unusual; the rest would need a second look.
 MAX_PAGE_LISTINGS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """What a login gave: the Pages (each with its Page token) and the permissions granted."""
+
+    pages: list[dict[str, Any]]
+    scopes: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +72,20 @@ class MetaLogin:
             query |= {"code_challenge": code_challenge, "code_challenge_method": "S256"}
         return f"{self.config.dialog_url.rstrip('/')}/{self.config.version}/dialog/oauth?{urlencode(query)}"
 
-    async def pages(self, code: str, redirect_uri: str, code_verifier: str | None) -> list[dict[str, Any]]:
-        """Every Page the user granted, each with its own (non-expiring) Page token."""
+    async def grant(self, code: str, redirect_uri: str, code_verifier: str | None) -> Grant:
+        """Every Page the user granted, each with its own (non-expiring) Page token, and the permissions."""
         user_token = await self._long_lived(await self._user_token(code, redirect_uri, code_verifier))
+        return Grant(pages=await self._pages(user_token), scopes=await self._granted(user_token))
+
+    async def _granted(self, user_token: str) -> tuple[str, ...]:
+        answer = await self.graph.get("me/permissions", user_token, {"limit": 100})
+        return tuple(
+            str(item["permission"])
+            for item in answer.get("data") or []
+            if isinstance(item, dict) and item.get("status") == "granted" and item.get("permission")
+        )
+
+    async def _pages(self, user_token: str) -> list[dict[str, Any]]:
         listing = await self.graph.get("me/accounts", user_token, {"fields": PAGE_FIELDS, "limit": 100})
         pages: list[dict[str, Any]] = []
         for _ in range(MAX_PAGE_LISTINGS):

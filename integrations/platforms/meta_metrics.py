@@ -160,10 +160,16 @@ class InstagramMetrics:
         )
 
     async def fetch_account_metrics(self, account: AccountSession) -> AccountMetrics:
-        """The professional account's `followers_count`."""
+        """The professional account's `followers_count`, and its `username` (accounts connected before
+        Herald read usernames are named by their id until then)."""
         ig_user = str(account.credentials.get("ig_user_id") or account.external_id)
-        body = await self.graph.get(ig_user, _token(account, "Instagram"), {"fields": "followers_count"})
-        return AccountMetrics(followers=_int(body.get("followers_count")))
+        token = _token(account, "Instagram")
+        body = await self.graph.get(ig_user, token, {"fields": "followers_count,username"})
+        username = body.get("username")
+        return AccountMetrics(
+            followers=_int(body.get("followers_count")),
+            handle=username if isinstance(username, str) and username else None,
+        )
 
 
 class FacebookMetrics:

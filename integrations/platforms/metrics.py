@@ -55,6 +55,8 @@ class AccountMetrics:
     """One reading of an account; `followers` None when the network cannot tell right now."""
 
     followers: int | None
+    # The account's handle as the network shows it now, when the reading carries it (Instagram).
+    handle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,14 @@ from typing import Any, Protocol
 
 from integrations.platforms.base import ConnectedAccount, PlatformName, Transient
 
+# The permission each network's insights (views, reach, saves...) need beyond publishing. An account
+# whose grant lacks it still publishes and still reads what the post object carries.
+INSIGHTS_SCOPES: Mapping[PlatformName, str] = {
+    PlatformName.THREADS: "threads_manage_insights",
+    PlatformName.INSTAGRAM: "instagram_manage_insights",
+    PlatformName.FACEBOOK: "read_insights",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class OAuthApp:

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+import structlog
 
 from integrations.platforms import limits, threads_media
 from integrations.platforms.base import (
@@ -42,10 +43,12 @@ from integrations.platforms.media_urls import MediaUrlCheck
 from integrations.platforms.meta_containers import Containers, ContainerStatus
 from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
 from integrations.platforms.meta_quota import Quota
-from integrations.platforms.oauth import OAuthApp, expiry_fields, require_token
+from integrations.platforms.oauth import INSIGHTS_SCOPES, OAuthApp, expiry_fields, require_token
 from integrations.platforms.reconcile import same_caption, window_start
 
-SCOPES = ("threads_basic", "threads_content_publish")
+log = structlog.get_logger(__name__)
+
+SCOPES = ("threads_basic", "threads_content_publish", INSIGHTS_SCOPES[PlatformName.THREADS])
 # Long-lived tokens last 60 days and can be refreshed once they are a day old: refresh a week ahead.
 TOKEN_LIFETIME = timedelta(days=60)
 REFRESH_BEFORE = timedelta(days=7)
@@ -126,9 +129,28 @@ class Threads:
         credentials = {"access_token": token, "user_id": user_id, **_expiry(long)}
         handle = str(me.get("username") or user_id)
         name = me.get("name") if isinstance(me.get("name"), str) else None
-        return [
-            ConnectedAccount(external_id=user_id, handle=handle, display_name=name, credentials=credentials)
-        ]
+        account = ConnectedAccount(
+            external_id=user_id,
+            handle=handle,
+            display_name=name,
+            credentials=credentials,
+            scopes=await self._granted(token),
+        )
+        return [account]
+
+    async def _granted(self, token: str) -> tuple[str, ...]:
+        """The permissions the token carries ("Debug Access Token": a token may inspect itself)."""
+        try:
+            answer = await self.graph.get(self._path("debug_token"), token, {"input_token": token})
+        except PublishFailure as failure:
+            # The window has no per-permission choice: what was asked was granted, the app's review
+            # permitting. Only an app whose insights permission is not approved is told too much.
+            log.warning("threads.debug_token.failed", code=failure.code)
+            return SCOPES
+        scopes = (answer.get("data") or {}).get("scopes") if isinstance(answer.get("data"), dict) else None
+        if not isinstance(scopes, list):
+            return SCOPES
+        return tuple(str(scope) for scope in scopes)
 
     async def refresh(self, credentials: Mapping[str, Any]) -> dict[str, Any]:
         """A new 60-day token for a token at least a day old (an empty answer is never stored)."""

@@ -12,10 +12,13 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from atproto_client.client.session import Session
 
 from app.services import Services
-from integrations.platforms.base import AccountSession, PlatformName
+from integrations.platforms.base import AccountSession, Permanent, PlatformName
+from integrations.platforms.bluesky_metrics import BlueskyMetrics
+from integrations.safe_fetch import FetchPolicy, safe_client
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
 from models.post_target import TargetStatus
@@ -24,6 +27,7 @@ from schema.relay import parse_id_of, to_global_id
 from tests.herald_client import connect_bluesky, member_with_account, sign_up
 from tests.network_client import publish, queued_target, reload
 from tests.services.appview import AppViewNetwork
+from tests.services.connection_recorder import recording_listener
 from tests.services.pds import PdsAccount, PdsServer
 from tests.stack import ApiServer, data
 from workers.analytics import AnalyticsWorker
@@ -175,3 +179,24 @@ async def test_an_access_token_the_pds_refuses_is_refreshed_once_and_the_new_ses
     [renewed] = saved
     assert Session.decode(renewed["session"]).refresh_jwt != stored.refresh_jwt
     assert renewed["app_password"] == credentials["app_password"]
+
+
+async def test_metrics_from_a_pds_on_a_non_public_address_are_refused_before_connecting() -> None:
+    # given a stored session whose PDS is this machine, and the production fetch policy
+    async with recording_listener() as listener:
+        pds_url = f"http://localhost:{listener.port}"
+        session = Session("who.test", "did:plc:who", "access", "refresh", pds_url)
+        account = AccountSession(
+            "did:plc:who", "who.test", {"service": pds_url, "session": session.encode()}, _discard
+        )
+        # when followers are read
+        async with safe_client(FetchPolicy()) as http:
+            with pytest.raises(Permanent) as raised:
+                await BlueskyMetrics(http).fetch_account_metrics(account)
+    # then the address is refused, and nothing was connected to
+    assert raised.value.code == "ADDRESS_NOT_ALLOWED"
+    assert listener.peers == []
+
+
+async def _discard(credentials: Mapping[str, Any]) -> None:
+    raise AssertionError("no session may be saved for a refused PDS")

@@ -32,6 +32,7 @@ from integrations.platforms.base import (
     AuthExpired,
     InvalidContent,
     OutcomeUnknown,
+    Permanent,
     PostContent,
     Published,
     RateLimited,
@@ -39,8 +40,12 @@ from integrations.platforms.base import (
 )
 from integrations.platforms.bluesky import POST_COLLECTION, Bluesky
 from integrations.platforms.bluesky_text import record_key
+from integrations.safe_fetch import FetchPolicy
+from tests.services.connection_recorder import ConnectionRecorder, recording_listener
 from tests.services.pds import PdsAccount, PdsServer
 
+# The PDS and the scripted servers run on 127.0.0.1 (production refuses it: tests/resolvers/test_accounts.py).
+LOCAL = FetchPolicy(allow_private_addresses=True)
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 👨‍👩‍👧‍👦
 
 
@@ -84,7 +89,7 @@ async def _new_account(pds: PdsServer) -> tuple[PdsAccount, str]:
 @pytest.fixture
 async def connected(pds: PdsServer) -> Connected:
     account, app_password = await _new_account(pds)
-    connected_account = await Bluesky().connect(account.handle, app_password, pds.url)
+    connected_account = await Bluesky(fetch_policy=LOCAL).connect(account.handle, app_password, pds.url)
     return Connected(account, connected_account.credentials)
 
 
@@ -111,7 +116,7 @@ async def test_connect_with_an_app_password_returns_the_account_and_its_session(
     account, app_password = await _new_account(pds)
 
     # when
-    connected = await Bluesky().connect(account.handle, app_password, pds.url)
+    connected = await Bluesky(fetch_policy=LOCAL).connect(account.handle, app_password, pds.url)
 
     # then
     assert (connected.external_id, connected.handle) == (account.did, account.handle)
@@ -129,14 +134,14 @@ async def test_connect_with_a_wrong_password_is_bad_credentials(pds: PdsServer) 
     account, _ = await _new_account(pds)
 
     with pytest.raises(AuthExpired) as raised:
-        await Bluesky().connect(account.handle, "aaaa-bbbb-cccc-dddd", pds.url)
+        await Bluesky(fetch_policy=LOCAL).connect(account.handle, "aaaa-bbbb-cccc-dddd", pds.url)
 
     assert raised.value.code == "BAD_CREDENTIALS"
 
 
 async def test_connect_to_an_unreachable_service_is_transient() -> None:
     with pytest.raises(Transient):
-        await Bluesky().connect("alice.test", "aaaa-bbbb-cccc-dddd", "http://127.0.0.1:9")
+        await Bluesky(fetch_policy=LOCAL).connect("alice.test", "aaaa-bbbb-cccc-dddd", "http://127.0.0.1:9")
 
 
 # --- publish ----------------------------------------------------------------------------------------------
@@ -150,7 +155,7 @@ async def test_publish_writes_text_facets_and_langs(pds: PdsServer, connected: C
     key = _idempotency_key()
 
     # when
-    published = await Bluesky().publish(
+    published = await Bluesky(fetch_policy=LOCAL).publish(
         connected.session(), PostContent(text=text, options={"langs": ["en"]}), key
     )
 
@@ -179,10 +184,40 @@ async def test_publish_writes_text_facets_and_langs(pds: PdsServer, connected: C
     ]
 
 
+async def test_publish_links_bare_domains_and_cashtags_as_the_app_does(
+    pds: PdsServer, connected: Connected
+) -> None:
+    # given a text with a bare domain and a cashtag after emoji (its first link, whose card is tried, is a
+    # closed local port, so no page outside this machine is asked for)
+    text = f"{FAMILY} http://127.0.0.1:9/x {FAMILY} docs.example.org/path. and $tsla"
+    key = _idempotency_key()
+
+    # when
+    await Bluesky(fetch_policy=LOCAL).publish(connected.session(), PostContent(text=text), key)
+
+    # then the PDS holds a link facet for the domain (https://) and a tag facet for the cashtag
+    value = (await pds.get_record(connected.did, POST_COLLECTION, record_key(key)))["value"]
+    encoded = text.encode()
+    covered = [
+        (encoded[f["index"]["byteStart"] : f["index"]["byteEnd"]].decode(), f["features"][0])
+        for f in value["facets"]
+    ]
+    assert covered == [
+        ("http://127.0.0.1:9/x", {"$type": "app.bsky.richtext.facet#link", "uri": "http://127.0.0.1:9/x"}),
+        (
+            "docs.example.org/path",
+            {"$type": "app.bsky.richtext.facet#link", "uri": "https://docs.example.org/path"},
+        ),
+        ("$tsla", {"$type": "app.bsky.richtext.facet#tag", "tag": "$TSLA"}),
+    ]
+
+
 async def test_mention_of_an_unknown_handle_stays_plain_text(pds: PdsServer, connected: Connected) -> None:
     key = _idempotency_key()
 
-    await Bluesky().publish(connected.session(), PostContent(text="hi @nobody-here.test"), key)
+    await Bluesky(fetch_policy=LOCAL).publish(
+        connected.session(), PostContent(text="hi @nobody-here.test"), key
+    )
 
     value = (await pds.get_record(connected.did, POST_COLLECTION, record_key(key)))["value"]
     assert "facets" not in value
@@ -190,7 +225,7 @@ async def test_mention_of_an_unknown_handle_stays_plain_text(pds: PdsServer, con
 
 async def test_publishing_twice_with_one_key_creates_one_post(pds: PdsServer, connected: Connected) -> None:
     # given a target published once
-    bluesky, key, content = Bluesky(), _idempotency_key(), PostContent(text="only once")
+    bluesky, key, content = Bluesky(fetch_policy=LOCAL), _idempotency_key(), PostContent(text="only once")
     first = await bluesky.publish(connected.session(), content, key)
 
     # when the worker publishes it again (the PDS refuses the repeated record key)
@@ -203,7 +238,7 @@ async def test_publishing_twice_with_one_key_creates_one_post(pds: PdsServer, co
 
 
 async def test_find_published_tells_published_from_absent(connected: Connected) -> None:
-    bluesky, key, content = Bluesky(), _idempotency_key(), PostContent(text="find me")
+    bluesky, key, content = Bluesky(fetch_policy=LOCAL), _idempotency_key(), PostContent(text="find me")
     published = await bluesky.publish(connected.session(), content, key)
 
     assert await bluesky.find_published(connected.session(), content, key) == published
@@ -217,7 +252,7 @@ async def test_find_published_without_the_pds_is_outcome_unknown(connected: Conn
     account = connected.session(session=session.encode())
 
     with pytest.raises(OutcomeUnknown):
-        await Bluesky().find_published(account, PostContent(text="x"), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).find_published(account, PostContent(text="x"), _idempotency_key())
 
 
 async def test_text_the_pds_refuses_is_invalid_content(connected: Connected) -> None:
@@ -225,7 +260,9 @@ async def test_text_the_pds_refuses_is_invalid_content(connected: Connected) -> 
     text = "é" * 1600
 
     with pytest.raises(InvalidContent) as raised:
-        await Bluesky().publish(connected.session(), PostContent(text=text), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).publish(
+            connected.session(), PostContent(text=text), _idempotency_key()
+        )
 
     assert raised.value.code == "CONTENT_REJECTED"
 
@@ -235,7 +272,7 @@ async def test_text_the_pds_refuses_is_invalid_content(connected: Connected) -> 
 
 async def test_a_fresh_stored_session_is_reused_without_saving(connected: Connected) -> None:
     # given the session `connect` stored, whose access token is valid for hours
-    bluesky = Bluesky()
+    bluesky = Bluesky(fetch_policy=LOCAL)
 
     # when two posts are published
     for text in ("one", "two"):
@@ -257,7 +294,9 @@ async def test_an_expired_access_token_is_refreshed_not_logged_in_again(
     )
 
     # when
-    published = await Bluesky().publish(account, PostContent(text="after refresh"), _idempotency_key())
+    published = await Bluesky(fetch_policy=LOCAL).publish(
+        account, PostContent(text="after refresh"), _idempotency_key()
+    )
 
     # then the post exists and the refreshed session was saved once
     assert published.external_id.startswith(f"at://{connected.did}/")
@@ -280,7 +319,7 @@ async def test_an_access_token_the_pds_rejects_is_refreshed_and_the_post_retried
     key = _idempotency_key()
 
     # when
-    published = await Bluesky().publish(account, PostContent(text="retried"), key)
+    published = await Bluesky(fetch_policy=LOCAL).publish(account, PostContent(text="retried"), key)
 
     # then
     assert _rkey(published) == record_key(key)
@@ -300,7 +339,7 @@ async def test_a_dead_refresh_token_logs_in_again_with_the_app_password(
     )
 
     # when
-    await Bluesky().publish(
+    await Bluesky(fetch_policy=LOCAL).publish(
         connected.session(session=session), PostContent(text="relogin"), _idempotency_key()
     )
 
@@ -322,7 +361,7 @@ async def test_a_dead_session_and_a_revoked_app_password_need_a_reconnect(
     account = connected.session(session=session, app_password="wrong-password")
 
     with pytest.raises(AuthExpired) as raised:
-        await Bluesky().publish(account, PostContent(text="never"), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).publish(account, PostContent(text="never"), _idempotency_key())
 
     assert raised.value.code == "BAD_CREDENTIALS"
     assert connected.saved.calls == []
@@ -405,7 +444,9 @@ async def test_a_rate_limited_post_waits_until_the_reset(xrpc: ScriptedXrpc) -> 
 
     # when
     with pytest.raises(RateLimited) as raised:
-        await Bluesky().publish(_scripted_account(xrpc), PostContent(text="x"), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).publish(
+            _scripted_account(xrpc), PostContent(text="x"), _idempotency_key()
+        )
 
     # then
     assert raised.value.code == "RATE_LIMITED"
@@ -417,7 +458,9 @@ async def test_a_server_error_with_no_record_is_outcome_unknown(xrpc: ScriptedXr
     xrpc.replies["com.atproto.repo.getRecord"] = Reply(400, {"error": "RecordNotFound"})
 
     with pytest.raises(OutcomeUnknown):
-        await Bluesky().publish(_scripted_account(xrpc), PostContent(text="x"), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).publish(
+            _scripted_account(xrpc), PostContent(text="x"), _idempotency_key()
+        )
 
     assert xrpc.calls == ["com.atproto.repo.createRecord", "com.atproto.repo.getRecord"]
 
@@ -437,7 +480,9 @@ async def test_a_lost_reply_whose_record_exists_is_published(xrpc: ScriptedXrpc)
     )
 
     # when
-    published = await Bluesky(timeout=0.3).publish(_scripted_account(xrpc), PostContent(text="x"), key)
+    published = await Bluesky(timeout=0.3, fetch_policy=LOCAL).publish(
+        _scripted_account(xrpc), PostContent(text="x"), key
+    )
 
     # then
     assert published.external_id == uri
@@ -448,4 +493,31 @@ async def test_find_published_on_a_failing_server_is_outcome_unknown(xrpc: Scrip
     xrpc.replies["com.atproto.repo.getRecord"] = Reply(502, {"error": "UpstreamFailure"})
 
     with pytest.raises(OutcomeUnknown):
-        await Bluesky().find_published(_scripted_account(xrpc), PostContent(text="x"), _idempotency_key())
+        await Bluesky(fetch_policy=LOCAL).find_published(
+            _scripted_account(xrpc), PostContent(text="x"), _idempotency_key()
+        )
+
+
+# --- the safe-fetch policy --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def listener() -> AsyncIterator[ConnectionRecorder]:
+    async with recording_listener() as recorder:
+        yield recorder
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "2130706433"])
+async def test_publishing_to_a_pds_on_a_non_public_address_is_refused_before_connecting(
+    listener: ConnectionRecorder, host: str
+) -> None:
+    # given a stored session whose PDS (from the account's DID document) is this machine
+    scripted = ScriptedXrpc(f"http://{host}:{listener.port}")
+    # when Herald publishes with the production policy
+    with pytest.raises(Permanent) as raised:
+        await Bluesky(fetch_policy=FetchPolicy()).publish(
+            _scripted_account(scripted), PostContent(text="x"), _idempotency_key()
+        )
+    # then it is refused for its address, and nothing was connected to
+    assert raised.value.code == "ADDRESS_NOT_ALLOWED"
+    assert listener.peers == []

@@ -27,7 +27,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from integrations.link_preview import FetchPolicy
 from integrations.platforms.base import (
     AccountSession,
     Checkpoint,
@@ -42,6 +41,7 @@ from integrations.platforms.base import (
 )
 from integrations.platforms.bluesky import POST_COLLECTION, Bluesky
 from integrations.platforms.bluesky_text import record_key
+from integrations.safe_fetch import FetchPolicy
 from tests.media_samples import mp4, photo
 from tests.services.pds import PdsAccount, PdsServer
 from tests.services.xrpc_proxy import Fault, XrpcProxy
@@ -80,7 +80,9 @@ class Author:
 async def author(pds: PdsServer) -> Author:
     handle = f"p{uuid.uuid4().hex[:10]}.test"
     account = await pds.create_account(handle, f"{handle}@example.com", secrets.token_hex(8))
-    connected = await Bluesky().connect(handle, await pds.create_app_password(account), pds.url)
+    connected = await Bluesky(fetch_policy=LOCAL_PAGES).connect(
+        handle, await pds.create_app_password(account), pds.url
+    )
     return Author(account, dict(connected.credentials))
 
 
@@ -163,7 +165,7 @@ async def test_a_thread_becomes_a_chain_of_replies(pds: PdsServer, author: Autho
     )
 
     # when
-    published = await Bluesky().publish(author.session(), content, key)
+    published = await Bluesky(fetch_policy=LOCAL_PAGES).publish(author.session(), content, key)
 
     # then three posts under the part keys, each replying to the first (root) and the one before (parent)
     posts = await _posts(pds, author.did)
@@ -192,13 +194,17 @@ async def test_a_thread_cut_short_resumes_without_a_part_twice_or_skipped(
     proxy.script(CREATE, Fault.skip(), Fault.skip(), Fault.forward_then(502, {"error": "UpstreamFailure"}))
     proxy.script(GET, Fault.reply(502, {"error": "UpstreamFailure"}))
     with pytest.raises(OutcomeUnknown):
-        await Bluesky().publish(author.session(via=proxy.url), content, key, saved.checkpoint())
+        await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+            author.session(via=proxy.url), content, key, saved.checkpoint()
+        )
     assert sorted(saved.data["parts"]) == ["0", "1"]  # the third part exists, unrecorded
     assert len(await _posts(pds, author.did)) == 3
 
     # when the next attempt resumes from the checkpoint
     before = proxy.calls[CREATE]
-    published = await Bluesky().publish(author.session(via=proxy.url), content, key, saved.checkpoint())
+    published = await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+        author.session(via=proxy.url), content, key, saved.checkpoint()
+    )
 
     # then it found the third part by its key and created only the last two: five posts, chained
     assert proxy.calls[CREATE] - before == 2
@@ -220,10 +226,12 @@ async def test_a_thread_is_found_published_only_when_its_last_part_is(
     content = PostContent(text="a", thread=(ThreadPartContent("b"), ThreadPartContent("c")))
     proxy.script(CREATE, Fault.skip(), Fault.skip(), Fault.reply(429, {"error": "RateLimitExceeded"}))
     with pytest.raises(RateLimited):
-        await Bluesky().publish(author.session(via=proxy.url), content, key, saved.checkpoint())
+        await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+            author.session(via=proxy.url), content, key, saved.checkpoint()
+        )
 
     # then it is not published yet (publish resumes it), and once finished it is
-    bluesky = Bluesky()
+    bluesky = Bluesky(fetch_policy=LOCAL_PAGES)
     assert await bluesky.find_published(author.session(), content, key) is None
     published = await bluesky.publish(author.session(), content, key, saved.checkpoint())
     assert await bluesky.find_published(author.session(), content, key) == published
@@ -231,7 +239,7 @@ async def test_a_thread_is_found_published_only_when_its_last_part_is(
 
 async def test_deleting_a_thread_removes_every_part(pds: PdsServer, author: Author) -> None:
     # given a published 3-part thread and another post
-    bluesky, key = Bluesky(), _key()
+    bluesky, key = Bluesky(fetch_policy=LOCAL_PAGES), _key()
     content = PostContent(text="a", thread=(ThreadPartContent("b"), ThreadPartContent("c")))
     published = await bluesky.publish(author.session(), content, key)
     other = await bluesky.publish(author.session(), PostContent(text="stays"), _key())
@@ -249,7 +257,7 @@ async def test_deleting_a_thread_removes_every_part(pds: PdsServer, author: Auth
 
 async def test_a_quote_post_embeds_the_quoted_post(pds: PdsServer, author: Author) -> None:
     # given someone's post, named by its bsky.app address
-    bluesky = Bluesky()
+    bluesky = Bluesky(fetch_policy=LOCAL_PAGES)
     quoted = await bluesky.publish(author.session(), PostContent(text="worth quoting"), _key())
     quoted_record = (await _posts(pds, author.did))[quoted.external_id.rsplit("/", 1)[1]]
 
@@ -274,13 +282,15 @@ async def test_a_quote_post_embeds_the_quoted_post(pds: PdsServer, author: Autho
 async def test_a_quote_of_a_post_that_does_not_exist_is_refused(author: Author) -> None:
     options = {"quote_uri": f"at://{author.did}/{POST_COLLECTION}/3zzzzzzzzzzzz"}
     with pytest.raises(InvalidContent) as raised:
-        await Bluesky().publish(author.session(), PostContent(text="x", options=options), _key())
+        await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+            author.session(), PostContent(text="x", options=options), _key()
+        )
     assert raised.value.code == "QUOTED_POST_NOT_FOUND"
 
 
 async def test_replies_keep_the_root_of_the_conversation(pds: PdsServer, author: Author) -> None:
     # given a post, and a reply to it
-    bluesky = Bluesky()
+    bluesky = Bluesky(fetch_policy=LOCAL_PAGES)
     root = await bluesky.publish(author.session(), PostContent(text="root"), _key())
     reply_key = _key()
     reply = await bluesky.publish(
@@ -320,7 +330,9 @@ async def test_replies_keep_the_root_of_the_conversation(pds: PdsServer, author:
 async def test_a_video_is_uploaded_with_its_aspect_ratio(pds: PdsServer, author: Author) -> None:
     key, clip = _key(), mp4(seconds=1.0)
 
-    await Bluesky().publish(author.session(), PostContent(text="a clip", media=(_video(clip),)), key)
+    await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+        author.session(), PostContent(text="a clip", media=(_video(clip),)), key
+    )
 
     embed = (await _posts(pds, author.did))[record_key(key)]["value"]["embed"]
     assert embed["$type"] == "app.bsky.embed.video"
@@ -336,7 +348,9 @@ async def test_a_video_the_pds_does_not_take_is_video_not_supported(pds: PdsServ
 
     # when
     with pytest.raises(InvalidContent) as raised:
-        await Bluesky().publish(author.session(), PostContent(text="x", media=(too_big,)), _key())
+        await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+            author.session(), PostContent(text="x", media=(too_big,)), _key()
+        )
 
     # then the reason says what to do, and nothing was posted
     assert raised.value.code == "VIDEO_NOT_SUPPORTED"
@@ -350,11 +364,15 @@ async def test_a_retry_reuses_the_uploaded_blobs(pds: PdsServer, author: Author,
     content = PostContent(text="two", media=(_image(30, 20, "one"), _image(20, 30, "two")))
     proxy.script(CREATE, Fault.reply(429, {"error": "RateLimitExceeded"}))
     with pytest.raises(RateLimited):
-        await Bluesky().publish(author.session(via=proxy.url), content, key, saved.checkpoint())
+        await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+            author.session(via=proxy.url), content, key, saved.checkpoint()
+        )
     assert proxy.calls[UPLOAD] == 2
 
     # when it is tried again
-    await Bluesky().publish(author.session(via=proxy.url), content, key, saved.checkpoint())
+    await Bluesky(fetch_policy=LOCAL_PAGES).publish(
+        author.session(via=proxy.url), content, key, saved.checkpoint()
+    )
 
     # then nothing was uploaded again, and the post carries both images
     assert proxy.calls[UPLOAD] == 2
@@ -372,7 +390,7 @@ async def test_a_blob_the_pds_no_longer_has_is_uploaded_again(pds: PdsServer, au
     key = _key()
 
     # when
-    await Bluesky().publish(
+    await Bluesky(fetch_policy=LOCAL_PAGES).publish(
         author.session(), PostContent(text="x", media=(_image(30, 20),)), key, saved.checkpoint()
     )
 
@@ -430,7 +448,7 @@ async def test_a_link_gets_a_card_with_title_description_and_thumb(
     key, link = _key(), f"{pages.url}/card"
 
     # when
-    await Bluesky(link_policy=LOCAL_PAGES).publish(
+    await Bluesky(fetch_policy=LOCAL_PAGES).publish(
         author.session(), PostContent(text=f"Read {link} now"), key
     )
 
@@ -454,7 +472,7 @@ async def test_a_page_that_cannot_be_fetched_posts_without_a_card(
     key = _key()
     text = f"Broken {pages.url}/nothing-here and https://no-such-host.invalid/"
 
-    await Bluesky(link_policy=LOCAL_PAGES).publish(author.session(), PostContent(text=text), key)
+    await Bluesky(fetch_policy=LOCAL_PAGES).publish(author.session(), PostContent(text=text), key)
 
     assert "embed" not in (await _posts(pds, author.did))[record_key(key)]["value"]
 
@@ -466,7 +484,7 @@ async def test_a_retry_posts_the_card_the_first_attempt_fetched(
     key, saved, link = _key(), Saved(), f"{pages.url}/card"
     content = PostContent(text=f"see {link}")
     proxy.script(CREATE, Fault.reply(429, {"error": "RateLimitExceeded"}))
-    bluesky = Bluesky(link_policy=LOCAL_PAGES)
+    bluesky = Bluesky(fetch_policy=LOCAL_PAGES)
     with pytest.raises(RateLimited):
         await bluesky.publish(author.session(via=proxy.url), content, key, saved.checkpoint())
 

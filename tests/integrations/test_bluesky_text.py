@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import regex
+from atproto_client import models
+from atproto_client.utils import facet_detection
 
 from integrations.platforms.base import PostContent
 from integrations.platforms.bluesky import Bluesky
@@ -101,12 +103,68 @@ def test_facets_are_utf8_byte_offsets_after_emoji() -> None:
     )
 
 
-def test_link_keeps_balanced_parentheses_and_drops_trailing_punctuation() -> None:
-    text = "(see https://en.example.test/wiki/Foo_(bar)), then https://x.test/?q=1!?"
+def test_link_drops_one_trailing_punctuation_and_an_unbalanced_parenthesis_as_the_app_does() -> None:
+    # The official rule strips one of .,;:!? and then a ")" only when the link holds no "(".
+    text = "(see https://en.example.test/wiki/Foo_(bar)), then https://x.test/?q=1!? (https://y.test/a)"
 
     spans = detect_facet_spans(text)
 
-    assert [s.value for s in spans] == ["https://en.example.test/wiki/Foo_(bar)", "https://x.test/?q=1"]
+    assert [s.value for s in spans] == [
+        "https://en.example.test/wiki/Foo_(bar))",
+        "https://x.test/?q=1!",
+        "https://y.test/a",
+    ]
+
+
+# Texts where a home-grown detector and the Bluesky app's (`detectFacets` of @atproto/api, ported by the
+# atproto SDK) are easy to tell apart.
+TRICKY_TEXTS = [
+    f"{FAMILY} see https://example.com/a?b=1 {FAMILY} and example.org {FAMILY}",
+    "a link in parentheses (https://example.com/path) and (example.net)",
+    "the end: https://example.com/docs.",
+    "IDN: https://bücher.example/straße and bücher.de and xn--bcher-kva.de/x",
+    "ping @alice.example.com, @Bob.Bsky.Social and @carol.test; mail me@alice.example.com",
+    "bare domains: example.com, docs.example.org/path?x=1. and notatld.zzzz or file.txt",
+    "buy $TSLA and ($aapl), not $100, $TOOLONG or a$BC; #tag #123 #émoji!",
+    "http://a.test https://b.test/x_(y) example.com/(z) www.example.co.uk:8080/p",
+]
+
+
+def _sdk_facets(text: str) -> list[tuple[int, int, str, str]]:
+    """What the Bluesky app would mark in `text` (mentions before resolving): (start, end, kind, value)."""
+    found = [
+        (m.byte_start, m.byte_end, "mention", m.handle.lower()) for m in facet_detection.detect_mentions(text)
+    ]
+    for facet in facet_detection.detect_facets(text):
+        feature = facet.features[0]
+        kind, value = (
+            ("link", feature.uri)
+            if isinstance(feature, models.AppBskyRichtextFacet.Link)
+            else ("tag", feature.tag)
+        )
+        found.append((facet.index.byte_start, facet.index.byte_end, kind, value))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_facets_match_the_bluesky_app_byte_for_byte(text: str) -> None:
+    spans = detect_facet_spans(text)
+
+    assert [(s.byte_start, s.byte_end, s.kind.value, s.value) for s in spans] == _sdk_facets(text)
+
+
+def test_bare_domains_and_cashtags_become_links_and_tags() -> None:
+    # given a bare domain and a cashtag, which the Bluesky app links
+    text = "see example.com/docs and $tsla"
+
+    # when
+    facets = build_facets(detect_facet_spans(text), {})
+
+    # then the domain links to https://, and the cashtag is a tag with its dollar sign, upper case
+    assert [(f["index"]["byteStart"], f["index"]["byteEnd"], f["features"][0]) for f in facets] == [
+        (4, 20, {"$type": "app.bsky.richtext.facet#link", "uri": "https://example.com/docs"}),
+        (25, 30, {"$type": "app.bsky.richtext.facet#tag", "tag": "$TSLA"}),
+    ]
 
 
 def test_mentions_need_a_domain_and_a_word_boundary() -> None:

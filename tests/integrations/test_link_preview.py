@@ -12,7 +12,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from integrations.link_preview import FetchPolicy, fetch_image, fetch_preview
+from integrations.link_preview import fetch_image, fetch_preview
+from integrations.safe_fetch import FetchPolicy
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 CARD = """<!doctype html><html><head>

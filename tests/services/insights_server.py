@@ -61,6 +61,7 @@ class _MetaFake(FakeServer):
         self.without_insights: set[str] = set()  # tokens whose owner did not grant the insights permission
         self.posts: dict[str, dict[str, Any]] = {}
         self.followers: dict[str, int] = {}
+        self.usernames: dict[str, str] = {}  # Instagram users' usernames, answered when `fields` asks
 
     def token_for(self, owner: str, *, insights: bool = True) -> str:
         token = new_token("token-")
@@ -125,9 +126,10 @@ class GraphInsightsServer(_MetaFake):
         if self._token(request) is None:
             return self.decorate(token_error())
         if node in self.followers:
-            return await self.answer(
-                "node", lambda: JSONResponse({"id": node, "followers_count": self.followers[node]})
-            )
+            body: dict[str, Any] = {"id": node, "followers_count": self.followers[node]}
+            if "username" in request.query_params.get("fields", "").split(",") and node in self.usernames:
+                body["username"] = self.usernames[node]
+            return await self.answer("node", lambda: JSONResponse(body))
         if node in self.posts:
             return await self.answer("node", lambda: JSONResponse(self._fields(node, self.posts[node])))
         return self.decorate(

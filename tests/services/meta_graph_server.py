@@ -8,8 +8,13 @@ Follows: "Manually Build a Login Flow" (`GET /{v}/dialog/oauth` → redirect wit
 Tokens": `GET /me/accounts` → `{"data": [{"id", "name", "access_token", "tasks",
 "instagram_business_account"}]}`; "Posts": `POST /{page}/feed` with `message`, `link` → `{"id":
 "<page>_<post>"}`, `GET /{page}/published_posts`, `GET /{post}?fields=permalink_url,created_time`),
-the Graph API's errors and usage headers (`X-App-Usage`, `X-Business-Use-Case-Usage`, set with
-`extra_headers`); Instagram's content publishing lives in `instagram_graph` (`self.instagram`).
+"Permissions" (the dialog's `scope`, comma-separated: the user grants each one unless scripted to decline
+it in `MetaUser.declines`; `GET /me/permissions` with the user's token → `{"data": [{"permission",
+"status": "granted" | "declined"}]}`), the Instagram User node (`GET /{ig-user}?fields=id,username,name`
+with the linked Page's token, only the fields asked for; the Page listing's `instagram_business_account`
+carries the id only), the Graph API's errors and usage headers (`X-App-Usage`,
+`X-Business-Use-Case-Usage`, set with `extra_headers`); Instagram's content publishing lives in
+`instagram_graph` (`self.instagram`).
 
 Page media ("Photos", "Videos"): `POST /{page}/photos` with `url` (downloaded over real HTTP, see
 `media_fetch`; a JPEG, PNG or GIF, else error 324), `caption`, `alt_text_custom`, `published=false` for a
@@ -17,8 +22,8 @@ photo to attach later → `{"id", "post_id"}` (`{"id"}` when unpublished); `POST
 `attached_media[i]={"media_fbid"}` of unpublished photos; `POST /{page}/videos` with `file_url` (a
 video, else error 352) and `description` → `{"id"}`, the video's permalink relative as Facebook gives it.
 
-Endpoint names for faults: dialog, code_exchange, token_exchange, me, accounts, page, feed,
-published_posts, post, photos, videos, and the ig_* names of `instagram_graph`.
+Endpoint names for faults: dialog, code_exchange, token_exchange, me, permissions, accounts, page, feed,
+published_posts, post, photos, videos, ig_user, and the ig_* names of `instagram_graph`.
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ class MetaUser:
     id: str
     name: str
     pages: list[Page] = field(default_factory=list)
+    declines: set[str] = field(default_factory=set)  # permissions the user unticks in the dialog
 
 
 class MetaGraphServer(FakeServer):
@@ -77,6 +83,7 @@ class MetaGraphServer(FakeServer):
         self.pages: dict[str, Page] = {}
         self.tokens: dict[str, tuple[str, str]] = {}  # token -> (owner id, "short" | "long" | "page")
         self.codes: dict[str, tuple[str, str, str | None]] = {}  # code -> (user, redirect uri, challenge)
+        self.asked: dict[str, list[str]] = {}  # user id -> the permissions the last dialog asked for
         self.consenting: MetaUser | None = None
         self.instagram = InstagramGraph()
         self.photos: dict[str, dict[str, Any]] = {}  # photo id -> {"page", "published", "fetched"}
@@ -133,6 +140,7 @@ class MetaGraphServer(FakeServer):
                 Route("/{version}/dialog/oauth", self.dialog),
                 Route("/{version}/oauth/access_token", self.access_token),
                 Route("/{version}/me/accounts", self.accounts),
+                Route("/{version}/me/permissions", self.permissions),
                 Route("/{version}/{node}", self.node, methods=["GET"]),
                 Route("/{version}/{node}/{edge}", self.edge, methods=["GET", "POST"]),
             ]
@@ -154,6 +162,7 @@ class MetaGraphServer(FakeServer):
         challenge = query.get("code_challenge") if query.get("code_challenge_method") == "S256" else None
         code = new_token("code-")
         self.codes[code] = (self.consenting.id, redirect, challenge)
+        self.asked[self.consenting.id] = [s for s in query.get("scope", "").split(",") if s]
         return RedirectResponse(
             f"{redirect}?{urlencode({'code': code, 'state': state})}#_=_", status_code=302
         )
@@ -190,7 +199,7 @@ class MetaGraphServer(FakeServer):
         def work() -> Response:
             data = [
                 {"id": p.id, "name": p.name, "access_token": p.token, "tasks": p.tasks, "category": "Brand"}
-                | ({"instagram_business_account": p.instagram} if p.instagram else {})
+                | ({"instagram_business_account": {"id": p.instagram["id"]}} if p.instagram else {})
                 for p in user.pages
             ]
             return JSONResponse(
@@ -199,8 +208,26 @@ class MetaGraphServer(FakeServer):
 
         return await self.answer("accounts", work)
 
+    async def permissions(self, request: Request) -> Response:
+        await self.received("permissions", request)
+        owner = self.tokens.get(request.query_params.get("access_token", ""))
+        if owner is None or owner[1] == "page":
+            return self.decorate(token_error())
+        user = self.users[owner[0]]
+
+        def work() -> Response:
+            data = [
+                {"permission": name, "status": "declined" if name in user.declines else "granted"}
+                for name in self.asked.get(user.id, [])
+            ]
+            return JSONResponse({"data": data})
+
+        return await self.answer("permissions", work)
+
     async def node(self, request: Request) -> Response:
         node = request.path_params["node"]
+        if any(p.instagram and p.instagram["id"] == node for p in self.pages.values()):
+            return await self._ig_user(request, node)
         if (ig_owner := self.instagram.owner_of(node)) is not None:
             return await self._ig_node(request, node, ig_owner)
         endpoint = "me" if node == "me" else "page" if node in self.pages else "post"
@@ -219,6 +246,15 @@ class MetaGraphServer(FakeServer):
         if container is not None:
             return await self.answer(endpoint, lambda: self.instagram.container_status(container))
         return await self.answer(endpoint, lambda: self.instagram.read_media(node))
+
+    async def _ig_user(self, request: Request, ig_id: str) -> Response:
+        recorded = await self.received("ig_user", request)
+        page = self._ig_page(ig_id, recorded.form, request)
+        if page is None or page.instagram is None:
+            return self.decorate(token_error())
+        linked = page.instagram
+        fields = (param(request, recorded.form, "fields") or "id").split(",")
+        return await self.answer("ig_user", lambda: JSONResponse({"id": ig_id} | _only(linked, fields)))
 
     def _ig_page(self, ig_id: str, form: dict[str, str], request: Request) -> Page | None:
         """The Page linked to Instagram account `ig_id`, when the request carries its token."""
@@ -357,6 +393,10 @@ class MetaGraphServer(FakeServer):
             post["photo_ids"] = photos
         page.posts.insert(0, post)
         return post
+
+
+def _only(node: dict[str, str], fields: list[str]) -> dict[str, str]:
+    return {name: node[name] for name in fields if name in node}
 
 
 def _s256(verifier: str) -> str:

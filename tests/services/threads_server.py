@@ -7,7 +7,10 @@ grant_type=th_refresh_token` → `{"access_token", "token_type", "expires_in"}`)
 (`POST /{user}/threads` → `{"id"}` of a container: `media_type` TEXT with `text`, IMAGE with
 `image_url`, VIDEO with `video_url`, items with `is_carousel_item=true`, CAROUSEL with 2-20 `children`;
 `POST /{user}/threads_publish?creation_id=` → `{"id"}` of the post), "Troubleshooting"
-(`GET /{container}?fields=status,error_message`), "Retrieve Posts"
+(`GET /{container}?fields=status,error_message`), "Debug Access Token" (`GET /{v}/debug_token?
+input_token=&access_token=` → `{"data": {"type", "application", "is_valid", "scopes", "user_id",
+"issued_at", "expires_at"}}`, the scopes the authorization window's `scope` asked for less those the
+user is scripted to decline, `ThreadsUser.declines`, carried from the code to every token), "Retrieve Posts"
 (`GET /{user}/threads`, `GET /{media}`) and the rate-limit overview (`GET /{user}/threads_publishing_limit`
 → `{"data": [{"quota_usage", "config": {"quota_total", "quota_duration"}}]}`). Errors are Graph API
 errors (see `meta_wire`); a bad token is code 190.
@@ -19,8 +22,8 @@ container is created. A photo that cannot be downloaded, or is not a JPEG or PNG
 
 Scripting: `consenting` (who approves), `denying`, `in_progress_polls` (status reads that answer
 IN_PROGRESS before FINISHED), `ThreadsUser.quota_usage`, and the faults of `FakeServer`. Endpoint names:
-authorize, code_exchange, token_exchange, token_refresh, me, create_container, container_status,
-threads_publish, publishing_limit, list_threads, media.
+authorize, code_exchange, token_exchange, token_refresh, me, debug_token, create_container,
+container_status, threads_publish, publishing_limit, list_threads, media.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ class ThreadsUser:
     posts: list[dict[str, Any]] = field(default_factory=list)  # newest first
     quota_usage: int = 0
     quota_total: int = 250
+    declines: set[str] = field(default_factory=set)  # permissions this user does not grant
 
 
 @dataclass
@@ -77,6 +81,7 @@ class ThreadsServer(FakeServer):
         self.users: dict[str, ThreadsUser] = {}
         self.tokens: dict[str, tuple[str, str]] = {}  # token -> (user id, "short" | "long")
         self.codes: dict[str, tuple[str, str]] = {}  # code -> (user id, redirect uri)
+        self.scopes: dict[str, list[str]] = {}  # code or token -> the permissions it carries
         self.containers: dict[str, Container] = {}
         self.consenting: ThreadsUser | None = None
         self.denying = False
@@ -130,6 +135,8 @@ class ThreadsServer(FakeServer):
             return RedirectResponse(f"{redirect}?{urlencode(denied)}", status_code=302)
         code = new_token("code-")
         self.codes[code] = (self.consenting.id, redirect)
+        asked = [scope for scope in query.get("scope", "").split(",") if scope]
+        self.scopes[code] = [scope for scope in asked if scope not in self.consenting.declines]
         return RedirectResponse(f"{redirect}?{urlencode({'code': code, 'state': state})}", status_code=302)
 
     async def code_exchange(self, request: Request) -> Response:
@@ -145,6 +152,7 @@ class ThreadsServer(FakeServer):
                 return error_response(100, "Error validating verification code: redirect_uri mismatch.")
             token = new_token("short-")
             self.tokens[token] = (found[0], "short")
+            self.scopes[token] = self.scopes.pop(form.get("code", ""), [])
             return JSONResponse({"access_token": token, "user_id": int(found[0])})
 
         return await self.answer("code_exchange", work)
@@ -158,7 +166,7 @@ class ThreadsServer(FakeServer):
                 return error_response(101, "Error validating client secret.")
             if owner is None or owner[1] != "short":
                 return token_error()
-            return self._new_long(owner[0])
+            return self._new_long(owner[0], self.scopes.get(query.get("access_token", ""), []))
 
         return await self.answer("token_exchange", work)
 
@@ -171,12 +179,36 @@ class ThreadsServer(FakeServer):
                 return error_response(100, "Unsupported grant_type")
             if owner is None or owner[1] != "long":
                 return token_error()
-            return self._new_long(owner[0])
+            return self._new_long(owner[0], self.scopes.get(query.get("access_token", ""), []))
 
         return await self.answer("token_refresh", work)
 
+    async def debug_token(self, request: Request) -> Response:
+        query = (await self.received("debug_token", request)).query
+        if self._user_of(request, {}) is None:
+            return self.decorate(token_error())
+        inspected = query.get("input_token", "")
+
+        def work() -> Response:
+            owner = self.tokens.get(inspected)
+            data: dict[str, Any] = {"type": "USER", "application": "Herald Test App", "is_valid": False}
+            if owner is not None:
+                now = int(datetime.now(UTC).timestamp())
+                data |= {
+                    "is_valid": True,
+                    "issued_at": now,
+                    "expires_at": now + LONG_LIVED_SECONDS,
+                    "scopes": self.scopes.get(inspected, []),
+                    "user_id": owner[0],
+                }
+            return JSONResponse({"data": data})
+
+        return await self.answer("debug_token", work)
+
     async def node(self, request: Request) -> Response:
         node = request.path_params["node"]
+        if node == "debug_token":
+            return await self.debug_token(request)
         endpoint = "me" if node == "me" else "container_status" if node in self.containers else "media"
         recorded = await self.received(endpoint, request)
         user = self._user_of(request, recorded.form)
@@ -219,9 +251,10 @@ class ThreadsServer(FakeServer):
 
     # --- behaviour -----------------------------------------------------------------------------------
 
-    def _new_long(self, user_id: str) -> Response:
+    def _new_long(self, user_id: str, scopes: list[str]) -> Response:
         token = new_token("long-")
         self.tokens[token] = (user_id, "long")
+        self.scopes[token] = scopes
         return JSONResponse({"access_token": token, "token_type": "bearer", "expires_in": LONG_LIVED_SECONDS})
 
     def _user_of(self, request: Request, form: dict[str, str]) -> ThreadsUser | None:

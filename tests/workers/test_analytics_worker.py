@@ -378,3 +378,29 @@ async def test_the_worker_consumes_collect_jobs_from_the_queue(
         await queue.close()
     [reading] = await MetricSnapshot.find({"target_id": target.id}).to_list()
     assert reading.likes == 9
+
+
+async def test_an_instagram_account_named_by_its_id_gets_its_username_with_its_followers(
+    analytics: Services, fakes: InsightFakes
+) -> None:
+    # given an Instagram account stored before Herald read usernames: its handle is its numeric id
+    workspace = await new_workspace("UTC")
+    assert workspace.id is not None
+    ig_user = f"1784{PydanticObjectId()}"
+    account = await seed_account(
+        analytics,
+        workspace.id,
+        PlatformName.INSTAGRAM,
+        {"access_token": fakes.graph.token_for(ig_user), "ig_user_id": ig_user},
+    )
+    await account.set({"handle": ig_user, "external_id": ig_user})
+    fakes.graph.followers[ig_user] = 12
+    fakes.graph.usernames[ig_user] = "corner_shop"
+
+    # when its followers are read
+    assert account.id is not None
+    await AnalyticsWorker(analytics).collect_account(account.id)
+
+    # then it is shown by its username from now on
+    reloaded = await SocialAccount.get(account.id)
+    assert reloaded is not None and reloaded.handle == "corner_shop"

@@ -314,7 +314,7 @@ async def test_a_network_without_deletion_answers_delete_not_supported(
 
 @pytest.fixture
 async def page() -> AsyncIterator[str]:
-    """A local page with Open Graph tags (the suite's LINK_PREVIEW_ALLOW_PRIVATE lets Herald fetch it)."""
+    """A local page with Open Graph tags (the suite's FETCH_ALLOW_PRIVATE_ADDRESSES lets Herald fetch it)."""
     head = '<meta property="og:title" content="Herald ships"><meta property="og:image" content="/i.png">'
     app = Starlette(
         routes=[

@@ -41,6 +41,7 @@ from integrations.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimi
 from integrations.safe_fetch import FetchPolicy, safe_client
 from integrations.sessions import MemorySessionStore, RedisSessionStore, SessionStore
 from integrations.storage import Storage
+from integrations.subscription_slots import RedisSubscriptionSlots
 from models import DOCUMENT_MODELS
 
 log = structlog.get_logger(__name__)
@@ -153,7 +154,8 @@ async def open_services(settings: Settings, *, embedded: bool = False) -> AsyncI
             tokens = MemoryOneTimeTokenStore()
         await events.start()
         stack.push_async_callback(events.close)
-        live = LiveAccess(events, max_per_user=settings.max_subscriptions_per_user)
+        slots = RedisSubscriptionSlots(redis, prefix=settings.redis_prefix) if settings.redis_url else None
+        live = LiveAccess(events, max_per_user=settings.max_subscriptions_per_user, slots=slots)
         stack.push_async_callback(live.close)
 
         queue: JobQueue

@@ -66,8 +66,8 @@ class Settings(BaseSettings):
     # Peers whose X-Forwarded-For / Forwarded headers name the client (as uvicorn's setting: comma-
     # separated IPs or CIDR ranges, or "*"); empty trusts none and the peer's own address is the client's.
     forwarded_allow_ips: str = ""
-    # Subscriptions one user may hold at once in one API process; past it a subscribe gets
-    # SUBSCRIPTION_LIMIT.
+    # Subscriptions one user may hold at once (in all API processes together with Redis; per process
+    # without); past it a subscribe gets SUBSCRIPTION_LIMIT.
     max_subscriptions_per_user: int = Field(default=50, ge=1)
     # Password reset by email: without SMTP_URL passwordResetRequest answers NOT_CONFIGURED. A reset
     # link is {PASSWORD_RESET_URL or PUBLIC_BASE_URL/reset-password}?token=..., valid for the TTL.

@@ -15,19 +15,22 @@ session after registering, so a revocation is never lost between the check and t
 listener ever loses notices (it fell behind and the stream was trimmed), it ends every watch: clients
 reconnect and are checked afresh.
 
-The registry also caps each user's concurrent subscriptions in this process (`max_per_user`).
+The registry also caps each user's concurrent subscriptions (`max_per_user`): across processes when
+given Redis `slots` (leased and renewed, see `integrations.subscription_slots`), else in this process.
 """
 
 from __future__ import annotations
 
 import asyncio
 import enum
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import structlog
 
 from integrations.events import Event, EventBus, EventTooOld
+from integrations.subscription_slots import RedisSubscriptionSlots
 
 log = structlog.get_logger(__name__)
 
@@ -58,6 +61,7 @@ class Watch:
     counted: bool  # a subscription (counts against the cap), not a socket
     ended: asyncio.Event = field(default_factory=asyncio.Event)
     reason: Ended | None = None
+    slot: str = field(default_factory=lambda: uuid.uuid4().hex)  # its subscription slot, if counted
 
     def end(self, reason: Ended) -> None:
         if self.reason is None:
@@ -68,13 +72,18 @@ class Watch:
 class LiveAccess:
     """The process's watches, and the listener that ends them on notices from any process."""
 
-    def __init__(self, events: EventBus, *, max_per_user: int) -> None:
+    def __init__(
+        self, events: EventBus, *, max_per_user: int, slots: RedisSubscriptionSlots | None = None
+    ) -> None:
         if max_per_user < 1:
             raise ValueError("max_per_user must be at least 1")
         self._events = events
         self._max_per_user = max_per_user
+        self._slots = slots
         self._watches: dict[str, set[Watch]] = {}  # user id -> watches
         self._listener: asyncio.Task[None] | None = None
+        self._renewer: asyncio.Task[None] | None = None
+        self._releasing: set[asyncio.Task[None]] = set()
         self._listening = asyncio.Event()
         self._start_lock = asyncio.Lock()
 
@@ -83,19 +92,42 @@ class LiveAccess:
     ) -> Watch:
         """Register a watch (listening first); `TooManySubscriptions` past the cap for `counted` ones."""
         await self._listen()
-        watches = self._watches.setdefault(user_id, set())
-        if counted and sum(w.counted for w in watches) >= self._max_per_user:
-            raise TooManySubscriptions(f"user {user_id} holds {self._max_per_user} subscriptions")
         watch = Watch(user_id, session, workspace_id, counted)
-        watches.add(watch)
+        if counted and not await self._take_slot(watch):
+            raise TooManySubscriptions(f"user {user_id} holds {self._max_per_user} subscriptions")
+        self._watches.setdefault(user_id, set()).add(watch)
         return watch
+
+    async def _take_slot(self, watch: Watch) -> bool:
+        if self._slots is None:
+            return self.subscription_count(watch.user_id) < self._max_per_user
+        if self._renewer is None or self._renewer.done():
+            self._renewer = asyncio.create_task(self._renew(self._slots), name="live-access-renewer")
+        return await self._slots.acquire(watch.user_id, watch.slot, limit=self._max_per_user)
 
     def release(self, watch: Watch) -> None:
         """Forget a watch (its socket or subscription ended); frees its slot."""
         watches = self._watches.get(watch.user_id, set())
+        if watch not in watches:
+            return
         watches.discard(watch)
         if not watches:
             self._watches.pop(watch.user_id, None)
+        if watch.counted and self._slots is not None:
+            # In the background: release runs where awaiting is not always possible (a cancelled
+            # subscription's cleanup); a slot not given back is freed when its lease runs out.
+            task = asyncio.create_task(self._slots.release(watch.user_id, watch.slot))
+            self._releasing.add(task)
+            task.add_done_callback(self._releasing.discard)
+
+    async def _renew(self, slots: RedisSubscriptionSlots) -> None:
+        while True:
+            await asyncio.sleep(slots.lease_seconds / 3)
+            held = {user: [w.slot for w in watches if w.counted] for user, watches in self._watches.items()}
+            try:
+                await slots.renew(held)
+            except Exception as exc:  # noqa: BLE001 (the next round tries again; leases outlast two misses)
+                log.warning("live_access.renew_failed", error=f"{type(exc).__name__}: {exc}")
 
     def subscription_count(self, user_id: str) -> int:
         """The user's subscriptions in this process."""
@@ -115,6 +147,9 @@ class LiveAccess:
 
     async def close(self, *, grace_seconds: float = 2.0) -> None:
         """Stop listening (waiting at most `grace_seconds` for the listener to wind down)."""
+        if self._renewer is not None:
+            self._renewer.cancel()
+            self._renewer = None
         task, self._listener = self._listener, None
         if task is None:
             return

@@ -21,6 +21,7 @@ from app.services import Services
 from app.settings import Settings
 from integrations.events_redis import RedisEventBus
 from integrations.live_access import LiveAccess
+from integrations.subscription_slots import RedisSubscriptionSlots
 from models.analytics import ANALYTICS_UPDATED
 from models.workspace import Role, Workspace
 from resolvers.members import member_remove
@@ -35,13 +36,16 @@ TRANSPORT_WS, LEGACY_WS = "graphql-transport-ws", "graphql-ws"
 
 
 @contextlib.asynccontextmanager
-async def other_process(settings: Settings, services: Services) -> AsyncIterator[tuple[ApiServer, Services]]:
+async def other_process(
+    settings: Settings, services: Services, *, shared_cap: bool = True
+) -> AsyncIterator[tuple[ApiServer, Services]]:
     """An API with an event bus and live-access registry of its own, as another API process has."""
     assert settings.redis_url is not None
     redis = Redis.from_url(settings.redis_url)
     bus = RedisEventBus(redis, prefix=settings.redis_prefix)
     await bus.start()
-    live = LiveAccess(bus, max_per_user=settings.max_subscriptions_per_user)
+    slots = RedisSubscriptionSlots(redis, prefix=settings.redis_prefix) if shared_cap else None
+    live = LiveAccess(bus, max_per_user=settings.max_subscriptions_per_user, slots=slots)
     own = dataclasses.replace(services, events=bus, live=live)
     try:
         async with running_api(settings, own) as server:
@@ -231,9 +235,13 @@ async def user_id(api: ApiServer, member: Member) -> str:
     return found
 
 
-async def test_a_users_subscriptions_are_capped(settings: Settings, services: Services) -> None:
+@pytest.mark.parametrize("shared_cap", [True, False], ids=["redis-slots", "per-process"])
+async def test_a_users_subscriptions_are_capped(
+    settings: Settings, services: Services, shared_cap: bool
+) -> None:
     capped = settings.model_copy(update={"max_subscriptions_per_user": 2})
-    async with other_process(capped, dataclasses.replace(services, settings=capped)) as (api, own):
+    changed = dataclasses.replace(services, settings=capped)
+    async with other_process(capped, changed, shared_cap=shared_cap) as (api, own):
         member = await sign_up(api)
         async with socket_on(api, member.token) as socket:
             # given two subscriptions, the cap
@@ -256,6 +264,26 @@ async def test_a_users_subscriptions_are_capped(settings: Settings, services: Se
             await announce_reading(own, member.workspace_id)
             heard = {(await socket.receive())["id"] for _ in range(2)}
             assert fourth in heard
+
+
+async def test_the_cap_holds_across_api_processes(settings: Settings, services: Services) -> None:
+    # given two API processes sharing the cap (2) through Redis, and a subscription on each
+    capped = settings.model_copy(update={"max_subscriptions_per_user": 2})
+    changed = dataclasses.replace(services, settings=capped)
+    async with other_process(capped, changed) as (api_a, own_a), other_process(capped, changed) as (api_b, _):
+        member = await sign_up(api_a)
+        async with socket_on(api_a, member.token) as on_a, socket_on(api_b, member.token) as on_b:
+            first = await on_a.start(UPDATED, {"ws": member.workspace_id})
+            await on_b.start(UPDATED, {"ws": member.workspace_id})
+            await attached(own_a, member.workspace_id, 1)
+            await announce_reading(own_a, member.workspace_id)
+            assert (await on_a.receive())["id"] == first  # A's is live (B's is counted too)
+            assert (await on_b.receive())["type"] == "next"
+
+            # when a third subscribes on A, it is refused
+            third = await on_a.start(UPDATED, {"ws": member.workspace_id})
+            assert error_codes(await on_a.receive()) == ["SUBSCRIPTION_LIMIT"]
+            assert await on_a.receive() == {"id": third, "type": "complete"}
 
 
 async def test_changing_the_password_closes_the_other_sessions_sockets(

@@ -5,9 +5,10 @@ is revoked first. Storing only the digest means a leaked Redis dump or key listi
 working token.
 
 Each user's sessions are also indexed (for "your sessions" and "log out everywhere"): the index holds
-the digests with when each session started and a label (user agent, address). It is cleaned as it is
-read: a session that expired or was revoked leaves it then. A session's public `id` is derived from its
-digest, so listing sessions never shows the key a token is stored under.
+the digests with when each session started and a label (user agent, address), and when each was last
+used (written at most once a minute per session and process, so a busy client costs no extra writes).
+It is cleaned as it is read: a session that expired or was revoked leaves it then. A session's public
+`id` is derived from its digest, so listing sessions never shows the key a token is stored under.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class SessionInfo:
     id: str  # public, stable; not usable to authenticate
     digest: str  # sha256 of the token: what revocation notices and the store are keyed by
     created_at: datetime
+    last_seen_at: datetime  # to the minute; `created_at` until first used
     label: str  # e.g. "Firefox on Linux · 203.0.113.9"; may be empty
 
 
@@ -64,25 +66,35 @@ def _check_ttl(ttl_seconds: int) -> int:
     return ttl_seconds
 
 
-def _info(digest: str, created_at: float, label: str) -> SessionInfo:
-    return SessionInfo(session_id(digest), digest, datetime.fromtimestamp(created_at, UTC), label)
+_SEEN_EVERY = 60.0  # seconds between two writes of one session's last use (per process)
+
+
+def _info(digest: str, created_at: float, last_seen_at: float | None, label: str) -> SessionInfo:
+    seen = max(created_at, last_seen_at or created_at)
+    created, last = datetime.fromtimestamp(created_at, UTC), datetime.fromtimestamp(seen, UTC)
+    return SessionInfo(session_id(digest), digest, created, last, label)
 
 
 class RedisSessionStore:
     """Sessions in Redis: `{prefix}:session:{digest}` holds the user id, with `EX ttl_seconds`;
-    `{prefix}:user-sessions:{user id}` is a hash of the user's digests (JSON: created_at, label) that
-    expires with the user's newest session."""
+    `{prefix}:user-sessions:{user id}` is a hash of the user's digests (JSON: created_at, label) and
+    `{prefix}:user-sessions-seen:{user id}` one of their last uses, both expiring with the user's newest
+    session."""
 
     def __init__(self, redis: Redis, *, prefix: str = "herald", ttl_seconds: int) -> None:
         self._redis = redis
         self._prefix = prefix
         self._ttl = _check_ttl(ttl_seconds)
+        self._seen: dict[str, float] = {}  # digest -> when this process last wrote its use (monotonic)
 
     def _key(self, digest: str) -> str:
         return f"{self._prefix}:session:{digest}"
 
     def _index(self, user_id: str) -> str:
         return f"{self._prefix}:user-sessions:{user_id}"
+
+    def _seen_index(self, user_id: str) -> str:
+        return f"{self._prefix}:user-sessions-seen:{user_id}"
 
     async def create(self, user_id: str, *, label: str = "") -> str:
         """Start a session for `user_id`; returns the token to hand to the client (never stored)."""
@@ -98,10 +110,25 @@ class RedisSessionStore:
 
     async def resolve(self, token: str) -> str | None:
         """The user id of a live session, or None for an unknown, expired or revoked token."""
-        value = await self._redis.get(self._key(session_digest(token)))
+        digest = session_digest(token)
+        value = await self._redis.get(self._key(digest))
         if value is None:
             return None
-        return value.decode() if isinstance(value, bytes) else str(value)
+        user_id = _text(value)
+        await self._touch(user_id, digest)
+        return user_id
+
+    async def _touch(self, user_id: str, digest: str) -> None:
+        now = time.monotonic()
+        if now - self._seen.get(digest, -_SEEN_EVERY) < _SEEN_EVERY:
+            return
+        if len(self._seen) >= 10_000:
+            self._seen.clear()  # bounded: at worst, one extra write per session
+        self._seen[digest] = now
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.hset(self._seen_index(user_id), digest, time.time())
+            pipe.expire(self._seen_index(user_id), self._ttl)
+            await pipe.execute()
 
     async def revoke(self, token: str) -> None:
         """End the session now; revoking an unknown token is a no-op."""
@@ -109,6 +136,7 @@ class RedisSessionStore:
         user_id = await self._redis.getdel(self._key(digest))
         if user_id is not None:
             await self._redis.hdel(self._index(_text(user_id)), digest)
+            await self._redis.hdel(self._seen_index(_text(user_id)), digest)
 
     async def sessions_of(self, user_id: str) -> list[SessionInfo]:
         """The user's live sessions, oldest first; forgets index entries of ended sessions."""
@@ -122,7 +150,13 @@ class RedisSessionStore:
         ]
         if ended:
             await self._redis.hdel(self._index(user_id), *ended)
-        return [_info(d, entries[d]["created_at"], entries[d]["label"]) for d in digests if d not in ended]
+            await self._redis.hdel(self._seen_index(user_id), *ended)
+        live = [d for d in digests if d not in ended]
+        seen = await self._redis.hmget(self._seen_index(user_id), live) if live else []
+        return [
+            _info(d, entries[d]["created_at"], float(s) if s else None, entries[d]["label"])
+            for d, s in zip(live, seen, strict=True)
+        ]
 
     async def revoke_digests(self, user_id: str, digests: Iterable[str]) -> None:
         """End these sessions of `user_id` now (digests of other users' sessions are ignored)."""
@@ -130,6 +164,7 @@ class RedisSessionStore:
         if mine:
             await self._redis.delete(*(self._key(d) for d in mine))
             await self._redis.hdel(self._index(user_id), *mine)
+            await self._redis.hdel(self._seen_index(user_id), *mine)
 
 
 def _text(value: bytes | str) -> str:
@@ -147,10 +182,18 @@ class _MemorySession:
 class MemorySessionStore:
     """Sessions in this process (`herald dev` without REDIS_URL); `clock` is injectable for tests."""
 
-    def __init__(self, *, ttl_seconds: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        ttl_seconds: int,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
         self._ttl = _check_ttl(ttl_seconds)
         self._clock = clock
+        self._wall_clock = wall_clock
         self._sessions: dict[str, _MemorySession] = {}  # digest -> session
+        self._last_seen: dict[str, float] = {}  # digest -> wall time of its last use
         self._by_user: dict[str, set[str]] = {}  # user id -> digests
         self._next_sweep = clock() + self._ttl
 
@@ -159,7 +202,8 @@ class MemorySessionStore:
         self._sweep()
         token = _new_token()
         digest = session_digest(token)
-        self._sessions[digest] = _MemorySession(user_id, self._clock() + self._ttl, time.time(), label[:200])
+        expires_at, created_at = self._clock() + self._ttl, self._wall_clock()
+        self._sessions[digest] = _MemorySession(user_id, expires_at, created_at, label[:200])
         self._by_user.setdefault(user_id, set()).add(digest)
         return token
 
@@ -167,7 +211,10 @@ class MemorySessionStore:
         """The user id of a live session, or None for an unknown, expired or revoked token."""
         digest = session_digest(token)
         session = self._live(digest)
-        return session.user_id if session else None
+        if session is None:
+            return None
+        self._last_seen[digest] = self._wall_clock()
+        return session.user_id
 
     async def revoke(self, token: str) -> None:
         """End the session now; revoking an unknown token is a no-op."""
@@ -177,7 +224,7 @@ class MemorySessionStore:
         """The user's live sessions, oldest first."""
         live = [(d, s) for d in list(self._by_user.get(user_id, ())) if (s := self._live(d)) is not None]
         live.sort(key=lambda pair: pair[1].created_at)
-        return [_info(d, s.created_at, s.label) for d, s in live]
+        return [_info(d, s.created_at, self._last_seen.get(d), s.label) for d, s in live]
 
     async def revoke_digests(self, user_id: str, digests: Iterable[str]) -> None:
         """End these sessions of `user_id` now (digests of other users' sessions are ignored)."""
@@ -193,6 +240,7 @@ class MemorySessionStore:
         return session
 
     def _drop(self, digest: str) -> None:
+        self._last_seen.pop(digest, None)
         session = self._sessions.pop(digest, None)
         if session is None:
             return

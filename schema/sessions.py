@@ -16,6 +16,7 @@ from schema.common import UserError, attempt, error_codes, signed_in, typed_erro
 class Session:
     id: strawberry.ID = strawberry.field(description="Pass to sessionRevoke; not usable to sign in.")
     created_at: datetime = strawberry.field(description="When it signed in.")
+    last_seen_at: datetime = strawberry.field(description="When it was last used, to the minute.")
     label: str = strawberry.field(description="The user agent and client address it signed in from.")
     current: bool = strawberry.field(description="Whether this is the session making this request.")
 
@@ -23,7 +24,11 @@ class Session:
     def from_model(cls, session: SessionInfo, current_token: str | None) -> Session:
         current = current_token is not None and session.digest == session_digest(current_token)
         return cls(
-            id=strawberry.ID(session.id), created_at=session.created_at, label=session.label, current=current
+            id=strawberry.ID(session.id),
+            created_at=session.created_at,
+            last_seen_at=session.last_seen_at,
+            label=session.label,
+            current=current,
         )
 
 

@@ -36,7 +36,8 @@ def given(request: pytest.FixtureRequest, redis_client: Redis, prefix: str) -> G
     async def advance(seconds: float) -> None:
         now[0] += seconds
 
-    return Given(MemorySessionStore(ttl_seconds=3600, clock=lambda: now[0]), 3600, advance)
+    store = MemorySessionStore(ttl_seconds=3600, clock=lambda: now[0], wall_clock=lambda: now[0])
+    return Given(store, 3600, advance)
 
 
 async def test_a_created_token_resolves_to_its_user_until_revoked(given: Given) -> None:
@@ -73,8 +74,10 @@ async def test_a_session_expires_after_its_ttl(given: Given) -> None:
 
 
 async def test_redis_never_stores_the_token_in_clear(redis_client: Redis, prefix: str) -> None:
+    prefix = f"{prefix}-{uuid.uuid4().hex[:6]}"  # this test's keys only
     store = RedisSessionStore(redis_client, prefix=prefix, ttl_seconds=60)
     token = await store.create("user-1")
+    await store.resolve(token)  # records its last use too
 
     keys = [key.decode() async for key in redis_client.scan_iter(match=f"{prefix}:*")]
     assert keys
@@ -136,3 +139,16 @@ async def test_expired_sessions_leave_the_list(given: Given) -> None:
     await given.store.create(u1)
     await given.wait(given.ttl_seconds * 1.1)
     assert await given.store.sessions_of(u1) == []
+
+
+async def test_a_session_shows_when_it_was_last_used(given: Given) -> None:
+    user = f"user-{uuid.uuid4().hex}"
+    token = await given.store.create(user)
+    [fresh] = await given.store.sessions_of(user)
+    assert fresh.last_seen_at == fresh.created_at
+
+    await given.wait(given.ttl_seconds * 0.3)
+    assert await given.store.resolve(token) == user
+
+    [used] = await given.store.sessions_of(user)
+    assert used.last_seen_at > used.created_at

@@ -9,7 +9,7 @@ import httpx
 from tests.herald_client import sign_up
 from tests.stack import ApiServer, data
 
-SESSIONS = "{ sessions { id createdAt label current } }"
+SESSIONS = "{ sessions { id createdAt lastSeenAt label current } }"
 REVOKE = "mutation ($id: ID!) { sessionRevoke(id: $id) { session { id current } userErrors { code field } } }"
 REVOKE_ALL = """
 mutation ($input: SessionRevokeAllInput) {
@@ -55,6 +55,7 @@ async def test_the_viewer_lists_their_sessions(api: ApiServer) -> None:
     assert [s["current"] for s in listed] == [True, False]
     assert "HeraldPhone/2.0" in listed[1]["label"] and "127.0.0.1" in listed[1]["label"]
     assert [s["current"] for s in await sessions(api, phone)] == [False, True]
+    assert all(s["lastSeenAt"] >= s["createdAt"] for s in listed)
 
 
 async def test_revoking_one_session_ends_it_only(api: ApiServer) -> None:

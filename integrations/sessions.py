@@ -194,7 +194,7 @@ class MemorySessionStore:
         self._wall_clock = wall_clock
         self._sessions: dict[str, _MemorySession] = {}  # digest -> session
         self._last_seen: dict[str, float] = {}  # digest -> wall time of its last use
-        self._by_user: dict[str, set[str]] = {}  # user id -> digests
+        self._by_user: dict[str, dict[str, None]] = {}  # user id -> digests, oldest first
         self._next_sweep = clock() + self._ttl
 
     async def create(self, user_id: str, *, label: str = "") -> str:
@@ -204,7 +204,7 @@ class MemorySessionStore:
         digest = session_digest(token)
         expires_at, created_at = self._clock() + self._ttl, self._wall_clock()
         self._sessions[digest] = _MemorySession(user_id, expires_at, created_at, label[:200])
-        self._by_user.setdefault(user_id, set()).add(digest)
+        self._by_user.setdefault(user_id, {})[digest] = None
         return token
 
     async def resolve(self, token: str) -> str | None:
@@ -244,8 +244,8 @@ class MemorySessionStore:
         session = self._sessions.pop(digest, None)
         if session is None:
             return
-        digests = self._by_user.get(session.user_id, set())
-        digests.discard(digest)
+        digests = self._by_user.get(session.user_id, {})
+        digests.pop(digest, None)
         if not digests:
             self._by_user.pop(session.user_id, None)
 

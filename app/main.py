@@ -1,5 +1,5 @@
-"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz`, `/readyz`, and the
-signed local media routes `/media/upload/...` and `/media/files/...`."""
+"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz`, `/readyz`, the signed
+local media routes `/media/upload/...` and `/media/files/...`, and the web console on every other path."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
 from app.services import Services, open_services
 from app.settings import Settings
+from app.web import WebConsole
 from models.user import User
 from resolvers.loaders import Loaders
 from schema import build_schema
@@ -113,6 +114,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
     graphql = _Deferred()
     oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None)
     media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
+    console = WebConsole(settings.web_dist_dir)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -123,6 +125,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/oauth/{platform}/callback", oauth.callback),
             Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
+            Route("/{path:path}", console.serve, methods=["GET", "HEAD"]),  # last: everything else
         ],
         middleware=[
             Middleware(

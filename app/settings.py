@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = False
     allowed_origins: list[str] = Field(default_factory=list)
+    # The built web console (`make web`), served at `/`; relative to the working directory.
+    web_dist_dir: Path = Path("web/dist")
 
     # Services. Empty means embedded (herald dev only).
     mongodb_url: str | None = None

@@ -83,9 +83,7 @@ export default function Shell({ sections }: ShellProps) {
                 </option>
               ))}
             </select>
-            <span className={styles.zone} title="Times in this workspace are shown in its time zone">
-              {workspace.timezone}
-            </span>
+            <span className={styles.zone}>Time zone: {workspace.timezone}</span>
           </div>
         )}
         <div className={styles.user}>
@@ -110,7 +108,7 @@ export default function Shell({ sections }: ShellProps) {
           ))}
         </ul>
       </nav>
-      <main id="main" className={styles.main}>
+      <main id="main" tabIndex={-1} className={styles.main}>
         {fetching && !data ? (
           <Loading />
         ) : error && !data ? (

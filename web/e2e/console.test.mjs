@@ -113,7 +113,8 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   const password = "correct horse battery";
 
   // Signed out, / leads to the log-in page
-  await page.goto(`${base}/`);
+  const first = await page.goto(`${base}/`);
+  assert.match(first.headers()["content-security-policy"], /script-src 'self';/); // the app runs under the CSP
   await page.getByRole("heading", { name: "Log in" }).waitFor();
   assert.equal(new URL(page.url()).pathname, "/login");
   await shot(page, "01-log-in");
@@ -130,6 +131,7 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   assert.match(await page.locator("#password-error").innerText(), /10/);
   assert.equal(await page.getByLabel("Email").getAttribute("aria-invalid"), "true");
   assert.equal(await page.getByLabel("Your name").getAttribute("aria-invalid"), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "email"); // focus on the first error
   await shot(page, "02-sign-up-errors");
 
   // Sign up: the shell, with the new workspace in the switcher
@@ -168,16 +170,19 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   assert.equal(await page.evaluate(() => localStorage.getItem("herald.token")), null);
   await shot(page, "06-logged-out");
 
-  // Wrong password: said above the form; then the right one logs in
+  // Wrong password: said above the form; then the right one logs in (back on the page they left)
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /password/i);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  await page.getByRole("heading", { name: "Calendar" }).waitFor();
 
-  // The session is ended elsewhere: the next request's 401 sends the user to log in with a message
+  // The session is ended elsewhere: the next request's 401 sends the user to log in with a message,
+  // and logging in again returns to the page they were on
+  await page.getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics" }).waitFor();
   const token = await page.evaluate(() => localStorage.getItem("herald.token"));
   assert.ok(token);
   const revoked = await fetch(`${base}/graphql`, {
@@ -189,7 +194,15 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   await page.reload();
   await page.getByText("Your session has expired or was ended").waitFor();
   assert.equal(new URL(page.url()).pathname, "/login");
+  assert.equal(await page.evaluate(() => localStorage.getItem("herald.token")), null);
   await shot(page, "07-session-ended");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Analytics" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/analytics");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("You have logged out.").waitFor();
 
   // Small screens: the sign-up page at 375 px
   await page.setViewportSize({ width: 375, height: 740 });

@@ -25,9 +25,12 @@ function RequireAuth({ children }: { children: React.ReactNode }) {
   return children;
 }
 
+/** Log-in and sign-up: once signed in, back to the page that sent the user here (or the start). */
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const { token } = useAuth();
-  return token ? <Navigate to="/" replace /> : children;
+  const location = useLocation();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  return token ? <Navigate to={typeof from === "string" && from.startsWith("/") ? from : "/"} replace /> : children;
 }
 
 export function App() {

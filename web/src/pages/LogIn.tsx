@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useMutation } from "urql";
 import { useAuth } from "../auth/AuthContext";
 import { errorsByField, type FieldErrors } from "../auth/fieldErrors";
+import { useFocusFirstError } from "../auth/useFocusFirstError";
 import { graphql } from "../gql";
 import { Field, FormAlert } from "../ui/Field";
 import { Logo } from "../ui/Logo";
@@ -28,6 +29,7 @@ export function LogIn() {
   const { signIn, notice } = useAuth();
   const [{ fetching }, logIn] = useMutation(LogInMutation);
   const [errors, setErrors] = useState<FieldErrors<LogInField>>({ byField: {}, general: [] });
+  useFocusFirstError(errors, FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -28,7 +28,10 @@ $(STAMP): requirements-dev.txt pyproject.toml
 
 setup: $(STAMP)
 
-run: setup web
+# Without npm the API still starts; `/` then says how to build the console.
+run: setup
+	@if command -v npm > /dev/null; then $(MAKE) --no-print-directory web; \
+	else echo "npm not found: starting without the web console (it needs Node >= 20.19 and npm)." >&2; fi
 	$(BIN)/herald dev
 
 $(WEB_DEPS): web/package.json web/package-lock.json

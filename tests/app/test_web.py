@@ -76,6 +76,9 @@ async def test_hashed_assets_are_immutable_with_their_mime_type(
     assert script.headers["content-type"].split(";")[0] == "text/javascript"
     assert script.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert script.headers["x-content-type-options"] == "nosniff"
+    head = await client.head(f"{console.base_url}/assets/index-4f3a9c.js")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["cache-control"] == "public, max-age=31536000, immutable"
     style = await client.get(f"{console.base_url}/assets/index-77b1e0.css")
     assert style.headers["content-type"].split(";")[0] == "text/css"
     icon = await client.get(f"{console.base_url}/favicon.svg")

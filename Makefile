@@ -44,10 +44,11 @@ web/dist/index.html: $(WEB_DEPS) $(WEB_SOURCES)
 
 web: web/dist/index.html
 
-# Generated operation types up to date, types check, unit tests.
+# Generated operation types up to date, types check, lint, unit tests.
 web-check: $(WEB_DEPS)
 	cd web && npm run codegen:check
 	cd web && npm run typecheck
+	cd web && npm run lint
 	cd web && npm run test:unit
 
 # The browser story against a real `herald dev` (Debian's Chromium; installed here when root).

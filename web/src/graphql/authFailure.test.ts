@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { authenticatedFetch, isAuthFailureClose } from "./authFailure";
-import { createSubscriptionClient } from "./client";
+import { createHeraldClient, createSubscriptionClient, sameOriginWsUrl } from "./client";
 
 const servers: { close(cb: () => void): void }[] = [];
 afterEach(async () => {
@@ -82,5 +82,33 @@ describe("subscriptions", () => {
     expect(isAuthFailureClose({ code: 1006 })).toBe(false);
     expect(isAuthFailureClose({ code: 4403 })).toBe(true);
     expect(isAuthFailureClose(null)).toBe(false);
+  });
+});
+
+describe("the urql client", () => {
+  it("sends the token on queries and signs out on a 401", async () => {
+    const seen: (string | undefined)[] = [];
+    const url = await httpServer(401, seen);
+    let failures = 0;
+    const herald = createHeraldClient({
+      url,
+      wsUrl: "ws://127.0.0.1:9/graphql",
+      getToken: () => "expired",
+      onAuthFailure: () => failures++,
+      webSocketImpl: WebSocket,
+    });
+    await herald.client.query("{ me { id } }", {}).toPromise();
+    herald.dispose();
+    expect(seen).toEqual(["Bearer expired"]);
+    expect(failures).toBe(1);
+  });
+
+  it("derives the websocket address from the page's", () => {
+    expect(sameOriginWsUrl("/graphql", { protocol: "https:", host: "herald.example" })).toBe(
+      "wss://herald.example/graphql",
+    );
+    expect(sameOriginWsUrl("/graphql", { protocol: "http:", host: "127.0.0.1:8000" })).toBe(
+      "ws://127.0.0.1:8000/graphql",
+    );
   });
 });

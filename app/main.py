@@ -16,6 +16,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -25,6 +26,7 @@ from app.auth import InvalidToken, bearer_token, connection_token, user_for_toke
 from app.context import Context
 from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
+from app.request_limits import BadRequestJson, BodyLimit, decode_request_json, error_response
 from app.services import Services, open_services
 from app.settings import Settings
 from models.user import User
@@ -43,8 +45,32 @@ class HeraldGraphQL(GraphQL[Context, None]):
             build_schema(settings),
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
             allowed_origins=settings.allowed_origins,
+            graphql_ide="graphiql" if settings.serves_graphiql else None,
         )
         self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's view, with its plain-text refusals (400, 401, 404...) as JSON errors."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refused:
+            code = _HTTP_CODES.get(refused.status_code, "BAD_REQUEST")
+            response = error_response(refused.status_code, code, refused.reason)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Bodies, websocket messages and the `variables` parameter of GET requests all come through here;
+        # a `BadRequestJson` closes a websocket with 4400.
+        return decode_request_json(data)
+
+    def parse_json(self, data: str | bytes) -> object:
+        try:
+            return decode_request_json(data)
+        except BadRequestJson as error:
+            raise HTTPException(400, error.reason) from None
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
@@ -125,6 +151,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
         ],
         middleware=[
+            Middleware(BodyLimit, max_bytes=settings.graphql_max_body_bytes, paths=("/graphql",)),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.allowed_origins,
@@ -134,10 +161,13 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 # credentials: "include", or its browser drops the cookie the answer sets. Never for
                 # "*": any page could then ask oauthStart with its author's token and keep the cookie.
                 allow_credentials="*" not in settings.allowed_origins,
-            )
+            ),
         ],
         lifespan=lifespan,
     )
+
+
+_HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 
 
 class _Deferred:

@@ -195,14 +195,14 @@ class Settings(BaseSettings):
         """GraphiQL in the browser at /graphql: off in production unless enabled."""
         if self.graphiql_enabled is not None:
             return self.graphiql_enabled
-        return self.environment is not Environment.PRODUCTION
+        return self.environment != Environment.PRODUCTION
 
     @property
     def allows_anonymous_introspection(self) -> bool:
         """`__schema`/`__type` without signing in: refused in production unless allowed."""
         if self.graphql_anonymous_introspection is not None:
             return self.graphql_anonymous_introspection
-        return self.environment is not Environment.PRODUCTION
+        return self.environment != Environment.PRODUCTION
 
     @property
     def masks_errors(self) -> bool:

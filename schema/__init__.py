@@ -79,7 +79,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     extensions += [lambda: parser_cache, lambda: validation_cache]
     if settings.masks_errors:
         extensions.append(lambda: MaskErrors(should_mask_error=_is_unexpected))
-    production = settings.environment is Environment.PRODUCTION
+    production = settings.environment == Environment.PRODUCTION
     return HeraldSchema(
         query=Query,
         mutation=Mutation,

@@ -37,6 +37,18 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
 
 
+class _MaskUnexpected(MaskErrors):
+    """Strawberry's masking, with a code clients (and the fuzz tests) can tell a bug by."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_is_unexpected)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
+        return masked
+
+
 class HeraldSchema(strawberry.Schema):
     """Strawberry's schema, logging errors by kind: what the client got wrong is one INFO line with its
     code; a bug is an ERROR with its traceback (and the request id the context bound)."""
@@ -78,7 +90,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         extensions.append(AnonymousIntrospection)
     extensions += [lambda: parser_cache, lambda: validation_cache]
     if settings.masks_errors:
-        extensions.append(lambda: MaskErrors(should_mask_error=_is_unexpected))
+        extensions.append(_MaskUnexpected)
     production = settings.environment == Environment.PRODUCTION
     return HeraldSchema(
         query=Query,

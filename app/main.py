@@ -4,7 +4,7 @@ signed local media routes `/media/upload/...` and `/media/files/...`."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
 import structlog
@@ -18,8 +18,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http.exceptions import NonJsonMessageReceived
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
@@ -36,8 +37,23 @@ from schema import build_schema
 log = structlog.get_logger(__name__)
 
 
+class _WebSocketMessages(ASGIWebSocketAdapter):
+    """Only protocol messages (objects with a string `type`) reach Strawberry's handlers, which index
+    them without checking: anything else is bad JSON (graphql-transport-ws closes with 4400; the legacy
+    graphql-ws protocol skips it)."""
+
+    async def iter_json(self, *, ignore_parsing_errors: bool = False) -> AsyncGenerator[object, None]:
+        async for message in super().iter_json(ignore_parsing_errors=ignore_parsing_errors):
+            if isinstance(message, dict) and isinstance(message.get("type"), str):
+                yield message
+            elif not ignore_parsing_errors:
+                raise NonJsonMessageReceived
+
+
 class HeraldGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Herald's context and websocket authentication."""
+
+    websocket_adapter_class = _WebSocketMessages
 
     def __init__(self, services: Services) -> None:
         settings = services.settings

@@ -250,3 +250,61 @@ async def test_a_long_websocket_variable_is_refused(api: ApiServer) -> None:
     answer = await subscribe_once(api, member.token, {"ws": "x" * 100_001})
     errors = answer["payload"] if answer["type"] == "error" else answer["payload"]["errors"]
     assert [e["extensions"]["code"] for e in errors] == ["STRING_TOO_LONG"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("{ node(id: " + "[" * 990 + "]" * 990 + ") { id } }", id="deep-list-literal"),
+        pytest.param("{ node(id: " + "{a: " * 660 + "1" + "}" * 660 + ") { id } }", id="deep-object-literal"),
+        pytest.param("{ me " + "{ id " * 600 + "}" * 601, id="deep-selection"),
+    ],
+)
+async def test_deeply_nested_literals_are_refused_without_a_500(api: ApiServer, query: str) -> None:
+    response = await post_raw(api, json.dumps({"query": query}).encode())
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body.get("data") is None
+    assert all(e.get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR" for e in body["errors"])
+
+
+async def test_deep_variables_under_the_parser_limit_are_refused_without_a_500(api: ApiServer) -> None:
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    nested: Any = "x"
+    for _ in range(900):
+        nested = [nested]
+    body = await gql(api, query, {"id": nested})
+    assert body.get("data") is None
+    assert all(e.get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR" for e in body["errors"])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("{}", id="no-type"),
+        pytest.param('[{"type": "connection_init"}]', id="array"),
+        pytest.param('{"type": 1}', id="type-not-a-string"),
+        pytest.param('"a string"', id="string"),
+    ],
+)
+async def test_the_legacy_websocket_protocol_skips_a_malformed_message(api: ApiServer, message: str) -> None:
+    async with websockets.connect(api.ws_url, subprotocols=[websockets.Subprotocol("graphql-ws")]) as socket:
+        await socket.send(message)
+        await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
+        answer = json.loads(await asyncio.wait_for(socket.recv(), 10))
+    assert answer["type"] == "connection_ack"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [pytest.param("{}", id="no-type"), pytest.param('[{"type": "connection_init"}]', id="array")],
+)
+async def test_a_message_that_is_no_protocol_message_closes_the_socket(api: ApiServer, message: str) -> None:
+    async with websockets.connect(
+        api.ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
+    ) as socket:
+        await socket.send(message)
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), 10)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4400

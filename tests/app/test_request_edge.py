@@ -308,3 +308,28 @@ async def test_a_message_that_is_no_protocol_message_closes_the_socket(api: ApiS
             await asyncio.wait_for(socket.recv(), 10)
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4400
+
+
+@pytest.mark.parametrize(
+    "request_body",
+    [
+        pytest.param({"query": ME, "operationName": 5}, id="operation-name-a-number"),
+        pytest.param({"query": ME, "operationName": ["a"]}, id="operation-name-a-list"),
+        pytest.param({"query": ME, "operationName": {"a": 1}}, id="operation-name-an-object"),
+        pytest.param({"query": ME, "extensions": []}, id="extensions-a-list"),
+        pytest.param({"query": ME, "variables": []}, id="variables-a-list"),
+        pytest.param({"query": None}, id="query-null"),
+        pytest.param({"query": 5}, id="query-a-number"),
+        pytest.param({}, id="empty-object"),
+        pytest.param({"query": "mutation { logOut }", "operationName": "Nope"}, id="unknown-operation"),
+    ],
+)
+async def test_odd_request_fields_are_a_400_or_a_graphql_error(
+    api: ApiServer, request_body: dict[str, Any]
+) -> None:
+    response = await post_raw(api, json.dumps(request_body).encode())
+    assert response.status_code in (200, 400), response.text
+    body = response.json()
+    assert body.get("data") is None
+    assert body["errors"]
+    assert all(e.get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR" for e in body["errors"])

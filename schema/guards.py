@@ -23,7 +23,18 @@ from strawberry.extensions import SchemaExtension
 from app.request_limits import LONE_SURROGATE
 
 # Mutations that each cost real CPU (argon2) or money (an AI call): one request may hold only a few.
-EXPENSIVE_MUTATIONS = frozenset({"signUp", "logIn", "captionGenerate", "postRewrite", "altTextGenerate"})
+EXPENSIVE_MUTATIONS = frozenset(
+    {
+        "signUp",
+        "logIn",
+        "passwordChange",
+        "passwordResetRequest",
+        "passwordResetComplete",
+        "captionGenerate",
+        "postRewrite",
+        "altTextGenerate",
+    }
+)
 # Every password flow hashes or verifies a password, whatever it is called.
 EXPENSIVE_PREFIXES = ("password",)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
 
 import structlog
 from beanie import PydanticObjectId
@@ -181,6 +182,12 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
         ],
         lifespan=lifespan,
     )
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for the API: logging is configured by `configure_logging`, and a websocket
+    message may be no larger than a `/graphql` body (uvicorn closes the socket with 1009 otherwise)."""
+    return {"log_config": None, "ws_max_size": settings.graphql_max_body_bytes}
 
 
 _HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}

@@ -333,3 +333,14 @@ async def test_odd_request_fields_are_a_400_or_a_graphql_error(
     assert body.get("data") is None
     assert body["errors"]
     assert all(e.get("extensions", {}).get("code") != "INTERNAL_SERVER_ERROR" for e in body["errors"])
+
+
+async def test_a_websocket_message_over_the_body_limit_closes_the_socket(api: ApiServer) -> None:
+    async with websockets.connect(
+        api.ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")], max_size=None
+    ) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": {"pad": "x" * (2 * MAX_BODY)}}))
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), 10)
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 1009  # message too big

@@ -28,7 +28,13 @@ from app.auth import InvalidToken, bearer_token, connection_token, user_for_toke
 from app.context import Context
 from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
-from app.request_limits import BadRequestJson, BodyLimit, decode_request_json, error_response
+from app.request_limits import (
+    BadRequestJson,
+    BodyLimit,
+    BodyTooLarge,
+    decode_request_json,
+    error_response,
+)
 from app.services import Services, open_services
 from app.settings import Settings
 from models.user import User
@@ -67,7 +73,8 @@ class HeraldGraphQL(GraphQL[Context, None]):
         self.services = services
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Strawberry's view, with its plain-text refusals (400, 401, 404...) as JSON errors."""
+        """Strawberry's view, with its plain-text refusals (400, 401, 404...) as JSON errors, and a bug
+        outside GraphQL execution logged with the request id and answered as a masked JSON 500."""
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
@@ -76,6 +83,11 @@ class HeraldGraphQL(GraphQL[Context, None]):
         except HTTPException as refused:
             code = _HTTP_CODES.get(refused.status_code, "BAD_REQUEST")
             response = error_response(refused.status_code, code, refused.reason)
+        except BodyTooLarge:
+            raise  # BodyLimit answers it
+        except Exception:  # a bug outside GraphQL's own masking: in the context, in parsing
+            log.error("http.unexpected_error", path=scope["path"], exc_info=True)
+            response = error_response(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:

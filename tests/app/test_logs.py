@@ -147,6 +147,30 @@ async def test_an_unexpected_error_is_logged_with_its_traceback_and_request_id(s
     assert "Traceback" in served.log()
 
 
+async def test_a_bug_before_graphql_runs_is_a_json_500_logged_with_its_request_id(
+    served: ServedApi, services: Services
+) -> None:
+    # given a session naming a user id that is no object id (a bug in whatever wrote it)
+    token = await services.sessions.create("not-an-object-id")
+
+    # when it is used
+    async with httpx.AsyncClient() as client:
+        response = await client.post(
+            served.api.graphql_url,
+            json={"query": "{ me { id } }"},
+            headers={"authorization": f"Bearer {token}"},
+        )
+
+    # then the client gets a JSON error that gives nothing away, and the log the traceback and request id
+    assert response.status_code == 500
+    assert response.json() == {
+        "errors": [{"message": "Unexpected error.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]
+    }
+    lines = await served.wait_for("http.unexpected_error")
+    assert "request_id=" in lines[0]
+    assert "not-an-object-id" in served.log()  # the exception's own text, in the traceback
+
+
 @pytest.mark.parametrize(
     ("path", "visible"),
     [

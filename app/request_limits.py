@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from typing import Any
 
 from starlette.responses import JSONResponse
@@ -116,22 +116,21 @@ def decode_request_json(data: str | bytes) -> dict[str, Any] | list[dict[str, An
         isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
     ):
         raise BadRequestJson("Expected a JSON object (a GraphQL request), or an array of them.")
-    if LONE_SURROGATE.search(text) or (has_lone_surrogate(value) if "\\u" in text else False):
+    # Only a `\\u` escape can put a lone surrogate in a string decoded from strict UTF-8.
+    if "\\u" in text and any(LONE_SURROGATE.search(string) for string in json_strings(value)):
         raise BadRequestJson("A string holds a lone UTF-16 surrogate (\\ud800-\\udfff); send valid Unicode.")
     return value
 
 
-def has_lone_surrogate(value: object) -> bool:
-    """Whether any string (or object key) in a JSON value holds a lone surrogate."""
+def json_strings(value: object) -> Iterator[str]:
+    """Every string (object keys included) in a JSON value, at any depth, without recursion."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if LONE_SURROGATE.search(item):
-                return True
+            yield item
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False

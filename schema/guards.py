@@ -20,7 +20,7 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from app.request_limits import LONE_SURROGATE
+from app.request_limits import LONE_SURROGATE, json_strings
 
 # Mutations that each cost real CPU (argon2) or money (an AI call): one request may hold only a few.
 EXPENSIVE_MUTATIONS = frozenset(
@@ -66,19 +66,6 @@ def string_literal_rule(max_length: int) -> type[ValidationRule]:
     return StringLiteralRule
 
 
-def _strings(value: object) -> Iterator[str]:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
 class VariableStrings(SchemaExtension):
     """Variables get the same string checks as literals, over HTTP and websockets alike. Checked when
     execution starts (Strawberry turns an error raised there into the operation's error on every
@@ -88,7 +75,7 @@ class VariableStrings(SchemaExtension):
         self.max_length = max_length
 
     def on_execute(self) -> Iterator[None]:
-        for value in _strings(self.execution_context.variables):
+        for value in json_strings(self.execution_context.variables):
             problem = string_problem(value, self.max_length)
             if problem is not None:
                 raise problem

@@ -36,9 +36,9 @@ def configure_logging(settings: Settings) -> None:
         access_log.addFilter(RedactSecretQueries())
 
 
-# Signed media URLs carry their signature in the query string and OAuth callbacks their code and state:
-# whoever reads the access log could replay them.
-SECRET_QUERY_PATHS = ("/media/", "/oauth/")
+# Signed media URLs carry their signature in the query string, OAuth callbacks their code and state, and a
+# GET to /graphql its variables (a password, a token): whoever reads the access log could replay them.
+SECRET_QUERY_PATHS = ("/media/", "/oauth/", "/graphql")
 
 
 class RedactSecretQueries(logging.Filter):

@@ -182,6 +182,11 @@ async def test_a_bug_before_graphql_runs_is_a_json_500_logged_with_its_request_i
         pytest.param(
             f"/oauth/threads/callback?code={SECRET}&state={SECRET}", "/oauth/threads/callback", id="oauth"
         ),
+        pytest.param(  # a GET carries its variables (a password, a token) in the query string
+            f'/graphql?query=query{{__typename}}&variables={{"password":"{SECRET}"}}',
+            "/graphql",
+            id="graphql-get",
+        ),
     ],
 )
 async def test_the_access_log_holds_no_secret_query_string(

@@ -10,7 +10,7 @@ import click
 import uvicorn
 
 from app.logging import configure_logging
-from app.main import create_app
+from app.main import create_app, server_options
 from app.services import open_services
 from app.settings import Settings
 from workers.analytics import AnalyticsWorker
@@ -30,7 +30,7 @@ def serve() -> None:
     settings = Settings()
     settings.require_services()
     configure_logging(settings)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, **server_options(settings))
 
 
 @main.group()
@@ -101,7 +101,10 @@ async def run_dev(settings: Settings) -> None:
     async with open_services(settings, embedded=True) as services:
         server = uvicorn.Server(
             uvicorn.Config(
-                create_app(settings, services), host=settings.host, port=settings.port, log_config=None
+                create_app(settings, services),
+                host=settings.host,
+                port=settings.port,
+                **server_options(settings),
             )
         )
         post_worker, ticker = PostWorker(services), Scheduler(services)

@@ -4,8 +4,9 @@ local media routes `/media/upload/...` and `/media/files/...`, and the web conso
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
 
 import structlog
 from beanie import PydanticObjectId
@@ -16,15 +17,24 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http.exceptions import NonJsonMessageReceived
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
 from app.context import Context
 from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
+from app.request_limits import (
+    BadRequestJson,
+    BodyLimit,
+    BodyTooLarge,
+    decode_request_json,
+    error_response,
+)
 from app.services import Services, open_services
 from app.settings import Settings
 from app.web import WebConsole
@@ -35,8 +45,23 @@ from schema import build_schema
 log = structlog.get_logger(__name__)
 
 
+class _WebSocketMessages(ASGIWebSocketAdapter):
+    """Only protocol messages (objects with a string `type`) reach Strawberry's handlers, which index
+    them without checking: anything else is bad JSON (graphql-transport-ws closes with 4400; the legacy
+    graphql-ws protocol skips it)."""
+
+    async def iter_json(self, *, ignore_parsing_errors: bool = False) -> AsyncGenerator[object, None]:
+        async for message in super().iter_json(ignore_parsing_errors=ignore_parsing_errors):
+            if isinstance(message, dict) and isinstance(message.get("type"), str):
+                yield message
+            elif not ignore_parsing_errors:
+                raise NonJsonMessageReceived
+
+
 class HeraldGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Herald's context and websocket authentication."""
+
+    websocket_adapter_class = _WebSocketMessages
 
     def __init__(self, services: Services) -> None:
         settings = services.settings
@@ -44,8 +69,38 @@ class HeraldGraphQL(GraphQL[Context, None]):
             build_schema(settings),
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
             allowed_origins=settings.allowed_origins,
+            graphql_ide="graphiql" if settings.serves_graphiql else None,
         )
         self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's view, with its plain-text refusals (400, 401, 404...) as JSON errors, and a bug
+        outside GraphQL execution logged with the request id and answered as a masked JSON 500."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refused:
+            code = _HTTP_CODES.get(refused.status_code, "BAD_REQUEST")
+            response = error_response(refused.status_code, code, refused.reason)
+        except BodyTooLarge:
+            raise  # BodyLimit answers it
+        except Exception:  # a bug outside GraphQL's own masking: in the context, in parsing
+            log.error("http.unexpected_error", path=scope["path"], exc_info=True)
+            response = error_response(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Bodies, websocket messages and the `variables` parameter of GET requests all come through here;
+        # a `BadRequestJson` closes a websocket with 4400.
+        return decode_request_json(data)
+
+    def parse_json(self, data: str | bytes) -> object:
+        try:
+            return decode_request_json(data)
+        except BadRequestJson as error:
+            raise HTTPException(400, error.reason) from None
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
@@ -128,6 +183,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/{path:path}", console.serve, methods=["GET", "HEAD"]),  # last: everything else
         ],
         middleware=[
+            Middleware(BodyLimit, max_bytes=settings.graphql_max_body_bytes, paths=("/graphql",)),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.allowed_origins,
@@ -137,10 +193,19 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 # credentials: "include", or its browser drops the cookie the answer sets. Never for
                 # "*": any page could then ask oauthStart with its author's token and keep the cookie.
                 allow_credentials="*" not in settings.allowed_origins,
-            )
+            ),
         ],
         lifespan=lifespan,
     )
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for the API: logging is configured by `configure_logging`, and a websocket
+    message may be no larger than a `/graphql` body (uvicorn closes the socket with 1009 otherwise)."""
+    return {"log_config": None, "ws_max_size": settings.graphql_max_body_bytes}
+
+
+_HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 
 
 class _Deferred:

@@ -1,11 +1,22 @@
 # syntax=docker/dockerfile:1
 #
-# Herald's one image: `herald serve` by default; compose runs `worker post`, `worker analytics` and
-# `scheduler` from the same image. requirements.txt is the complete, hash-checked lock: installed with
-# --no-deps it is never resolved again, so the image gets exactly what was tested (`make install-check`
-# installs it the same way). The embedded database of `make run` is an extra this image does not carry.
+# Herald's one image: `herald serve` (the API and the web console) by default; compose runs `worker post`,
+# `worker analytics` and `scheduler` from the same image. requirements.txt is the complete, hash-checked
+# lock: installed with --no-deps it is never resolved again, so the image gets exactly what was tested
+# (`make install-check` installs it the same way). The embedded database of `make run` is an extra this
+# image does not carry.
 
 ARG PYTHON_IMAGE=python:3.11-slim
+ARG NODE_IMAGE=node:20-slim
+
+# --- web: the console (web/), built by Vite into /web/dist; only dist goes into the image ---------------
+FROM ${NODE_IMAGE} AS web
+
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
 
 # --- builder: a virtualenv with the pinned dependencies and Herald itself ----------------------------
 FROM ${PYTHON_IMAGE} AS builder
@@ -46,6 +57,8 @@ RUN groupadd --system --gid 10001 herald \
     && chown herald:herald /app/var
 
 COPY --from=builder /opt/venv /opt/venv
+# WEB_DIST_DIR defaults to web/dist: /app/web/dist, served at /.
+COPY --from=web /web/dist /app/web/dist
 
 # DATA_DIR defaults to ./var: /app/var, owned by herald (compose mounts a volume there for local media).
 WORKDIR /app

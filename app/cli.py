@@ -10,7 +10,7 @@ import click
 import uvicorn
 
 from app.logging import configure_logging
-from app.main import create_app
+from app.main import create_app, server_options
 from app.services import open_services
 from app.settings import Settings
 from workers.analytics import AnalyticsWorker
@@ -30,10 +30,7 @@ def serve() -> None:
     settings = Settings()
     settings.require_services()
     configure_logging(settings)
-    # proxy_headers off: Herald reads them itself, trusting only FORWARDED_ALLOW_IPS (app.client_address).
-    uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port, log_config=None, proxy_headers=False
-    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, **server_options(settings))
 
 
 @main.group()
@@ -107,8 +104,7 @@ async def run_dev(settings: Settings) -> None:
                 create_app(settings, services),
                 host=settings.host,
                 port=settings.port,
-                log_config=None,
-                proxy_headers=False,
+                **server_options(settings),
             )
         )
         post_worker, ticker = PostWorker(services), Scheduler(services)

@@ -31,3 +31,24 @@ def configure_logging(settings: Settings) -> None:
     # httpx logs every request's URL at INFO, and Meta's Graph API takes tokens and app secrets as query
     # parameters (its paging links carry them too): keep those URLs out of the logs.
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
+    access_log = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactSecretQueries) for f in access_log.filters):
+        access_log.addFilter(RedactSecretQueries())
+
+
+# Signed media URLs carry their signature in the query string, OAuth callbacks their code and state, and a
+# GET to /graphql its variables (a password, a token): whoever reads the access log could replay them.
+SECRET_QUERY_PATHS = ("/media/", "/oauth/", "/graphql")
+
+
+class RedactSecretQueries(logging.Filter):
+    """Drops the query string from uvicorn's access lines for paths whose query strings are secrets."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # uvicorn's access record: ('%s - "%s %s HTTP/%s" %d', client, method, path?query, version, status)
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            path, separator, _query = args[2].partition("?")
+            if separator and path.startswith(SECRET_QUERY_PATHS):
+                record.args = (args[0], args[1], f"{path}?[redacted]", *args[3:])
+        return True

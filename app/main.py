@@ -1,14 +1,11 @@
-"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz`, `/readyz`, and the
-signed local media routes `/media/upload/...` and `/media/files/...`."""
+"""The ASGI application: `/graphql` (HTTP, GraphiQL, websockets), `/healthz`, `/readyz`, the signed
+local media routes `/media/upload/...` and `/media/files/...`, and the web console on every other path."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from contextvars import ContextVar
 from typing import Any
 
 import structlog
@@ -20,19 +17,28 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http.exceptions import NonJsonMessageReceived
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 
 from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
 from app.context import Context
+from app.live_sockets import current_socket, guarded_socket
 from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
+from app.request_limits import (
+    BadRequestJson,
+    BodyLimit,
+    BodyTooLarge,
+    decode_request_json,
+    error_response,
+)
 from app.services import Services, open_services
 from app.settings import Settings
-from integrations.live_access import Ended, LiveAccess, Watch
-from integrations.sessions import session_digest
+from app.web import WebConsole
 from models.user import User
 from resolvers.loaders import Loaders
 from schema import build_schema
@@ -40,41 +46,23 @@ from schema import build_schema
 log = structlog.get_logger(__name__)
 
 
-class _Socket:
-    """One websocket's watch on its session, and the task that closes the socket when it ends."""
+class _WebSocketMessages(ASGIWebSocketAdapter):
+    """Only protocol messages (objects with a string `type`) reach Strawberry's handlers, which index
+    them without checking: anything else is bad JSON (graphql-transport-ws closes with 4400; the legacy
+    graphql-ws protocol skips it)."""
 
-    def __init__(self) -> None:
-        self.watch: Watch | None = None
-        self.closer: asyncio.Task[None] | None = None
-
-    async def guard(self, live: LiveAccess, websocket: WebSocket, user_id: str, token: str) -> None:
-        self.watch = await live.watch(user_id, session=session_digest(token))
-        self.closer = asyncio.create_task(self._close_when_ended(websocket, self.watch))
-
-    @staticmethod
-    async def _close_when_ended(websocket: WebSocket, watch: Watch) -> None:
-        await watch.ended.wait()
-        # 4403 as graphql-transport-ws closes a refused connection: sign in again. 1012 (service
-        # restart) when notices may have been missed: reconnecting re-checks the session.
-        code, reason = (4403, "Session ended") if watch.reason is Ended.SESSION else (1012, "Reconnect")
-        log.info("websocket.closed_by_access", code=code, user_id=watch.user_id)
-        with contextlib.suppress(RuntimeError):  # the client closed it first
-            await websocket.close(code=code, reason=reason)
-
-    async def close(self, live: LiveAccess) -> None:
-        if self.closer is not None:
-            self.closer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.closer
-        if self.watch is not None:
-            live.release(self.watch)
-
-
-_socket: ContextVar[_Socket | None] = ContextVar("herald_socket", default=None)
+    async def iter_json(self, *, ignore_parsing_errors: bool = False) -> AsyncGenerator[object, None]:
+        async for message in super().iter_json(ignore_parsing_errors=ignore_parsing_errors):
+            if isinstance(message, dict) and isinstance(message.get("type"), str):
+                yield message
+            elif not ignore_parsing_errors:
+                raise NonJsonMessageReceived
 
 
 class HeraldGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Herald's context and websocket authentication."""
+
+    websocket_adapter_class = _WebSocketMessages
 
     def __init__(self, services: Services) -> None:
         settings = services.settings
@@ -82,20 +70,42 @@ class HeraldGraphQL(GraphQL[Context, None]):
             build_schema(settings),
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
             allowed_origins=settings.allowed_origins,
+            graphql_ide="graphiql" if settings.serves_graphiql else None,
         )
         self.services = services
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "websocket":
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's view, with its plain-text refusals (400, 401, 404...) as JSON errors, and a bug
+        outside GraphQL execution logged with the request id and answered as a masked JSON 500."""
+        if scope["type"] == "websocket":
+            async with guarded_socket(self.services.live):  # see on_ws_connect
+                await super().__call__(scope, receive, send)
+            return
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        socket = _Socket()
-        reset = _socket.set(socket)
         try:
-            await super().__call__(scope, receive, send)
-        finally:
-            _socket.reset(reset)
-            await socket.close(self.services.live)
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refused:
+            code = _HTTP_CODES.get(refused.status_code, "BAD_REQUEST")
+            response = error_response(refused.status_code, code, refused.reason)
+        except BodyTooLarge:
+            raise  # BodyLimit answers it
+        except Exception:  # a bug outside GraphQL's own masking: in the context, in parsing
+            log.error("http.unexpected_error", path=scope["path"], exc_info=True)
+            response = error_response(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Bodies, websocket messages and the `variables` parameter of GET requests all come through here;
+        # a `BadRequestJson` closes a websocket with 4400.
+        return decode_request_json(data)
+
+    def parse_json(self, data: str | bytes) -> object:
+        try:
+            return decode_request_json(data)
+        except BadRequestJson as error:
+            raise HTTPException(400, error.reason) from None
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
@@ -125,7 +135,7 @@ class HeraldGraphQL(GraphQL[Context, None]):
         """Authenticate the socket from its `connection_init` payload; a bad token closes it (4403), and
         so does the session ending later (log-out, in any API process)."""
         token = connection_token(context.connection_params)
-        socket = _socket.get()
+        socket = current_socket()
         try:
             if token is not None and socket is not None and isinstance(context.request, WebSocket):
                 # Watching before checking: a log-out either precedes the check or reaches the watch.
@@ -171,6 +181,7 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
     graphql = _Deferred()
     oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None)
     media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
+    console = WebConsole(settings.web_dist_dir)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -181,8 +192,10 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/oauth/{platform}/callback", oauth.callback),
             Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
+            Route("/{path:path}", console.serve, methods=["GET", "HEAD"]),  # last: everything else
         ],
         middleware=[
+            Middleware(BodyLimit, max_bytes=settings.graphql_max_body_bytes, paths=("/graphql",)),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.allowed_origins,
@@ -192,10 +205,20 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
                 # credentials: "include", or its browser drops the cookie the answer sets. Never for
                 # "*": any page could then ask oauthStart with its author's token and keep the cookie.
                 allow_credentials="*" not in settings.allowed_origins,
-            )
+            ),
         ],
         lifespan=lifespan,
     )
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for the API: logging is configured by `configure_logging`, a websocket
+    message may be no larger than a `/graphql` body (uvicorn closes the socket with 1009 otherwise), and
+    proxy headers are left to Herald, which trusts only FORWARDED_ALLOW_IPS (app.client_address)."""
+    return {"log_config": None, "ws_max_size": settings.graphql_max_body_bytes, "proxy_headers": False}
+
+
+_HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 
 
 class _Deferred:
@@ -206,4 +229,4 @@ class _Deferred:
     async def __call__(self, scope: dict[str, object], receive: object, send: object) -> None:
         if self.app is None:
             raise RuntimeError("the API received a request before its lifespan started")
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, send)  # type: ignore[arg-type]

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = False
     allowed_origins: list[str] = Field(default_factory=list)
+    # The built web console (`make web`), served at `/`; relative to the working directory.
+    web_dist_dir: Path = Path("web/dist")
 
     # Services. Empty means embedded (herald dev only).
     mongodb_url: str | None = None
@@ -80,6 +82,15 @@ class Settings(BaseSettings):
     graphql_max_depth: int = 12
     graphql_max_tokens: int = 2_000
     graphql_max_aliases: int = 30
+    # A /graphql body over this many bytes is refused (413) as it streams in; media uploads have their own.
+    graphql_max_body_bytes: int = Field(default=1_000_000, gt=0)
+    # Any string argument or variable longer than this is refused before a resolver runs.
+    graphql_max_string_length: int = Field(default=100_000, gt=0)
+    # signUp, logIn, password and AI mutations one request may hold in all.
+    graphql_max_expensive_fields: int = Field(default=3, ge=1)
+    # Empty: on outside production, off in production.
+    graphiql_enabled: bool | None = None
+    graphql_anonymous_introspection: bool | None = None
 
     # Publishing.
     scheduler_tick_seconds: float = 1.0
@@ -202,6 +213,20 @@ class Settings(BaseSettings):
     # Meta fetches media by URL: refuse media whose URL host is loopback/private/link-local (tests' fakes,
     # which run on 127.0.0.1, turn this off).
     media_urls_public_check: bool = True
+
+    @property
+    def serves_graphiql(self) -> bool:
+        """GraphiQL in the browser at /graphql: off in production unless enabled."""
+        if self.graphiql_enabled is not None:
+            return self.graphiql_enabled
+        return self.environment != Environment.PRODUCTION
+
+    @property
+    def allows_anonymous_introspection(self) -> bool:
+        """`__schema`/`__type` without signing in: refused in production unless allowed."""
+        if self.graphql_anonymous_introspection is not None:
+            return self.graphql_anonymous_introspection
+        return self.environment != Environment.PRODUCTION
 
     @property
     def masks_errors(self) -> bool:

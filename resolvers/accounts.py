@@ -31,8 +31,7 @@ async def bluesky_account_connect(
     """Log in to the account's PDS once, keep the session (encrypted), and connect the account."""
     workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
     service = (service_url or ctx.services.settings.bluesky_default_service).rstrip("/")
-    parts = urlsplit(service)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_service_url(service):
         raise reject("INVALID_SERVICE_URL", "Give the PDS address as https://host.", "serviceUrl")
     handle = handle.strip().removeprefix("@")
     if not handle:
@@ -74,6 +73,19 @@ async def bluesky_account_connect(
     except DuplicateKeyError:  # connected twice at the same moment: the other call's account stands
         raise reject("ACCOUNT_ALREADY_CONNECTED", "This account was just connected.", "handle") from None
     return account
+
+
+def is_service_url(url: str) -> bool:
+    """An http(s) URL with a host, a port in range and no control characters or spaces (which the HTTP
+    client would refuse with an exception of its own)."""
+    if any(char.isspace() or not char.isprintable() for char in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError when out of range)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 async def social_account_disconnect(

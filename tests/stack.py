@@ -18,7 +18,7 @@ import httpx
 import uvicorn
 import websockets
 
-from app.main import create_app
+from app.main import create_app, server_options
 from app.services import Services
 from app.settings import Settings
 from integrations.queue import QueueSpec, dead_queue_name, delay_queue_name, work_queue_name
@@ -44,10 +44,9 @@ async def running_api(settings: Settings, services: Services, *, port: int = 0) 
         create_app(settings, services),
         host="127.0.0.1",
         port=port,
-        log_config=None,
         lifespan="on",
         ws="websockets-sansio",
-        proxy_headers=False,  # as `herald serve`: the app trusts only FORWARDED_ALLOW_IPS
+        **server_options(settings),
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

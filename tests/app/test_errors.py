@@ -21,6 +21,7 @@ async def test_an_unexpected_error_is_masked_in_production() -> None:
     # then the client learns nothing of the internals
     assert result.errors is not None
     assert [e.message for e in result.errors] == ["Unexpected error."]
+    assert [e.extensions for e in result.errors] == [{"code": "INTERNAL_SERVER_ERROR"}]
 
 
 async def test_development_shows_the_error() -> None:

@@ -1,0 +1,215 @@
+// The console in a real browser (Debian's Chromium through playwright-core) against a real `herald dev`:
+// sign up → the shell with the workspace → reload, still signed in → log out → log in → a revoked token
+// sends the user back to log in with a message. Screenshots of each page go to test-results/ (git-ignored).
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const web = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const repo = path.dirname(web);
+const shots = path.join(web, "test-results");
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const python = process.env.HERALD_PYTHON ?? path.join(repo, ".venv", "bin", "python");
+
+let herald;
+let base;
+let context;
+let scratch;
+const cspViolations = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url, deadline = Date.now() + 90_000) {
+  while (Date.now() < deadline) {
+    if (herald.exitCode !== null) throw new Error(`herald dev exited with ${herald.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("herald dev did not answer /healthz in 90 s");
+}
+
+before(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
+  mkdirSync(shots, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env };
+  for (const name of ["MONGODB_URL", "REDIS_URL", "RABBITMQ_URL", "FERNET_KEYS"]) delete env[name];
+  Object.assign(env, {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_BASE_URL: base,
+    DATA_DIR: path.join(scratch, "var"),
+    WEB_DIST_DIR: path.join(web, "dist"),
+    LOG_LEVEL: "WARNING",
+  });
+  herald = spawn(python, ["-c", "from app.cli import main; main()", "dev"], {
+    cwd: scratch, // no .env of the checkout applies
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitHealthy(base);
+  context = await chromium.launchPersistentContext(path.join(scratch, "chromium"), {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (herald && herald.exitCode === null) {
+    const exited = new Promise((resolve) => herald.once("exit", resolve));
+    process.kill(-herald.pid, "SIGINT");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (herald.exitCode === null) process.kill(-herald.pid, "SIGKILL");
+  }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+test("sign up, stay signed in across a reload, log out, log in, and be sent back when the token is revoked", async () => {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  const email = `ada-${Date.now()}@example.test`;
+  const password = "correct horse battery";
+
+  // Signed out, / leads to the log-in page
+  const first = await page.goto(`${base}/`);
+  assert.match(first.headers()["content-security-policy"], /script-src 'self';/); // the app runs under the CSP
+  await page.getByRole("heading", { name: "Log in" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/login");
+  await shot(page, "01-log-in");
+
+  // Sign-up errors are shown next to the field they name
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByRole("heading", { name: "Create your account" }).waitFor();
+  await page.getByLabel("Your name").fill("Ada");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.locator("#email-error").waitFor();
+  assert.match(await page.locator("#email-error").innerText(), /email/i);
+  assert.match(await page.locator("#password-error").innerText(), /10/);
+  assert.equal(await page.getByLabel("Email").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByLabel("Your name").getAttribute("aria-invalid"), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "email"); // focus on the first error
+  await shot(page, "02-sign-up-errors");
+
+  // Sign up: the shell, with the new workspace in the switcher
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Workspace name (optional)").fill("Ada's newsroom");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  const workspace = page.getByLabel("Workspace");
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  assert.equal(await workspace.locator("option:checked").innerText(), "Ada's newsroom");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Calendar" }).click();
+  await page.getByRole("heading", { name: "Calendar" }).waitFor();
+  await shot(page, "03-shell");
+
+  // 375 px wide: nothing overflows sideways
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the shell overflows at 375 px");
+  await shot(page, "04-shell-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Reload: still signed in, on the same page
+  await page.reload();
+  await page.getByRole("heading", { name: "Calendar" }).waitFor();
+  assert.equal(await workspace.locator("option:checked").innerText(), "Ada's newsroom");
+
+  // Keyboard: the first Tab reaches the skip link, and its focus is visible
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid");
+  await shot(page, "05-keyboard-focus");
+
+  // Log out
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("You have logged out.").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("herald.token")), null);
+  await shot(page, "06-logged-out");
+
+  // Wrong password: said above the form; then the right one logs in (back on the page they left)
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  assert.match(await page.getByRole("alert").innerText(), /password/i);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Calendar" }).waitFor();
+
+  // The session is ended elsewhere: the next request's 401 sends the user to log in with a message,
+  // and logging in again returns to the page they were on
+  await page.getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics" }).waitFor();
+  const token = await page.evaluate(() => localStorage.getItem("herald.token"));
+  assert.ok(token);
+  const revoked = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "mutation { logOut }" }),
+  });
+  assert.deepEqual(await revoked.json(), { data: { logOut: true } });
+  await page.reload();
+  await page.getByText("Your session has expired or was ended").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/login");
+  assert.equal(await page.evaluate(() => localStorage.getItem("herald.token")), null);
+  await shot(page, "07-session-ended");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Analytics" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/analytics");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("You have logged out.").waitFor();
+
+  // Small screens: the sign-up page at 375 px
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`${base}/signup`);
+  await page.getByRole("heading", { name: "Create your account" }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "sign-up overflows at 375 px");
+  await shot(page, "08-sign-up-375px");
+
+  assert.deepEqual(cspViolations, []);
+});

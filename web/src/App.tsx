@@ -1,0 +1,52 @@
+import { lazy, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useAuth } from "./auth/AuthContext";
+import { LogIn } from "./pages/LogIn";
+import { SignUp } from "./pages/SignUp";
+import { Loading } from "./ui/Loading";
+
+// Everything behind the log-in is split from the first route's bundle.
+const Shell = lazy(() => import("./shell/Shell"));
+const ComingSoon = lazy(() => import("./pages/ComingSoon"));
+const NotFound = lazy(() => import("./pages/NotFound"));
+
+export const SECTIONS = [
+  { path: "posts", title: "Posts" },
+  { path: "calendar", title: "Calendar" },
+  { path: "accounts", title: "Accounts" },
+  { path: "media", title: "Media" },
+  { path: "analytics", title: "Analytics" },
+] as const;
+
+function RequireAuth({ children }: { children: React.ReactNode }) {
+  const { token } = useAuth();
+  const location = useLocation();
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+/** Log-in and sign-up: once signed in, back to the page that sent the user here (or the start). */
+function PublicOnly({ children }: { children: React.ReactNode }) {
+  const { token } = useAuth();
+  const location = useLocation();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  return token ? <Navigate to={typeof from === "string" && from.startsWith("/") ? from : "/"} replace /> : children;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<PublicOnly><LogIn /></PublicOnly>} />
+        <Route path="/signup" element={<PublicOnly><SignUp /></PublicOnly>} />
+        <Route element={<RequireAuth><Shell sections={SECTIONS} /></RequireAuth>}>
+          <Route index element={<Navigate to="/posts" replace />} />
+          {SECTIONS.map((s) => (
+            <Route key={s.path} path={s.path} element={<ComingSoon title={s.title} />} />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,70 @@
+/** The signed-in session: the token (kept across reloads), sign-in, sign-out and why the user was signed out. */
+
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { Provider as UrqlProvider } from "urql";
+import { createHeraldClient, sameOriginWsUrl } from "../graphql/client";
+import { SESSION_ENDED } from "../graphql/authFailure";
+import { browserStorage, storedValue, TOKEN_KEY } from "./token";
+
+interface Auth {
+  token: string | null;
+  /** Why the user is on the log-in page (session expired, logged out), if they were sent there. */
+  notice: string | null;
+  signIn(token: string): void;
+  signOut(notice?: string): void;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside <AuthProvider>");
+  return auth;
+}
+
+const tokenStorage = storedValue(browserStorage(), TOKEN_KEY);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState<string | null>(() => tokenStorage.get());
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const signIn = useCallback((next: string) => {
+    tokenStorage.set(next);
+    setNotice(null);
+    setToken(next);
+  }, []);
+  const signOut = useCallback((why?: string) => {
+    tokenStorage.clear();
+    setNotice(why ?? null);
+    setToken(null);
+  }, []);
+
+  // A new client for each session: nothing cached for one user is shown to the next.
+  const herald = useMemo(
+    () =>
+      createHeraldClient({
+        url: "/graphql",
+        wsUrl: sameOriginWsUrl("/graphql", window.location),
+        getToken: () => token,
+        onAuthFailure: () => signOut(SESSION_ENDED),
+      }),
+    [token, signOut],
+  );
+  useEffect(() => () => herald.dispose(), [herald]);
+
+  // Another tab logged in or out: follow it.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === TOKEN_KEY) setToken(event.newValue);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, []);
+
+  const auth = useMemo(() => ({ token, notice, signIn, signOut }), [token, notice, signIn, signOut]);
+  return (
+    <AuthContext.Provider value={auth}>
+      <UrqlProvider value={herald.client}>{children}</UrqlProvider>
+    </AuthContext.Provider>
+  );
+}

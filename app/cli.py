@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import time
+from types import FrameType
 
 import click
 import uvicorn
@@ -95,11 +97,35 @@ def dev() -> None:
         asyncio.run(run_dev(settings))
 
 
+class _StopOnSignal:
+    """SIGTERM and SIGHUP (a process manager, `kill`, a closed terminal) stop `herald dev` as Ctrl-C does.
+
+    uvicorn handles SIGINT and SIGTERM only while it serves and raises them again once it has stopped;
+    with the default SIGTERM handler that second SIGTERM ended the process before the workers and the
+    embedded database were stopped, leaving the database running. This handler is the one uvicorn
+    restores, so the shutdown carries on; before and during serving it asks uvicorn to exit."""
+
+    def __init__(self) -> None:
+        self.server: uvicorn.Server | None = None
+        self.requested = False
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, self)
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.requested = True
+        if self.server is not None:
+            self.server.handle_exit(signal.SIGTERM, frame)
+
+
 async def run_dev(settings: Settings) -> None:
-    """Everything in one process until Ctrl-C; the embedded MongoDB stops cleanly afterwards."""
+    """Everything in one process until Ctrl-C, SIGTERM or SIGHUP; the embedded MongoDB stops cleanly
+    afterwards (and on its own if this process is killed: see app/secantusd_watchdog.py)."""
     started = time.monotonic()
+    stop = _StopOnSignal()
     async with open_services(settings, embedded=True) as services:
-        server = uvicorn.Server(
+        if stop.requested:
+            return
+        server = stop.server = uvicorn.Server(
             uvicorn.Config(
                 create_app(settings, services),
                 host=settings.host,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -25,6 +26,9 @@ log = structlog.get_logger(__name__)
 
 STARTUP_TIMEOUT_SECONDS = 30.0
 STOP_TIMEOUT_SECONDS = 10.0
+LOCK_NAME, PID_NAME, LOG_NAME = "herald.lock", "secantusd.pid", "secantusd.log"
+LOG_TAIL_LINES = 20
+WATCHDOG = Path(__file__).with_name("secantusd_watchdog.py")
 
 
 class EmbeddedServerError(RuntimeError):
@@ -40,7 +44,7 @@ def free_port() -> int:
 
 def _command_path(command: str) -> str:
     # Next to the running interpreter first: a venv's console scripts are not on PATH unless activated.
-    beside = Path(sys.executable).with_name(command)
+    beside = Path(sys.executable).with_name(command) if os.sep not in command else Path(command)
     found = str(beside) if beside.exists() else shutil.which(command)
     if not found:
         raise EmbeddedServerError(
@@ -51,27 +55,40 @@ def _command_path(command: str) -> str:
 
 @contextlib.contextmanager
 def run_secantusd(storage: Path | str, command: str = "secantusd-py") -> Iterator[str]:
-    """Start `secantusd-py` on a free port, yield its mongodb:// URL, stop it cleanly on exit."""
-    if isinstance(storage, Path):
-        storage.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log_path = (storage / "secantusd.log") if isinstance(storage, Path) else None
-    log_file = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(  # noqa: S603 (a fixed program with our own arguments)
-        [_command_path(command), "--port", str(port), "--storage-path", str(storage), "--standalone"],
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # Ctrl-C in a terminal must not kill it before Herald stops using it
-    )
-    try:
-        _wait_for_port(process, port)
+    """Start `secantusd-py` on a free port, yield its mongodb:// URL, stop it cleanly on exit.
+
+    A data folder is locked while a server uses it; a server Herald left behind there is stopped first.
+    The server is started through `secantusd_watchdog.py`, so it stops (SIGTERM) when Herald dies."""
+    with contextlib.ExitStack() as stack:
+        folder = storage if isinstance(storage, Path) else None
+        lock_fd = _lock_data_folder(folder) if folder else None
+        if lock_fd is not None:
+            stack.callback(os.close, lock_fd)
+        watch_read, watch_write = os.pipe()  # Herald holds the only write end; it closes when Herald dies
+        stack.callback(os.close, watch_write)
+        port = free_port()
+        log_file = stack.enter_context(open(folder / LOG_NAME, "ab")) if folder else subprocess.DEVNULL
+        server = [_command_path(command), "--port", str(port), "--storage-path", str(storage), "--standalone"]
+        wrapper = [sys.executable, "-I", str(WATCHDOG), str(watch_read), str(STOP_TIMEOUT_SECONDS)]
+        try:
+            process = subprocess.Popen(  # noqa: S603 (a fixed program with our own arguments)
+                [*wrapper, *server],
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                pass_fds=[watch_read] if lock_fd is None else [watch_read, lock_fd],
+                start_new_session=True,  # Ctrl-C in a terminal must not kill it before Herald stops using it
+            )
+        finally:
+            os.close(watch_read)
+        stack.callback(log.info, "embedded_mongodb.stopped", pid=process.pid)
+        if folder:
+            pid_file = folder / PID_NAME
+            pid_file.write_text(f"{process.pid}\n")
+            stack.callback(pid_file.unlink, missing_ok=True)
+        stack.callback(_stop, process)
+        _wait_for_port(process, port, folder)
         log.info("embedded_mongodb.started", port=port, storage=str(storage), pid=process.pid)
         yield f"mongodb://127.0.0.1:{port}/?directConnection=true"
-    finally:
-        _stop(process)
-        if log_file is not subprocess.DEVNULL:
-            log_file.close()  # type: ignore[union-attr]
-        log.info("embedded_mongodb.stopped", pid=process.pid)
 
 
 @contextlib.asynccontextmanager
@@ -85,11 +102,89 @@ async def embedded_mongodb(storage: Path | str, command: str = "secantusd-py") -
         await asyncio.to_thread(manager.__exit__, None, None, None)
 
 
-def _wait_for_port(process: subprocess.Popen[bytes], port: int) -> None:
+def _lock_data_folder(folder: Path) -> int:
+    """Lock `folder` for a new server (the lock is inherited by it); stop a server Herald left there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        if not _try_lock(lock_fd):
+            _stop_stale_server(folder)
+            deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+            while not _try_lock(lock_fd):
+                if time.monotonic() > deadline:
+                    raise _folder_in_use(folder, _read_pid(folder))
+                time.sleep(0.1)
+    except BaseException:
+        os.close(lock_fd)
+        raise
+    return lock_fd
+
+
+def _try_lock(lock_fd: int) -> bool:
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _stop_stale_server(folder: Path) -> None:
+    """The folder is locked: stop the server there if it is Herald's own, else say who holds it."""
+    pid = _read_pid(folder)
+    if pid is None or not _is_our_server(pid, folder):
+        raise _folder_in_use(folder, pid)
+    log.warning("embedded_mongodb.stopping_stale", pid=pid, storage=str(folder))
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)  # a clean checkpoint first
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        while _is_our_server(pid, folder) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if _is_our_server(pid, folder):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _read_pid(folder: Path) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        return int((folder / PID_NAME).read_text().strip())
+    return None
+
+
+def _is_our_server(pid: int, folder: Path) -> bool:
+    """`pid` is a live `secantusd-py` whose command line names `folder` (not a zombie, not a reused pid)."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    storage = argv[argv.index("--storage-path") + 1] if "--storage-path" in argv[:-1] else None
+    names_folder = storage is not None and Path(storage).resolve() == folder.resolve()
+    return state != "Z" and names_folder and any("secantusd" in Path(arg).name for arg in argv)
+
+
+def _folder_in_use(folder: Path, pid: int | None) -> EmbeddedServerError:
+    holder = f"process {pid}" if pid is not None else "another process"
+    return EmbeddedServerError(
+        f"the embedded MongoDB data folder {folder} is in use by {holder}, which is not a Herald "
+        f"database server; stop it, or set DATA_DIR (or MONGODB_URL) to use another folder"
+    )
+
+
+def _log_tail(folder: Path | None) -> str:
+    if folder is None:
+        return ""
+    with contextlib.suppress(OSError):
+        lines = (folder / LOG_NAME).read_text(errors="replace").splitlines()[-LOG_TAIL_LINES:]
+        return f"; the end of {folder / LOG_NAME}:\n" + "\n".join(lines)
+    return ""
+
+
+def _wait_for_port(process: subprocess.Popen[bytes], port: int, folder: Path | None) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise EmbeddedServerError(f"secantusd-py exited with code {process.returncode} while starting")
+            raise EmbeddedServerError(
+                f"secantusd-py exited with code {process.returncode} while starting{_log_tail(folder)}"
+            )
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
             return
         time.sleep(0.1)

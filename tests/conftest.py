@@ -7,8 +7,11 @@ never skips). Every run namespaces its keys and queues with `run_prefix` so runs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import signal
 import socket
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -22,6 +25,7 @@ from app.embedded import free_port, run_secantusd
 from app.services import Services, open_services, queue_specs
 from app.settings import Settings
 from tests.network_client import cancel_rescheduled
+from tests.processes import descendants, secantusd_servers
 from tests.services.appview import AppViewNetwork, start_appview
 from tests.services.gemini_server import API_KEY as GEMINI_API_KEY
 from tests.services.gemini_server import GeminiServer, start_gemini_server
@@ -40,6 +44,24 @@ def _require_tcp(url: str, default_port: int) -> None:
         socket.create_connection((host, port), timeout=3).close()
     except OSError as exc:  # a missing service is a failure, never a skip
         pytest.fail(f"{url} is not reachable ({exc}); start it as ../shared/design/SERVICES.md says")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_stray_database_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The run fails if a `secantusd-py` (or its watchdog) it started outlives it: one still a child or
+    grandchild of this process, or one whose command line names this run's temporary folders (an orphan).
+    Set up first, so it is torn down last, after every fixture has stopped its servers."""
+    yield
+    base = str(tmp_path_factory.getbasetemp())
+    deadline = time.monotonic() + 15  # a server stopped a moment ago may still be checkpointing
+    while left := secantusd_servers(naming=base, among=descendants(os.getpid())):
+        if time.monotonic() > deadline:
+            for pid in left:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
+            listed = "\n".join(f"  {pid}: {command}" for pid, command in left.items())
+            pytest.fail(f"this run left embedded database servers running (now stopped):\n{listed}")
+        time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from types import FrameType
 import click
 import uvicorn
 
+from app.embedded import EmbeddedServerError
 from app.logging import configure_logging
 from app.main import create_app, server_options
 from app.services import open_services
@@ -94,7 +95,10 @@ def dev() -> None:
     configure_logging(settings)
     # uvicorn re-raises the Ctrl-C it handled once everything has stopped; that is a clean exit here.
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_dev(settings))
+        try:
+            asyncio.run(run_dev(settings))
+        except EmbeddedServerError as exc:  # a data folder in use, a server that would not start: say why
+            raise click.ClickException(str(exc)) from exc
 
 
 class _StopOnSignal:

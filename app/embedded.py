@@ -112,7 +112,7 @@ def _lock_data_folder(folder: Path) -> int:
             deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
             while not _try_lock(lock_fd):
                 if time.monotonic() > deadline:
-                    raise _folder_in_use(folder, _read_pid(folder))
+                    raise _folder_in_use(folder, _read_pid(folder), "which did not stop")
                 time.sleep(0.1)
     except BaseException:
         os.close(lock_fd)
@@ -161,11 +161,13 @@ def _is_our_server(pid: int, folder: Path) -> bool:
     return state != "Z" and names_folder and any("secantusd" in Path(arg).name for arg in argv)
 
 
-def _folder_in_use(folder: Path, pid: int | None) -> EmbeddedServerError:
+def _folder_in_use(
+    folder: Path, pid: int | None, why: str = "which is not a Herald database server"
+) -> EmbeddedServerError:
     holder = f"process {pid}" if pid is not None else "another process"
     return EmbeddedServerError(
-        f"the embedded MongoDB data folder {folder} is in use by {holder}, which is not a Herald "
-        f"database server; stop it, or set DATA_DIR (or MONGODB_URL) to use another folder"
+        f"the embedded MongoDB data folder {folder} is in use by {holder}, {why}; "
+        "stop it, or set DATA_DIR (or MONGODB_URL) to use another folder"
     )
 
 

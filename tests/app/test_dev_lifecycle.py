@@ -118,8 +118,8 @@ def test_a_stale_herald_server_on_the_folder_is_stopped_and_replaced(tmp_path: P
 
 
 def test_a_foreign_process_holding_the_folder_gets_a_clear_message(tmp_path: Path) -> None:
-    folder = tmp_path / "mongodb"
-    folder.mkdir()
+    folder = tmp_path / "var" / "mongodb"
+    folder.mkdir(parents=True)
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -129,7 +129,7 @@ def test_a_foreign_process_holding_the_folder_gets_a_clear_message(tmp_path: Pat
             "fcntl.flock(fd, fcntl.LOCK_EX)\n"
             f"open({str(folder / 'secantusd.pid')!r}, 'w').write(str(os.getpid()))\n"
             "print('locked', flush=True)\n"
-            "time.sleep(60)\n",
+            "time.sleep(120)\n",
         ],
         stdout=subprocess.PIPE,
     )
@@ -138,6 +138,13 @@ def test_a_foreign_process_holding_the_folder_gets_a_clear_message(tmp_path: Pat
         with pytest.raises(EmbeddedServerError) as refused, run_secantusd(folder):
             pass
         assert str(holder.pid) in str(refused.value) and str(folder) in str(refused.value)
+        # and `herald dev` says so in one line rather than a traceback
+        dev = subprocess.run(
+            [*HERALD, "dev"], env=_dev_env(tmp_path, free_port()), capture_output=True, text=True, timeout=120
+        )
+        assert dev.returncode == 1
+        assert "Traceback" not in dev.stderr
+        assert str(holder.pid) in dev.stderr and str(folder) in dev.stderr
     finally:
         holder.kill()
         holder.wait()

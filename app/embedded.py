@@ -154,10 +154,11 @@ def _is_our_server(pid: int, folder: Path) -> bool:
     try:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        cwd = Path(os.readlink(f"/proc/{pid}/cwd"))  # the folder may be named relative to it
     except (OSError, IndexError):
         return False
     storage = argv[argv.index("--storage-path") + 1] if "--storage-path" in argv[:-1] else None
-    names_folder = storage is not None and Path(storage).resolve() == folder.resolve()
+    names_folder = storage is not None and (cwd / storage).resolve() == folder.resolve()
     return state != "Z" and names_folder and any("secantusd" in Path(arg).name for arg in argv)
 
 

@@ -81,11 +81,12 @@ def test_herald_dev_restarts_with_its_data_after_sigterm_sighup_and_sigkill(tmp_
 
 
 def _start_secantusd(folder: Path, lock_fd: int) -> subprocess.Popen[bytes]:
-    """A server started the way an older Herald did: without a watchdog, holding the folder's lock."""
+    """A server started the way an older Herald did: without a watchdog, holding the folder's lock, the
+    folder named relative to its working directory (DATA_DIR is `var` by default)."""
     command = Path(sys.executable).with_name("secantusd-py")
     port = free_port()
-    args = [str(command), "--port", str(port), "--storage-path", str(folder), "--standalone"]
-    process = subprocess.Popen(args, pass_fds=[lock_fd], start_new_session=True)
+    args = [str(command), "--port", str(port), "--storage-path", folder.name, "--standalone"]
+    process = subprocess.Popen(args, pass_fds=[lock_fd], start_new_session=True, cwd=folder.parent)
     (folder / "secantusd.pid").write_text(f"{process.pid}\n")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

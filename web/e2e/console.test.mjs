@@ -1,6 +1,7 @@
 // The console in a real browser (Debian's Chromium through playwright-core) against a real `herald dev`:
 // sign up → the shell with the workspace → reload, still signed in → log out → log in → a revoked token
-// sends the user back to log in with a message. Screenshots of each page go to test-results/ (git-ignored).
+// sends the user back to log in with a message; the Accounts page (Bluesky's field errors, an OAuth network
+// herald dev has no credentials for, /oauth/result). Screenshots of each page go to test-results/ (git-ignored).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -211,5 +212,70 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "sign-up overflows at 375 px");
   await shot(page, "08-sign-up-375px");
 
+  assert.deepEqual(cspViolations, []);
+});
+
+test("the Accounts page: empty list, Bluesky's errors on their field, an unconfigured network, /oauth/result", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${base}/signup`);
+  await page.getByLabel("Your name").fill("Grace");
+  await page.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+
+  // No accounts yet: said, with the ways to connect one
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+  await page.getByText("No accounts yet").waitFor();
+  await shot(page, "09-accounts-empty");
+
+  // Bluesky on a PDS at a loopback address: herald dev refuses it, and says so under the PDS field
+  await page.getByLabel("Handle").fill("grace.example.test");
+  await page.getByLabel("App password").fill("abcd-efgh-ijkl-mnop");
+  await page.getByLabel("PDS address (optional)").fill("https://127.0.0.1:9");
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.locator("#serviceUrl-error").waitFor();
+  assert.match(await page.locator("#serviceUrl-error").innerText(), /private|local|public|address/i);
+  assert.equal(await page.getByLabel("PDS address (optional)").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByLabel("Handle").getAttribute("aria-invalid"), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "serviceUrl"); // focus on the error
+  await shot(page, "10-accounts-bluesky-error");
+
+  // An OAuth network without credentials: the button says who can fix it, and is no longer a dead end
+  const threads = page.locator("#oauth-threads");
+  await threads.click();
+  await page.getByText("Ask your admin to configure Threads").waitFor();
+  assert.equal(await threads.isDisabled(), true);
+  // keyboard: Reddit's button (named by its words, the icon is hidden) takes focus and Enter asks too
+  await page.getByRole("button", { name: "Connect Reddit", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByText("Ask your admin to configure Reddit").waitFor();
+  await shot(page, "11-accounts-not-configured");
+
+  // 375 px wide: nothing overflows sideways
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "accounts overflow at 375 px");
+  await shot(page, "12-accounts-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Back from a network's consent page with an error: the console says what happened, naming the network
+  const result = await page.goto(
+    `${base}/oauth/result?platform=REDDIT&status=error&error=ACCESS_DENIED&message=${encodeURIComponent("You declined on Reddit.")}`,
+  );
+  assert.match(result.headers()["content-security-policy"], /script-src 'self';/); // the console, not a text page
+  await page.getByRole("heading", { name: "Reddit was not connected" }).waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /You declined on Reddit\.[\s\S]*ACCESS_DENIED/);
+  await shot(page, "13-oauth-result-error");
+  await page.goto(`${base}/oauth/result?platform=THREADS&status=connected&connected=2`);
+  await page.getByRole("heading", { name: "Threads connected: 2 accounts" }).waitFor();
+  await shot(page, "14-oauth-result-connected");
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+
+  await page.close();
   assert.deepEqual(cspViolations, []);
 });

@@ -18,8 +18,11 @@ const shots = path.join(web, "test-results");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const python = process.env.HERALD_PYTHON ?? path.join(repo, ".venv", "bin", "python");
 
-let herald;
+const heralds = [];
 let base;
+let pdsBase; // a Herald that may call private addresses
+let pds; // { url, handle, appPassword } on the local PDS
+let pdsProcess;
 let context;
 let scratch;
 const cspViolations = [];
@@ -35,7 +38,7 @@ function freePort() {
   });
 }
 
-async function waitHealthy(url, deadline = Date.now() + 90_000) {
+async function waitHealthy(herald, url, deadline = Date.now() + 90_000) {
   while (Date.now() < deadline) {
     if (herald.exitCode !== null) throw new Error(`herald dev exited with ${herald.exitCode}`);
     try {
@@ -48,28 +51,54 @@ async function waitHealthy(url, deadline = Date.now() + 90_000) {
   throw new Error("herald dev did not answer /healthz in 90 s");
 }
 
-before(async () => {
-  scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
-  mkdirSync(shots, { recursive: true });
+/** `herald dev` on a free port with its own data under the scratch directory; `env` adds settings. */
+async function startHerald(name, env = {}) {
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env };
-  for (const name of ["MONGODB_URL", "REDIS_URL", "RABBITMQ_URL", "FERNET_KEYS"]) delete env[name];
-  Object.assign(env, {
+  const url = `http://127.0.0.1:${port}`;
+  const environment = { ...process.env };
+  for (const key of ["MONGODB_URL", "REDIS_URL", "RABBITMQ_URL", "FERNET_KEYS"]) delete environment[key];
+  Object.assign(environment, {
     HOST: "127.0.0.1",
     PORT: String(port),
-    PUBLIC_BASE_URL: base,
-    DATA_DIR: path.join(scratch, "var"),
+    PUBLIC_BASE_URL: url,
+    DATA_DIR: path.join(scratch, name),
     WEB_DIST_DIR: path.join(web, "dist"),
     LOG_LEVEL: "WARNING",
+    ...env,
   });
-  herald = spawn(python, ["-c", "from app.cli import main; main()", "dev"], {
+  const child = spawn(python, ["-c", "from app.cli import main; main()", "dev"], {
     cwd: scratch, // no .env of the checkout applies
-    env,
+    env: environment,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitHealthy(base);
+  heralds.push(child);
+  await waitHealthy(child, url);
+  return url;
+}
+
+/** The suite's real Bluesky PDS (tests/services/pds_cli.py) with one account; it stops when its stdin closes. */
+async function startPds(handle) {
+  pdsProcess = spawn(python, ["-m", "tests.services.pds_cli", handle], {
+    cwd: repo,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let out = "";
+  for await (const chunk of pdsProcess.stdout) {
+    out += chunk;
+    if (out.includes("\n")) return JSON.parse(out.slice(0, out.indexOf("\n")));
+  }
+  throw new Error(`the PDS exited with ${pdsProcess.exitCode} before it was ready`);
+}
+
+before(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
+  mkdirSync(shots, { recursive: true });
+  // The second Herald calls loopback addresses (the local PDS), as the first (like production) refuses to
+  [base, [pdsBase, pds]] = await Promise.all([
+    startHerald("var"),
+    Promise.all([startHerald("var-private", { FETCH_ALLOW_PRIVATE_ADDRESSES: "true" }), startPds("grace.test")]),
+  ]);
   context = await chromium.launchPersistentContext(path.join(scratch, "chromium"), {
     executablePath,
     headless: true,
@@ -92,12 +121,16 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  if (herald && herald.exitCode === null) {
-    const exited = new Promise((resolve) => herald.once("exit", resolve));
-    process.kill(-herald.pid, "SIGINT");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-    if (herald.exitCode === null) process.kill(-herald.pid, "SIGKILL");
-  }
+  pdsProcess?.stdin.end();
+  await Promise.all(
+    heralds.map(async (herald) => {
+      if (herald.exitCode !== null) return;
+      const exited = new Promise((resolve) => herald.once("exit", resolve));
+      process.kill(-herald.pid, "SIGINT");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (herald.exitCode === null) process.kill(-herald.pid, "SIGKILL");
+    }),
+  );
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -275,6 +308,62 @@ test("the Accounts page: empty list, Bluesky's errors on their field, an unconfi
   await shot(page, "14-oauth-result-connected");
   await page.getByRole("link", { name: "Back to Accounts" }).click();
   await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});
+
+test("connect a real Bluesky account (the local PDS), see it listed, and disconnect it after confirming", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${pdsBase}/signup`);
+  await page.getByLabel("Your name").fill("Grace");
+  await page.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  await page.goto(`${pdsBase}/accounts`);
+  await page.getByText("No accounts yet").waitFor();
+
+  // A wrong app password: said under the app password field
+  await page.getByLabel("Handle").fill(`@${pds.handle}`);
+  await page.getByLabel("App password").fill("aaaa-bbbb-cccc-dddd");
+  await page.getByLabel("PDS address (optional)").fill(pds.url);
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.locator("#appPassword-error").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "appPassword");
+
+  // The right one: the account is listed, connected, and the form is empty again
+  await page.getByLabel("App password").fill(pds.appPassword);
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} connected.`).waitFor();
+  const list = page.getByRole("region", { name: "This workspace’s accounts" }).getByRole("listitem");
+  await list.first().waitFor();
+  assert.equal(await list.count(), 1);
+  assert.match(await list.first().innerText(), new RegExp(`@${pds.handle.replace(".", "\\.")}[\\s\\S]*Bluesky · ✓?Connected`));
+  assert.equal(await page.getByLabel("Handle").inputValue(), "");
+  await shot(page, "15-accounts-connected");
+
+  // Disconnect asks first, in a modal dialog that has the focus; Cancel (Escape) leaves the account alone
+  const disconnect = page.getByRole("button", { name: `Disconnect Bluesky account ${pds.handle}` });
+  await disconnect.click();
+  const dialog = page.getByRole("dialog", { name: "Disconnect Bluesky account?" });
+  await dialog.waitFor();
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), "focus is not in the dialog");
+  await shot(page, "16-accounts-disconnect-dialog");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.match(await list.first().innerText(), /Connected/);
+
+  // Confirmed: the account stays listed as Disconnected, with no Disconnect button
+  await disconnect.click();
+  await dialog.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} disconnected.`).waitFor();
+  await list.first().getByText("Disconnected", { exact: true }).waitFor();
+  assert.equal(await disconnect.count(), 0);
+  await shot(page, "17-accounts-disconnected");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

@@ -110,7 +110,7 @@ export default function Accounts() {
         </p>
       )}
       <section aria-labelledby="connected-title">
-        <h2 id="connected-title">Connected accounts</h2>
+        <h2 id="connected-title">This workspace’s accounts</h2>
         {fetching && !data ? (
           <Loading label="Loading accounts…" />
         ) : error && !data ? (

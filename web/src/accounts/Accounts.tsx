@@ -28,6 +28,10 @@ const AccountsData = graphql(`
         message
       }
     }
+    oauthNetworks {
+      platform
+      configured
+    }
   }
 `);
 
@@ -90,7 +94,7 @@ export default function Accounts() {
   const [bluesky, setBluesky] = useState({ handle: "", key: 0 });
   const [leaving, setLeaving] = useState<Account | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const oauth = useOAuthStart(workspace.id);
+  const oauth = useOAuthStart(workspace.id, data?.oauthNetworks);
 
   function reconnect(account: Account) {
     if (account.platform === "BLUESKY") {
@@ -332,12 +336,26 @@ interface OAuthStarter {
   pending: Platform | null;
 }
 
-/** `oauthStart` over HTTP (it sets the cookie that binds the consent to this browser), then off to the network. */
-function useOAuthStart(workspaceId: string): OAuthStarter {
+/**
+ * `oauthStart` over HTTP (it sets the cookie that binds the consent to this browser), then off to the network.
+ * A network `oauthNetworks` says is not configured is known before any click (and one refused with
+ * NOT_CONFIGURED after a click, should the server's credentials go away meanwhile).
+ */
+function useOAuthStart(
+  workspaceId: string,
+  networks: readonly { platform: Platform; configured: boolean }[] | undefined,
+): OAuthStarter {
   const [, startOAuth] = useMutation(OAuthStartMutation);
-  const [messages, setMessages] = useState<Partial<Record<Platform, string>>>({});
-  const [notConfigured, setNotConfigured] = useState<Partial<Record<Platform, boolean>>>({});
+  const [clickMessages, setMessages] = useState<Partial<Record<Platform, string>>>({});
+  const [refused, setNotConfigured] = useState<Partial<Record<Platform, boolean>>>({});
   const [pending, setPending] = useState<Platform | null>(null);
+  const notConfigured = { ...refused };
+  const messages = { ...clickMessages };
+  for (const { platform, configured } of networks ?? []) {
+    if (configured) continue;
+    notConfigured[platform] = true;
+    messages[platform] = oauthStartMessage("NOT_CONFIGURED", platform, "");
+  }
 
   async function start(platform: Platform) {
     setPending(platform);

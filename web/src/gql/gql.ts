@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n    oauthNetworks {\n      platform\n      configured\n    }\n  }\n": typeof types.AccountsDocument,
     "\n  mutation BlueskyAccountConnect($input: BlueskyAccountConnectInput!) {\n    blueskyAccountConnect(input: $input) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.BlueskyAccountConnectDocument,
     "\n  mutation OAuthStart($input: OAuthStartInput!) {\n    oauthStart(input: $input) {\n      authorizationUrl\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.OAuthStartDocument,
     "\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SocialAccountDisconnectDocument,
@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
 };
 const documents: Documents = {
-    "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n    oauthNetworks {\n      platform\n      configured\n    }\n  }\n": types.AccountsDocument,
     "\n  mutation BlueskyAccountConnect($input: BlueskyAccountConnectInput!) {\n    blueskyAccountConnect(input: $input) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.BlueskyAccountConnectDocument,
     "\n  mutation OAuthStart($input: OAuthStartInput!) {\n    oauthStart(input: $input) {\n      authorizationUrl\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.OAuthStartDocument,
     "\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SocialAccountDisconnectDocument,
@@ -51,7 +51,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n    oauthNetworks {\n      platform\n      configured\n    }\n  }\n"): (typeof documents)["\n  query Accounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n      statusReason\n      missingCapabilities {\n        capability\n        message\n      }\n    }\n    oauthNetworks {\n      platform\n      configured\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,9 +20,9 @@ const python = process.env.HERALD_PYTHON ?? path.join(repo, ".venv", "bin", "pyt
 
 const heralds = [];
 let base;
-let pdsBase; // a Herald that may call private addresses
+let pdsBase; // a Herald that may call private addresses, with the networks' fakes configured
 let pds; // { url, handle, appPassword } on the local PDS
-let pdsProcess;
+let services;
 let context;
 let scratch;
 const cspViolations = [];
@@ -77,28 +77,35 @@ async function startHerald(name, env = {}) {
   return url;
 }
 
-/** The suite's real Bluesky PDS (tests/services/pds_cli.py) with one account; it stops when its stdin closes. */
-async function startPds(handle) {
-  pdsProcess = spawn(python, ["-m", "tests.services.pds_cli", handle], {
+/**
+ * The suite's real Bluesky PDS with one account, and the Threads, Meta and Reddit fakes with a user who
+ * consents (tests/services/e2e_services.py): `{ pds: { url, handle, appPassword }, env }`, `env` pointing a
+ * Herald at the fakes. They stop when their stdin closes.
+ */
+async function startServices(handle) {
+  services = spawn(python, ["-m", "tests.services.e2e_services", handle], {
     cwd: repo,
     stdio: ["pipe", "pipe", "inherit"],
   });
   let out = "";
-  for await (const chunk of pdsProcess.stdout) {
+  for await (const chunk of services.stdout) {
     out += chunk;
     if (out.includes("\n")) return JSON.parse(out.slice(0, out.indexOf("\n")));
   }
-  throw new Error(`the PDS exited with ${pdsProcess.exitCode} before it was ready`);
+  throw new Error(`the e2e services exited with ${services.exitCode} before they were ready`);
 }
 
 before(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
   mkdirSync(shots, { recursive: true });
-  // The second Herald calls loopback addresses (the local PDS), as the first (like production) refuses to
-  [base, [pdsBase, pds]] = await Promise.all([
-    startHerald("var"),
-    Promise.all([startHerald("var-private", { FETCH_ALLOW_PRIVATE_ADDRESSES: "true" }), startPds("grace.test")]),
-  ]);
+  // The second Herald calls loopback addresses (the local PDS, the networks' fakes), as the first (like
+  // production, and without any network's app credentials) refuses to
+  const connected = async () => {
+    const started = await startServices("grace.test");
+    pds = started.pds;
+    return startHerald("var-private", { FETCH_ALLOW_PRIVATE_ADDRESSES: "true", ...started.env });
+  };
+  [base, pdsBase] = await Promise.all([startHerald("var"), connected()]);
   context = await chromium.launchPersistentContext(path.join(scratch, "chromium"), {
     executablePath,
     headless: true,
@@ -121,7 +128,7 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  pdsProcess?.stdin.end();
+  services?.stdin.end();
   await Promise.all(
     heralds.map(async (herald) => {
       if (herald.exitCode !== null) return;
@@ -362,6 +369,16 @@ test("connect a real Bluesky account (the local PDS), see it listed, and disconn
   await list.first().getByText("Disconnected", { exact: true }).waitFor();
   assert.equal(await disconnect.count(), 0);
   await shot(page, "17-accounts-disconnected");
+
+  // Threads through its consent page (the fake consents at once) and Herald's callback, back in the console
+  await page.getByRole("button", { name: "Connect Threads", exact: true }).click();
+  await page.getByRole("heading", { name: "Threads connected: 1 account" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/oauth/result");
+  await shot(page, "18-oauth-result-connected");
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  await page.getByText("@grace_threads").waitFor();
+  assert.match(await list.filter({ hasText: "@grace_threads" }).innerText(), /Threads · ✓?Connected/);
+  await shot(page, "19-accounts-threads");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

@@ -318,7 +318,7 @@ test("the Accounts page: empty list, Bluesky's errors on their field, an unconfi
   assert.deepEqual(cspViolations, []);
 });
 
-test("connect a real Bluesky account (the local PDS), see it listed, and disconnect it after confirming", async () => {
+test("connect a real Bluesky account (the local PDS), disconnect it after confirming, reconnect it; Threads' OAuth round trip", async () => {
   const page = await context.newPage();
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -369,6 +369,17 @@ test("connect a real Bluesky account (the local PDS), see it listed, and disconn
   await list.first().getByText("Disconnected", { exact: true }).waitFor();
   assert.equal(await disconnect.count(), 0);
   await shot(page, "17-accounts-disconnected");
+
+  // Reconnect: the Bluesky form with the handle filled in and the focus on the app password
+  await page.getByRole("button", { name: `Reconnect Bluesky account ${pds.handle}` }).click();
+  assert.equal(await page.getByLabel("Handle").inputValue(), pds.handle);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "appPassword");
+  await page.keyboard.type(pds.appPassword);
+  await page.getByLabel("PDS address (optional)").fill(pds.url); // the API does not say which PDS it was on
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} connected.`).waitFor();
+  await list.first().getByText("Connected", { exact: true }).waitFor();
+  assert.equal(await list.count(), 1); // the same account, revived
 
   // Threads through its consent page (the fake consents at once) and Herald's callback, back in the console
   await page.getByRole("button", { name: "Connect Threads", exact: true }).click();

@@ -229,7 +229,7 @@ function AccountRow({ account, onReconnect, onDisconnect, oauthMessage }: Accoun
         )}
       </div>
       <div className={styles.actions}>
-        {account.status === "NEEDS_REAUTH" && (
+        {account.status !== "ACTIVE" && (
           <button type="button" onClick={onReconnect} aria-label={`Reconnect ${network} account ${account.handle}`}>
             Reconnect
           </button>

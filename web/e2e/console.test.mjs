@@ -262,7 +262,8 @@ test("the Accounts page: empty list, Bluesky's errors on their field, an unconfi
   });
   await page.goto(`${base}/signup`);
   await page.getByLabel("Your name").fill("Grace");
-  await page.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
+  const email = `grace-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Sign up" }).click();
   await page.getByRole("heading", { name: "Posts" }).waitFor();
@@ -313,6 +314,16 @@ test("the Accounts page: empty list, Bluesky's errors on their field, an unconfi
   await shot(page, "14-oauth-result-connected");
   await page.getByRole("link", { name: "Back to Accounts" }).click();
   await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+
+  // Signed out when the network sends the browser back: log in, and the outcome is still shown
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("You have logged out.").waitFor();
+  await page.goto(`${base}/oauth/result?platform=FACEBOOK&status=connected&connected=1`);
+  await page.getByRole("heading", { name: "Log in" }).waitFor();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Facebook connected: 1 account" }).waitFor();
 
   await page.close();
   assert.deepEqual(cspViolations, []);

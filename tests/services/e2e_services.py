@@ -1,7 +1,8 @@
 """The suite's local services for the web console's e2e (`web/e2e/`, which is not Python): the real Bluesky
 PDS with one account and an app password, and the Threads, Meta and Reddit fakes with a user who consents
-to each. Prints one line of JSON, `{"pds": {"url", "handle", "appPassword"}, "env": {SETTING: value}}`
-(`env`: the settings that point a Herald at the fakes), and stops when stdin closes (the e2e ends, or dies).
+to each (Facebook's without the insights permission). Prints one line of JSON,
+`{"pds": {"url", "handle", "appPassword"}, "env": {SETTING: value}}` (`env`: the settings that point a
+Herald at the fakes), and stops when stdin closes (the e2e ends, or dies).
 
     .venv/bin/python -m tests.services.e2e_services alice.test
 """
@@ -26,6 +27,10 @@ async def _serve(handle: str) -> None:
             name = handle.split(".")[0]
             networks.threads.consenting = networks.threads.add_user(f"{name}_threads")
             networks.reddit.consenting = networks.reddit.add_user(f"{name}_reddit")
+            # Facebook: one page, with the insights permission unticked (the console says to reconnect)
+            meta_user = networks.meta.add_user(name.title(), pages=1)
+            meta_user.declines = {"read_insights"}
+            networks.meta.consenting = meta_user
             env = {key.upper(): _env_value(value) for key, value in network_settings(networks).items()}
             bluesky = {"url": pds.url, "handle": account.handle, "appPassword": app_password}
             ready = {"pds": bluesky, "env": env}

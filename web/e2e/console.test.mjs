@@ -402,6 +402,16 @@ test("connect a real Bluesky account (the local PDS), disconnect it after confir
   assert.match(await list.filter({ hasText: "@grace_threads" }).innerText(), /Threads · ✓?Connected/);
   await shot(page, "19-accounts-threads");
 
+  // Facebook, granted without the insights permission: connected, and told what reconnecting would bring
+  await page.getByRole("button", { name: "Connect Facebook", exact: true }).click();
+  await page.getByRole("heading", { name: "Facebook connected: 1 account" }).waitFor();
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  const facebook = list.filter({ hasText: "Grace Page 1" }).first(); // its own list (what is missing) nests
+  await facebook.waitFor();
+  assert.match(await facebook.innerText(), /Facebook · ✓?Connected[\s\S]*[Rr]econnect/);
+  await facebook.getByRole("button", { name: "Reconnect Facebook account Grace Page 1" }).waitFor();
+  await shot(page, "20-accounts-missing-insights");
+
   await page.close();
   assert.deepEqual(cspViolations, []);
 });

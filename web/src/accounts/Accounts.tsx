@@ -11,7 +11,14 @@ import { useWorkspace } from "../shell/Shell";
 import { Field, FormAlert } from "../ui/Field";
 import { Loading } from "../ui/Loading";
 import formStyles from "../ui/Form.module.css";
-import { NETWORK_NAMES, OAUTH_NETWORKS, type OAuthNetwork, oauthStartMessage, statusBadge } from "./networks";
+import {
+  accountHandle,
+  NETWORK_NAMES,
+  OAUTH_NETWORKS,
+  type OAuthNetwork,
+  oauthStartMessage,
+  statusBadge,
+} from "./networks";
 import styles from "./Accounts.module.css";
 
 const AccountsData = graphql(`
@@ -208,8 +215,10 @@ function AccountRow({ account, onReconnect, onDisconnect, oauthMessage }: Accoun
       <NetworkIcon platform={account.platform} />
       <div className={styles.who}>
         <p className={styles.handle}>
-          {account.displayName ? `${account.displayName} ` : ""}
-          <span className={styles.muted}>@{account.handle.replace(/^@/, "")}</span>
+          {account.displayName && account.displayName !== account.handle ? `${account.displayName} ` : ""}
+          <span className={account.displayName === account.handle ? undefined : styles.muted}>
+            {accountHandle(account.platform, account.handle)}
+          </span>
         </p>
         <p className={styles.meta}>
           {network} · <span className={`${styles.badge} ${styles[badge.tone]}`}>{badge.label}</span>
@@ -222,14 +231,14 @@ function AccountRow({ account, onReconnect, onDisconnect, oauthMessage }: Accoun
             ))}
           </ul>
         )}
-        {oauthMessage && account.status === "NEEDS_REAUTH" && (
+        {oauthMessage && (account.status !== "ACTIVE" || account.missingCapabilities.length > 0) && (
           <p role="alert" className={formStyles.error}>
             {oauthMessage}
           </p>
         )}
       </div>
       <div className={styles.actions}>
-        {account.status !== "ACTIVE" && (
+        {(account.status !== "ACTIVE" || account.missingCapabilities.length > 0) && (
           <button type="button" onClick={onReconnect} aria-label={`Reconnect ${network} account ${account.handle}`}>
             Reconnect
           </button>
@@ -440,7 +449,7 @@ function DisconnectDialog({ account, onClose }: { account: Account; onClose: (do
     >
       <h2 id="disconnect-title">Disconnect {network} account?</h2>
       <p id="disconnect-text">
-        Herald forgets the credentials of <strong>@{account.handle.replace(/^@/, "")}</strong>. Posts to it will not
+        Herald forgets the credentials of <strong>{accountHandle(account.platform, account.handle)}</strong>. Posts to it will not
         be published until it is connected again.
       </p>
       {problem && <FormAlert messages={[problem]} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOAuthNetwork, networkName, oauthStartMessage, statusBadge } from "./networks";
+import { accountHandle, isOAuthNetwork, networkName, oauthStartMessage, statusBadge } from "./networks";
 
 describe("statusBadge", () => {
   it("gives every status words and a tone", () => {
@@ -33,4 +33,12 @@ describe("oauthStartMessage", () => {
 it("knows which networks connect with OAuth", () => {
   expect(isOAuthNetwork("THREADS")).toBe(true);
   expect(isOAuthNetwork("BLUESKY")).toBe(false);
+});
+
+it("writes a handle as its network does", () => {
+  expect(accountHandle("BLUESKY", "alice.bsky.social")).toBe("@alice.bsky.social");
+  expect(accountHandle("THREADS", "@ada")).toBe("@ada");
+  expect(accountHandle("REDDIT", "ada")).toBe("u/ada");
+  expect(accountHandle("REDDIT", "u/ada")).toBe("u/ada");
+  expect(accountHandle("FACEBOOK", "Ada's Bakery")).toBe("Ada's Bakery");
 });

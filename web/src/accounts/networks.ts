@@ -48,3 +48,12 @@ export function oauthStartMessage(code: string, platform: Platform, serverMessag
   if (code === "NOT_CONFIGURED") return `Ask your admin to configure ${networkName(platform)}`;
   return serverMessage;
 }
+
+/** How a network writes an account's name: @alice on Bluesky, Threads and Instagram, u/alice on Reddit, a
+ * Facebook Page by its name. */
+export function accountHandle(platform: Platform, handle: string): string {
+  const bare = handle.replace(/^@|^u\//, "");
+  if (platform === "REDDIT") return `u/${bare}`;
+  if (platform === "FACEBOOK") return bare;
+  return `@${bare}`;
+}

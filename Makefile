@@ -52,7 +52,7 @@ web-check: $(WEB_DEPS)
 	cd web && npm run test:unit
 
 # The browser story against a real `herald dev` (Debian's Chromium; installed here when root).
-web-e2e: setup web chromium
+web-e2e: setup pds web chromium
 	cd web && CHROMIUM=$(CHROMIUM) HERALD_PYTHON=$(abspath $(BIN)/python) npm run e2e
 
 chromium:

@@ -179,9 +179,9 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             yield
 
     graphql = _Deferred()
-    oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None)
-    media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
     console = WebConsole(settings.web_dist_dir)
+    oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None, console)
+    media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -3,8 +3,8 @@
 `GET /oauth/{platform}/callback?code=&state=` is where a network sends the user back after consent; it
 connects only in the client whose cookie oauthStart's answer set (`app/oauth_cookie`), and always
 answers 302 to the frontend (`OAUTH_RESULT_URL`) with the outcome in the query, so a failure is shown by
-the frontend, never as a bare error page. `GET /oauth/result` is that frontend when none is configured
-(`herald dev`): one line of text saying what happened.
+the frontend, never as a bare error page. `GET /oauth/result` is that frontend when none is configured:
+the web console's route of that name when the console is built, else one line of text saying what happened.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from app.oauth_cookie import browser_cookie, forget_browser
 from app.services import Services
 from app.settings import Settings
+from app.web import WebConsole
 from resolvers.oauth import CallbackOutcome, oauth_callback
 from schema.relay import to_global_id
 
@@ -25,8 +26,9 @@ from schema.relay import to_global_id
 class OAuthRoutes:
     """Route handlers over the process's services (known once the lifespan has opened them)."""
 
-    def __init__(self, services: Callable[[], Services | None]) -> None:
+    def __init__(self, services: Callable[[], Services | None], console: WebConsole) -> None:
         self._services = services
+        self._console = console
 
     async def callback(self, request: Request) -> Response:
         """Finish the connection and send the browser to the frontend with the outcome."""
@@ -45,7 +47,9 @@ class OAuthRoutes:
         return response
 
     async def result(self, request: Request) -> Response:
-        """A minimal page for `herald dev`, where no frontend receives the outcome."""
+        """The console's page when it is built (it reads the outcome from the query), else a line of text."""
+        if (page := self._console.index()) is not None:
+            return page
         query = request.query_params
         platform = query.get("platform", "").title() or "The network"
         if query.get("status") == "connected":

@@ -84,6 +84,12 @@ class WebConsole:
             return self._file(index, REVALIDATE)
         return PlainTextResponse("Not found.\n", status_code=404, headers=SECURITY_HEADERS)
 
+    def index(self) -> Response | None:
+        """The console's page for one of its routes the API owns the path of (`/oauth/result`), or None
+        when the console is not built."""
+        index = self.dist_dir.resolve() / "index.html"
+        return self._file(index, REVALIDATE) if index.is_file() else None
+
     @staticmethod
     def _file(file: Path, cache_control: str) -> FileResponse:
         media_type = MEDIA_TYPES.get(file.suffix.lower()) or mimetypes.guess_type(file.name)[0]

@@ -86,6 +86,12 @@ async def oauth_start(
     return connector.authorization_url(state, callback, code_challenge(verifier) if verifier else None)
 
 
+def oauth_networks(services: Services) -> list[tuple[PlatformName, bool]]:
+    """The networks connected through OAuth, each with whether this Herald has its app credentials (without
+    them oauthStart answers NOT_CONFIGURED): a console shows "ask your admin" before anyone clicks."""
+    return [(platform, connector.configured) for platform, connector in services.connectors.items()]
+
+
 def _connector_for(services: Services, platform: PlatformName) -> OAuthConnector:
     connector = services.connectors.get(platform)
     label = PLATFORM_LABELS.get(platform, str(platform))

@@ -1,4 +1,5 @@
-"""Connecting networks through OAuth: `oauthStart` (the browser then comes back to the callback route)."""
+"""Connecting networks through OAuth: `oauthNetworks`, and `oauthStart` (the browser then comes back to the
+callback route)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,31 @@ async def oauth_start(info: Info, input: OAuthStartInput) -> OAuthStartPayload:
     return OAuthStartPayload(
         authorization_url=url, user_errors=typed_errors(OAuthStartError, OAuthStartErrorCode, errors)
     )
+
+
+@strawberry.type(description="A network connected through OAuth, and whether this Herald can connect it.")
+class OAuthNetwork:
+    platform: Platform  # type: ignore[valid-type]
+    configured: bool = strawberry.field(
+        description="False when this Herald has no app credentials for the network: oauthStart answers "
+        "NOT_CONFIGURED until an operator sets them."
+    )
+
+
+@strawberry.type
+class OAuthQuery:
+    """Which networks can be connected through OAuth."""
+
+    @strawberry.field(
+        description="Threads, Instagram, Facebook and Reddit, each with whether it can be connected here "
+        "(any signed-in user)."
+    )
+    def oauth_networks(self, info: Info) -> list[OAuthNetwork]:
+        signed_in(info)
+        return [
+            OAuthNetwork(platform=platform, configured=configured)
+            for platform, configured in use_cases.oauth_networks(info.context.services)
+        ]
 
 
 @strawberry.type

@@ -13,7 +13,7 @@ from schema.captions import AiMutation, AiQuery, CaptionSubscription
 from schema.media import MediaQuery
 from schema.media_mutations import MediaMutation
 from schema.mutation import CoreMutation
-from schema.oauth import OAuthMutation
+from schema.oauth import OAuthMutation, OAuthQuery
 from schema.passwords import PasswordMutation
 from schema.post_target_mutations import PostTargetMutation
 from schema.query import CoreQuery
@@ -22,7 +22,7 @@ from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery):
+class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery):
     pass
 
 

@@ -136,3 +136,26 @@ async def test_without_a_build_the_root_says_how_to_build_it(
     assert "make web" in response.text
     assert page.status_code == 404
     assert health.status_code == 200
+
+
+async def test_the_oauth_result_page_is_the_console_when_it_is_built(
+    console: ApiServer, client: httpx.AsyncClient
+) -> None:
+    # the callback's redirect lands here; the console's /oauth/result route shows the outcome
+    query = "platform=THREADS&status=error&error=ACCESS_DENIED&message=You+declined."
+    response = await client.get(f"{console.base_url}/oauth/result?{query}", headers={"accept": HTML})
+    assert (response.status_code, response.text) == (200, INDEX)
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+async def test_without_a_build_the_oauth_result_is_a_line_of_text(
+    settings: Settings, services: Services, tmp_path: Path, client: httpx.AsyncClient
+) -> None:
+    unbuilt = settings.model_copy(update={"web_dist_dir": tmp_path / "no-dist"})
+    query = "platform=THREADS&status=connected&connected=2"
+    async with running_api(unbuilt, services) as api:
+        response = await client.get(f"{api.base_url}/oauth/result?{query}", headers={"accept": HTML})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == "Threads: 2 account(s) connected. You can close this tab."

@@ -263,6 +263,31 @@ async def test_a_network_without_app_credentials_is_not_configured(
     assert codes == [["NOT_CONFIGURED"]] * 4
 
 
+OAUTH_NETWORKS = "{ oauthNetworks { platform configured } }"
+
+
+async def test_the_console_can_tell_which_networks_are_configured_before_a_click(
+    settings: Settings, services: Services, api: ApiServer
+) -> None:
+    # given the test API, with app credentials for every network, and one with none at all
+    member = await sign_up(api)
+    configured = (await data(api, OAUTH_NETWORKS, token=member.token))["oauthNetworks"]
+    bare = settings.model_copy(update={"threads_app_id": None, "meta_app_id": None, "reddit_client_id": None})
+    async with httpx.AsyncClient() as http:
+        unconfigured = dataclasses.replace(services, connectors=oauth_networks(bare, http).connectors)
+        async with running_api(bare, unconfigured) as bare_api:
+            bare_member = await sign_up(bare_api)
+            none = (await data(bare_api, OAUTH_NETWORKS, token=bare_member.token))["oauthNetworks"]
+            # and someone who is not signed in
+            anonymous = await gql(bare_api, OAUTH_NETWORKS)
+
+    # then each answer lists the OAuth networks, saying which can be connected (oauthStart's NOT_CONFIGURED)
+    platforms = ["THREADS", "INSTAGRAM", "FACEBOOK", "REDDIT"]
+    assert configured == [{"platform": p, "configured": True} for p in platforms]
+    assert none == [{"platform": p, "configured": False} for p in platforms]
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
 async def test_a_consent_finished_in_another_browser_connects_nothing(
     api: ApiServer, networks: NetworkFakes
 ) -> None:

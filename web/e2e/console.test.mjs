@@ -1,6 +1,7 @@
 // The console in a real browser (Debian's Chromium through playwright-core) against a real `herald dev`:
 // sign up → the shell with the workspace → reload, still signed in → log out → log in → a revoked token
-// sends the user back to log in with a message. Screenshots of each page go to test-results/ (git-ignored).
+// sends the user back to log in with a message; the Accounts page (Bluesky's field errors, an OAuth network
+// herald dev has no credentials for, /oauth/result). Screenshots of each page go to test-results/ (git-ignored).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -17,8 +18,11 @@ const shots = path.join(web, "test-results");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const python = process.env.HERALD_PYTHON ?? path.join(repo, ".venv", "bin", "python");
 
-let herald;
+const heralds = [];
 let base;
+let pdsBase; // a Herald that may call private addresses, with the networks' fakes configured
+let pds; // { url, handle, appPassword } on the local PDS
+let services;
 let context;
 let scratch;
 const cspViolations = [];
@@ -34,7 +38,7 @@ function freePort() {
   });
 }
 
-async function waitHealthy(url, deadline = Date.now() + 90_000) {
+async function waitHealthy(herald, url, deadline = Date.now() + 90_000) {
   while (Date.now() < deadline) {
     if (herald.exitCode !== null) throw new Error(`herald dev exited with ${herald.exitCode}`);
     try {
@@ -47,28 +51,61 @@ async function waitHealthy(url, deadline = Date.now() + 90_000) {
   throw new Error("herald dev did not answer /healthz in 90 s");
 }
 
-before(async () => {
-  scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
-  mkdirSync(shots, { recursive: true });
+/** `herald dev` on a free port with its own data under the scratch directory; `env` adds settings. */
+async function startHerald(name, env = {}) {
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env };
-  for (const name of ["MONGODB_URL", "REDIS_URL", "RABBITMQ_URL", "FERNET_KEYS"]) delete env[name];
-  Object.assign(env, {
+  const url = `http://127.0.0.1:${port}`;
+  const environment = { ...process.env };
+  for (const key of ["MONGODB_URL", "REDIS_URL", "RABBITMQ_URL", "FERNET_KEYS"]) delete environment[key];
+  Object.assign(environment, {
     HOST: "127.0.0.1",
     PORT: String(port),
-    PUBLIC_BASE_URL: base,
-    DATA_DIR: path.join(scratch, "var"),
+    PUBLIC_BASE_URL: url,
+    DATA_DIR: path.join(scratch, name),
     WEB_DIST_DIR: path.join(web, "dist"),
     LOG_LEVEL: "WARNING",
+    ...env,
   });
-  herald = spawn(python, ["-c", "from app.cli import main; main()", "dev"], {
+  const child = spawn(python, ["-c", "from app.cli import main; main()", "dev"], {
     cwd: scratch, // no .env of the checkout applies
-    env,
+    env: environment,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitHealthy(base);
+  heralds.push(child);
+  await waitHealthy(child, url);
+  return url;
+}
+
+/**
+ * The suite's real Bluesky PDS with one account, and the Threads, Meta and Reddit fakes with a user who
+ * consents (tests/services/e2e_services.py): `{ pds: { url, handle, appPassword }, env }`, `env` pointing a
+ * Herald at the fakes. They stop when their stdin closes.
+ */
+async function startServices(handle) {
+  services = spawn(python, ["-m", "tests.services.e2e_services", handle], {
+    cwd: repo,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let out = "";
+  for await (const chunk of services.stdout) {
+    out += chunk;
+    if (out.includes("\n")) return JSON.parse(out.slice(0, out.indexOf("\n")));
+  }
+  throw new Error(`the e2e services exited with ${services.exitCode} before they were ready`);
+}
+
+before(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
+  mkdirSync(shots, { recursive: true });
+  // The second Herald calls loopback addresses (the local PDS, the networks' fakes), as the first (like
+  // production, and without any network's app credentials) refuses to
+  const connected = async () => {
+    const started = await startServices("grace.test");
+    pds = started.pds;
+    return startHerald("var-private", { FETCH_ALLOW_PRIVATE_ADDRESSES: "true", ...started.env });
+  };
+  [base, pdsBase] = await Promise.all([startHerald("var"), connected()]);
   context = await chromium.launchPersistentContext(path.join(scratch, "chromium"), {
     executablePath,
     headless: true,
@@ -91,12 +128,16 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  if (herald && herald.exitCode === null) {
-    const exited = new Promise((resolve) => herald.once("exit", resolve));
-    process.kill(-herald.pid, "SIGINT");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-    if (herald.exitCode === null) process.kill(-herald.pid, "SIGKILL");
-  }
+  services?.stdin.end();
+  await Promise.all(
+    heralds.map(async (herald) => {
+      if (herald.exitCode !== null) return;
+      const exited = new Promise((resolve) => herald.once("exit", resolve));
+      process.kill(-herald.pid, "SIGINT");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (herald.exitCode === null) process.kill(-herald.pid, "SIGKILL");
+    }),
+  );
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -211,5 +252,166 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "sign-up overflows at 375 px");
   await shot(page, "08-sign-up-375px");
 
+  assert.deepEqual(cspViolations, []);
+});
+
+test("the Accounts page: empty list, Bluesky's errors on their field, an unconfigured network, /oauth/result", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${base}/signup`);
+  await page.getByLabel("Your name").fill("Grace");
+  const email = `grace-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+
+  // No accounts yet: said, with the ways to connect one
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+  await page.getByText("No accounts yet").waitFor();
+  await shot(page, "09-accounts-empty");
+
+  // Bluesky on a PDS at a loopback address: herald dev refuses it, and says so under the PDS field
+  await page.getByLabel("Handle").fill("grace.example.test");
+  await page.getByLabel("App password").fill("abcd-efgh-ijkl-mnop");
+  await page.getByLabel("PDS address (optional)").fill("https://127.0.0.1:9");
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.locator("#serviceUrl-error").waitFor();
+  assert.match(await page.locator("#serviceUrl-error").innerText(), /private|local|public|address/i);
+  assert.equal(await page.getByLabel("PDS address (optional)").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByLabel("Handle").getAttribute("aria-invalid"), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "serviceUrl"); // focus on the error
+  await shot(page, "10-accounts-bluesky-error");
+
+  // OAuth networks without credentials (herald dev has none) say who can fix it before any click,
+  // instead of a dead button
+  for (const network of ["Threads", "Instagram", "Facebook", "Reddit"]) {
+    const button = page.getByRole("button", { name: `Ask your admin to configure ${network}`, exact: true });
+    assert.equal(await button.getAttribute("id"), `oauth-${network.toLowerCase()}`);
+    assert.equal(await button.isDisabled(), true);
+  }
+  await shot(page, "11-accounts-not-configured");
+
+  // 375 px wide: nothing overflows sideways
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "accounts overflow at 375 px");
+  await shot(page, "12-accounts-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Back from a network's consent page with an error: the console says what happened, naming the network
+  const result = await page.goto(
+    `${base}/oauth/result?platform=REDDIT&status=error&error=ACCESS_DENIED&message=${encodeURIComponent("You declined on Reddit.")}`,
+  );
+  assert.match(result.headers()["content-security-policy"], /script-src 'self';/); // the console, not a text page
+  await page.getByRole("heading", { name: "Reddit was not connected" }).waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /You declined on Reddit\.[\s\S]*ACCESS_DENIED/);
+  await shot(page, "13-oauth-result-error");
+  await page.goto(`${base}/oauth/result?platform=THREADS&status=connected&connected=2`);
+  await page.getByRole("heading", { name: "Threads connected: 2 accounts" }).waitFor();
+  await shot(page, "14-oauth-result-connected");
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+
+  // Signed out when the network sends the browser back: log in, and the outcome is still shown
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("You have logged out.").waitFor();
+  await page.goto(`${base}/oauth/result?platform=FACEBOOK&status=connected&connected=1`);
+  await page.getByRole("heading", { name: "Log in" }).waitFor();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Facebook connected: 1 account" }).waitFor();
+
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});
+
+test("connect a real Bluesky account (the local PDS), disconnect it after confirming, reconnect it; Threads' OAuth round trip", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${pdsBase}/signup`);
+  await page.getByLabel("Your name").fill("Grace");
+  await page.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  await page.goto(`${pdsBase}/accounts`);
+  await page.getByText("No accounts yet").waitFor();
+
+  // A wrong app password: said under the app password field
+  await page.getByLabel("Handle").fill(`@${pds.handle}`);
+  await page.getByLabel("App password").fill("aaaa-bbbb-cccc-dddd");
+  await page.getByLabel("PDS address (optional)").fill(pds.url);
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.locator("#appPassword-error").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "appPassword");
+
+  // The right one: the account is listed, connected, and the form is empty again
+  await page.getByLabel("App password").fill(pds.appPassword);
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} connected.`).waitFor();
+  const list = page.getByRole("region", { name: "This workspace’s accounts" }).getByRole("listitem");
+  await list.first().waitFor();
+  assert.equal(await list.count(), 1);
+  assert.match(await list.first().innerText(), new RegExp(`@${pds.handle.replace(".", "\\.")}[\\s\\S]*Bluesky · ✓?Connected`));
+  assert.equal(await page.getByLabel("Handle").inputValue(), "");
+  await shot(page, "15-accounts-connected");
+
+  // Disconnect asks first, in a modal dialog that has the focus; Cancel (Escape) leaves the account alone
+  const disconnect = page.getByRole("button", { name: `Disconnect Bluesky account ${pds.handle}` });
+  await disconnect.click();
+  const dialog = page.getByRole("dialog", { name: "Disconnect Bluesky account?" });
+  await dialog.waitFor();
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), "focus is not in the dialog");
+  await shot(page, "16-accounts-disconnect-dialog");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.match(await list.first().innerText(), /Connected/);
+
+  // Confirmed: the account stays listed as Disconnected, with no Disconnect button
+  await disconnect.click();
+  await dialog.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} disconnected.`).waitFor();
+  await list.first().getByText("Disconnected", { exact: true }).waitFor();
+  assert.equal(await disconnect.count(), 0);
+  await shot(page, "17-accounts-disconnected");
+
+  // Reconnect: the Bluesky form with the handle filled in and the focus on the app password
+  await page.getByRole("button", { name: `Reconnect Bluesky account ${pds.handle}` }).click();
+  assert.equal(await page.getByLabel("Handle").inputValue(), pds.handle);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "appPassword");
+  await page.keyboard.type(pds.appPassword);
+  await page.getByLabel("PDS address (optional)").fill(pds.url); // the API does not say which PDS it was on
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} connected.`).waitFor();
+  await list.first().getByText("Connected", { exact: true }).waitFor();
+  assert.equal(await list.count(), 1); // the same account, revived
+
+  // Threads through its consent page (the fake consents at once) and Herald's callback, back in the console
+  await page.getByRole("button", { name: "Connect Threads", exact: true }).click();
+  await page.getByRole("heading", { name: "Threads connected: 1 account" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/oauth/result");
+  await shot(page, "18-oauth-result-connected");
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  await page.getByText("@grace_threads").waitFor();
+  assert.match(await list.filter({ hasText: "@grace_threads" }).innerText(), /Threads · ✓?Connected/);
+  await shot(page, "19-accounts-threads");
+
+  // Facebook, granted without the insights permission: connected, and told what reconnecting would bring
+  await page.getByRole("button", { name: "Connect Facebook", exact: true }).click();
+  await page.getByRole("heading", { name: "Facebook connected: 1 account" }).waitFor();
+  await page.getByRole("link", { name: "Back to Accounts" }).click();
+  const facebook = list.filter({ hasText: "Grace Page 1" }).first(); // its own list (what is missing) nests
+  await facebook.waitFor();
+  assert.match(await facebook.innerText(), /Facebook · ✓?Connected[\s\S]*[Rr]econnect/);
+  await facebook.getByRole("button", { name: "Reconnect Facebook account Grace Page 1" }).waitFor();
+  await shot(page, "20-accounts-missing-insights");
+
+  await page.close();
   assert.deepEqual(cspViolations, []);
 });

@@ -9,6 +9,11 @@ import { Loading } from "./ui/Loading";
 const Shell = lazy(() => import("./shell/Shell"));
 const ComingSoon = lazy(() => import("./pages/ComingSoon"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+const Accounts = lazy(() => import("./accounts/Accounts"));
+const OAuthResult = lazy(() => import("./accounts/OAuthResult"));
+
+/** Sections built so far; the others say "coming soon". */
+const PAGES: Partial<Record<string, React.ReactNode>> = { accounts: <Accounts /> };
 
 export const SECTIONS = [
   { path: "posts", title: "Posts" },
@@ -21,7 +26,8 @@ export const SECTIONS = [
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const { token } = useAuth();
   const location = useLocation();
-  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // the query too: /oauth/result carries its outcome there
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return children;
 }
 
@@ -42,8 +48,9 @@ export function App() {
         <Route element={<RequireAuth><Shell sections={SECTIONS} /></RequireAuth>}>
           <Route index element={<Navigate to="/posts" replace />} />
           {SECTIONS.map((s) => (
-            <Route key={s.path} path={s.path} element={<ComingSoon title={s.title} />} />
+            <Route key={s.path} path={s.path} element={PAGES[s.path] ?? <ComingSoon title={s.title} />} />
           ))}
+          <Route path="oauth/result" element={<OAuthResult />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

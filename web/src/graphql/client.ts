@@ -49,6 +49,8 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
     url: options.url,
     fetch: authenticatedFetch(options.fetchImpl ?? globalThis.fetch.bind(globalThis), options.getToken, options.onAuthFailure),
     requestPolicy: "cache-and-network",
+    // oauthStart's answer sets the cookie that binds a consent to this browser: keep it (the default, said)
+    fetchOptions: { credentials: "same-origin" },
     exchanges: [
       cacheExchange,
       fetchExchange,

@@ -41,9 +41,11 @@ class MissingCapability:
     @classmethod
     def of(cls, account: AccountModel, capability: CapabilityModel) -> MissingCapability:
         label = account.platform.value.title()
+        # A Facebook Page is known by its name; the other networks' accounts by their @handle.
+        named = account.handle if account.platform is PlatformName.FACEBOOK else f"@{account.handle}"
         return cls(
             capability=capability,
-            message=f"Reconnect @{account.handle} to see its insights: {label} did not grant Herald "
+            message=f"Reconnect {named} to see its insights: {label} did not grant Herald "
             "the permission to read them when it was connected (posts still publish).",
         )
 

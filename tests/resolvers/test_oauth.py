@@ -551,6 +551,9 @@ async def test_an_account_without_the_insights_grant_is_told_to_reconnect(
     [account] = await _capabilities(api, member)
     assert [c["capability"] for c in account["missingCapabilities"]] == ["INSIGHTS"]
     assert (await stored_account(account["id"])).granted_scopes is not None
+    # naming the account as its network does: a Facebook Page by its name, the others by their @handle
+    named = account["handle"] if platform == "FACEBOOK" else f"@{account['handle']}"
+    assert account["missingCapabilities"][0]["message"].startswith(f"Reconnect {named} to see its insights")
 
 
 async def test_an_account_connected_before_scopes_were_recorded_still_publishes_and_is_told_to_reconnect(

@@ -83,7 +83,7 @@ def run_secantusd(storage: Path | str, command: str = "secantusd-py") -> Iterato
         stack.callback(log.info, "embedded_mongodb.stopped", pid=process.pid)
         if folder:
             pid_file = folder / PID_NAME
-            pid_file.write_text(f"{process.pid}\n")
+            pid_file.write_text(f"{process.pid} {os.getpid()}\n")  # the server, and the Herald that owns it
             stack.callback(pid_file.unlink, missing_ok=True)
         stack.callback(_stop, process)
         _wait_for_port(process, port, folder)
@@ -133,6 +133,12 @@ def _stop_stale_server(folder: Path) -> None:
     pid = _read_pid(folder)
     if pid is None or not _is_our_server(pid, folder):
         raise _folder_in_use(folder, pid)
+    owner = _read_owner(folder)
+    if owner is not None and _parent_of(pid) == owner:  # its Herald is alive: not stale, only busy
+        raise EmbeddedServerError(
+            f"the embedded MongoDB data folder {folder} is in use by a running Herald (process {owner}); "
+            "stop that Herald first, or set DATA_DIR (or MONGODB_URL) to use another folder"
+        )
     log.warning("embedded_mongodb.stopping_stale", pid=pid, storage=str(folder))
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)  # a clean checkpoint first
@@ -144,8 +150,23 @@ def _stop_stale_server(folder: Path) -> None:
 
 
 def _read_pid(folder: Path) -> int | None:
-    with contextlib.suppress(OSError, ValueError):
-        return int((folder / PID_NAME).read_text().strip())
+    """The server's pid, first on the pid file's line."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        return int((folder / PID_NAME).read_text().split()[0])
+    return None
+
+
+def _read_owner(folder: Path) -> int | None:
+    """The pid of the Herald that started the server, second on the line (absent in older pid files)."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        return int((folder / PID_NAME).read_text().split()[1])
+    return None
+
+
+def _parent_of(pid: int) -> int | None:
+    """`pid`'s parent: the Herald that started it while that Herald lives, init (or a reaper) after."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
     return None
 
 

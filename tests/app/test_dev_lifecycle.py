@@ -159,3 +159,25 @@ def test_a_server_that_fails_to_start_shows_the_end_of_its_log(tmp_path: Path) -
         pass
     assert "exited with code 3" in str(failed.value)
     assert "WiredTiger: the data files are damaged" in str(failed.value)
+
+
+def test_a_running_herald_keeps_its_database_when_another_start_finds_the_folder(tmp_path: Path) -> None:
+    # given a running `herald dev` (its server holds the folder, and Herald holds the lock)
+    port = free_port()
+    base, env = f"http://127.0.0.1:{port}", _dev_env(tmp_path, port)
+    process = subprocess.Popen([*HERALD, "dev"], env=env, start_new_session=True)
+    try:
+        _wait_healthy(base, process, timeout=60)
+        server_pid = _server_pid(tmp_path / "var")
+
+        # when a second start (another port, the same DATA_DIR) asks for the folder
+        with pytest.raises(EmbeddedServerError) as refused, run_secantusd(tmp_path / "var" / "mongodb"):
+            pass
+
+        # then it is told a running Herald uses it, and the running Herald's database was left alone
+        assert f"in use by a running Herald (process {process.pid})" in str(refused.value)
+        assert not _gone(server_pid, 0.5)
+        assert _sign_up(base, EMAIL)["userErrors"] == []
+    finally:
+        os.kill(process.pid, signal.SIGINT)
+        process.wait(60)

@@ -53,19 +53,23 @@ async def guarded(
         services.live.release(watch)
 
 
+class _Done:
+    """What `_step` answers when the source has no more updates."""
+
+
 async def _until_ended(watch: Watch, updates: AsyncIterator[T]) -> AsyncIterator[T]:
     ended = asyncio.ensure_future(watch.ended.wait())
-    step: asyncio.Future[tuple[bool, T | None]] | None = None
+    step: asyncio.Future[T | _Done] | None = None
     try:
         while True:
             step = asyncio.ensure_future(_step(updates))
             await asyncio.wait({step, ended}, return_when=asyncio.FIRST_COMPLETED)
             if not step.done():
                 raise _ended_error(watch.reason)
-            more, update = step.result()
-            if not more:
+            update = step.result()
+            if isinstance(update, _Done):
                 return
-            yield update  # type: ignore[misc]
+            yield update
     finally:
         ended.cancel()
         # The source is closed only once no step runs it (an async generator refuses aclose meanwhile).
@@ -77,11 +81,11 @@ async def _until_ended(watch: Watch, updates: AsyncIterator[T]) -> AsyncIterator
             await aclose()
 
 
-async def _step(updates: AsyncIterator[T]) -> tuple[bool, T | None]:
+async def _step(updates: AsyncIterator[T]) -> T | _Done:
     try:
-        return True, await anext(updates)
+        return await anext(updates)
     except StopAsyncIteration:
-        return False, None
+        return _Done()
 
 
 def _ended_error(reason: Ended | None) -> GraphQLError:

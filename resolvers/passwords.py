@@ -80,11 +80,11 @@ async def _send_reset(services: Services, user: User) -> None:
         log.error("password_reset.send_failed", user_id=str(user.id), error=f"{type(exc).__name__}: {exc}")
 
 
-async def password_reset_complete(ctx: Context, *, token: str, new: str) -> User:
+async def password_reset_complete(services: Services, *, token: str, new: str) -> User:
     """Set the password of the token's user, then end every session of theirs."""
     if errors := check_password(new, field="newPassword"):
         raise Rejected(errors)
-    subject = await ctx.services.one_time_tokens.consume(RESET, token)
+    subject = await services.one_time_tokens.consume(RESET, token)
     user_id, _, fingerprint = (subject or "").partition(":")
     user = await User.get(PydanticObjectId(user_id)) if PydanticObjectId.is_valid(user_id) else None
     # A token from before the password last changed is spent: the fingerprint no longer matches.
@@ -92,8 +92,8 @@ async def password_reset_complete(ctx: Context, *, token: str, new: str) -> User
         raise reject(
             "INVALID_TOKEN", "This reset link is invalid, used or expired; ask for a new one.", "token"
         )
-    await user.set_password_hash(await ctx.services.passwords.hash(new))
-    await end_other_sessions(ctx.services, user, keep=None)
+    await user.set_password_hash(await services.passwords.hash(new))
+    await end_other_sessions(services, user, keep=None)
     log.info("password_reset.completed", user_id=user_id)
     return user
 

@@ -39,26 +39,26 @@ async def end_other_sessions(services: Services, user: User, keep: str | None) -
     return len(others)
 
 
-async def log_out(ctx: Context, token: str | None) -> bool:
+async def log_out(services: Services, token: str | None) -> bool:
     """End the session of this token; False when there was none."""
     if token is None:
         return False
-    user_id = await ctx.services.sessions.resolve(token)
-    await ctx.services.sessions.revoke(token)
+    user_id = await services.sessions.resolve(token)
+    await services.sessions.revoke(token)
     if user_id is not None:
-        await ctx.services.live.sessions_ended(user_id, [session_digest(token)])
+        await services.live.sessions_ended(user_id, [session_digest(token)])
     return True
 
 
-async def sessions_of(ctx: Context, user: User) -> list[SessionInfo]:
+async def sessions_of(services: Services, user: User) -> list[SessionInfo]:
     """The user's live sessions, oldest first."""
-    return await ctx.services.sessions.sessions_of(str(user.id))
+    return await services.sessions.sessions_of(str(user.id))
 
 
-async def session_revoke(ctx: Context, user: User, session_id: str) -> SessionInfo:
+async def session_revoke(services: Services, user: User, session_id: str) -> SessionInfo:
     """End one of the user's sessions (this one included) by its id."""
-    found = next((s for s in await sessions_of(ctx, user) if s.id == session_id), None)
+    found = next((s for s in await sessions_of(services, user) if s.id == session_id), None)
     if found is None:
         raise reject("SESSION_NOT_FOUND", "No session with this id.", "id")
-    await end_sessions(ctx.services, user, [found.digest])
+    await end_sessions(services, user, [found.digest])
     return found

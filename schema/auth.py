@@ -85,4 +85,4 @@ async def log_in(info: Info, input: LogInInput) -> AuthPayload:
 
 
 async def log_out(info: Info) -> bool:
-    return await sessions.log_out(info.context, info.context.token)
+    return await sessions.log_out(info.context.services, info.context.token)

@@ -113,7 +113,7 @@ async def password_reset_complete(
     info: Info, input: PasswordResetCompleteInput
 ) -> PasswordResetCompletePayload:
     reset, errors = await attempt(
-        use_cases.password_reset_complete(info.context, token=input.token, new=input.new_password)
+        use_cases.password_reset_complete(info.context.services, token=input.token, new=input.new_password)
     )
     return PasswordResetCompletePayload(
         done=reset is not None,

@@ -72,7 +72,7 @@ class SessionRevokeAllPayload:
 
 
 async def session_revoke(info: Info, id: strawberry.ID) -> SessionRevokePayload:
-    ended, errors = await attempt(use_cases.session_revoke(info.context, signed_in(info), str(id)))
+    ended, errors = await attempt(use_cases.session_revoke(info.context.services, signed_in(info), str(id)))
     return SessionRevokePayload(
         session=Session.from_model(ended, info.context.token) if ended else None,
         user_errors=typed_errors(SessionRevokeError, SessionRevokeErrorCode, errors),
@@ -93,7 +93,7 @@ class SessionQuery:
 
     @strawberry.field(description="Your live sessions, oldest first.")
     async def sessions(self, info: Info) -> list[Session]:
-        found = await use_cases.sessions_of(info.context, signed_in(info))
+        found = await use_cases.sessions_of(info.context.services, signed_in(info))
         return [Session.from_model(session, info.context.token) for session in found]
 
 

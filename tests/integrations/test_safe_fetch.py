@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from integrations.safe_fetch import AddressNotAllowed, CheckedTransport, FetchPolicy, is_public, safe_client
-from tests.services.connection_recorder import ConnectionRecorder, recording_listener
+from tests.services.connection_recorder import LOOPBACK_SPELLINGS, ConnectionRecorder, recording_listener
 
 STRICT = FetchPolicy(timeout_seconds=2.0)
 ALLOWING = FetchPolicy(timeout_seconds=2.0, allow_private_addresses=True)
@@ -63,19 +63,7 @@ def test_public_addresses_are_allowed(address: str) -> None:
     assert is_public(ipaddress.ip_address(address))
 
 
-@pytest.mark.parametrize(
-    "host",
-    [
-        "127.0.0.1",
-        "localhost",
-        "[::1]",
-        "0.0.0.0",
-        "2130706433",
-        "0x7f000001",
-        "127.1",
-        "[::ffff:127.0.0.1]",
-    ],
-)
+@pytest.mark.parametrize("host", LOOPBACK_SPELLINGS)
 async def test_loopback_in_any_spelling_is_refused_before_connecting(
     listener: ConnectionRecorder, host: str
 ) -> None:

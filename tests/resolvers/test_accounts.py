@@ -24,7 +24,7 @@ from app.settings import Settings
 from integrations.platforms.bluesky import Bluesky
 from integrations.safe_fetch import FetchPolicy
 from tests.herald_client import CONNECT, Member, new_pds_account, sign_up
-from tests.services.connection_recorder import ConnectionRecorder, recording_listener
+from tests.services.connection_recorder import LOOPBACK_SPELLINGS, ConnectionRecorder, recording_listener
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, data, running_api
 
@@ -95,14 +95,7 @@ async def _account_count(api: ApiServer, member: Member) -> int:
 @pytest.mark.parametrize(
     "host",
     [
-        "127.0.0.1",
-        "localhost",
-        "[::1]",
-        "0.0.0.0",
-        "2130706433",
-        "0x7f000001",
-        "127.1",
-        "[::ffff:127.0.0.1]",
+        *LOOPBACK_SPELLINGS,
         "10.0.0.1",
         "192.168.1.1",
         "[64:ff9b::a00:1]",  # NAT64 of 10.0.0.1

@@ -12,6 +12,18 @@ import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+# Every spelling of "this machine" Herald must refuse before connecting (a URL's host part).
+LOOPBACK_SPELLINGS = (
+    "127.0.0.1",
+    "localhost",
+    "[::1]",
+    "0.0.0.0",
+    "2130706433",
+    "0x7f000001",
+    "127.1",
+    "[::ffff:127.0.0.1]",
+)
+
 
 @dataclass
 class ConnectionRecorder:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import httpx
 
 from app.settings import Settings
-from integrations.platforms.base import Platform, PlatformName
+from integrations.platforms.base import Platform
 from integrations.platforms.bluesky_metrics import BlueskyMetrics
 from integrations.platforms.facebook import Facebook
 from integrations.platforms.instagram import Instagram
@@ -17,6 +17,7 @@ from integrations.platforms.metrics import Budget, MetricsSource
 from integrations.platforms.reddit import Reddit
 from integrations.platforms.reddit_metrics import RedditMetrics
 from integrations.platforms.threads import Threads
+from models.platform import PlatformName
 
 
 def metric_sources(

@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 import httpx
 
 from app.settings import MediaBackend, Settings
-from integrations.platforms.base import Platform, PlatformName
+from integrations.platforms.base import Platform
 from integrations.platforms.facebook import Facebook
 from integrations.platforms.instagram import Instagram
 from integrations.platforms.media_urls import MediaUrlCheck
@@ -21,6 +21,7 @@ from integrations.platforms.meta_login import MetaLoginConfig
 from integrations.platforms.oauth import OAuthApp, OAuthConnector
 from integrations.platforms.reddit import Reddit, RedditConfig
 from integrations.platforms.threads import Threads, ThreadsConfig
+from models.platform import PlatformName
 
 
 @dataclass(frozen=True)

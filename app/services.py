@@ -32,7 +32,7 @@ from integrations.mailer import Mailer, SmtpConfig, SmtpMailer
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
 from integrations.one_time_tokens import MemoryOneTimeTokenStore, OneTimeTokenStore, RedisOneTimeTokenStore
 from integrations.passwords import Passwords
-from integrations.platforms.base import Platform, PlatformName
+from integrations.platforms.base import Platform
 from integrations.platforms.bluesky import Bluesky
 from integrations.platforms.metrics import MetricsSource
 from integrations.platforms.oauth import OAuthConnector
@@ -42,7 +42,8 @@ from integrations.safe_fetch import FetchPolicy, safe_client
 from integrations.sessions import MemorySessionStore, RedisSessionStore, SessionStore
 from integrations.storage import Storage
 from integrations.subscription_slots import RedisSubscriptionSlots
-from models import DOCUMENT_MODELS
+from models.documents import DOCUMENT_MODELS
+from models.platform import PlatformName
 
 log = structlog.get_logger(__name__)
 

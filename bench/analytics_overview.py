@@ -30,9 +30,9 @@ from app.embedded import free_port, run_secantusd
 from app.main import create_app
 from app.services import Services, open_services
 from app.settings import Settings
-from integrations.platforms.base import PlatformName
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
+from models.platform import PlatformName
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import SocialAccount

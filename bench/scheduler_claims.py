@@ -17,9 +17,9 @@ from beanie import PydanticObjectId, init_beanie
 from pymongo import AsyncMongoClient
 
 from app.embedded import run_secantusd
-from integrations.platforms.base import PlatformName
-from models import DOCUMENT_MODELS
 from models.clock import utcnow
+from models.documents import DOCUMENT_MODELS
+from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
 
 

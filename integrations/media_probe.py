@@ -23,7 +23,7 @@ import av.error
 import structlog
 from PIL import Image, ImageFile, ImageOps
 
-from integrations.platforms.base import MediaKind
+from models.platform import MediaKind
 
 log = structlog.get_logger(__name__)
 

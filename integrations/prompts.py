@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from integrations.gemini import Image, Request, Turn
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import LIMITS, TextLimits
+from models.platform import PlatformName
 
 DATA_OPEN, DATA_CLOSE = "<data>", "</data>"
 

@@ -33,8 +33,8 @@ from zoneinfo import ZoneInfo
 from beanie import PydanticObjectId
 from pydantic import BaseModel
 
-from integrations.platforms.base import PlatformName
 from models.metric_snapshot import MetricSnapshot
+from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
 
 SUMMED = ("likes", "reposts", "replies", "quotes", "views", "reach", "saves", "score")

@@ -30,8 +30,9 @@ from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
-from integrations.platforms.base import MediaFacts, MediaKind, ReadMedia
+from integrations.platforms.base import MediaFacts, ReadMedia
 from models.clock import utcnow
+from models.platform import MediaKind
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
 

@@ -23,10 +23,10 @@ import structlog
 
 from integrations.media_images import EncodedImage, encode_jpeg, thumbnail_jpeg
 from integrations.media_probe import Inspection, MediaRejected, inspect_file
-from integrations.platforms.base import MediaKind
 from integrations.storage import LocalCopy, ObjectTooLarge, Storage
 from models.media_asset import Detected, MediaAsset
 from models.media_files import POSTER, THUMBNAIL, VariantBytes, delete_files, store_variant
+from models.platform import MediaKind
 
 log = structlog.get_logger(__name__)
 

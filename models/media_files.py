@@ -14,10 +14,11 @@ import structlog
 
 from integrations.media_images import fit_jpeg, open_oriented
 from integrations.media_probe import PIXEL_CEILING
-from integrations.platforms.base import MediaBytes, MediaFacts, MediaKind
+from integrations.platforms.base import MediaBytes, MediaFacts
 from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE
 from integrations.storage import Storage
 from models.media_asset import MediaAsset, MediaStatus, Variant
+from models.platform import MediaKind
 
 log = structlog.get_logger(__name__)
 

@@ -23,9 +23,9 @@ from beanie import Document, PydanticObjectId
 from pydantic import Field
 from pymongo import ASCENDING, IndexModel
 
-from integrations.platforms.base import PlatformName
 from integrations.platforms.metrics import METRIC_FIELDS, Metrics
 from models.clock import utcnow
+from models.platform import PlatformName
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
 

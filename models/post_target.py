@@ -24,8 +24,9 @@ from beanie.odm.queries.update import UpdateResponse
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, IndexModel
 
-from integrations.platforms.base import PlatformName, Published
+from integrations.platforms.base import Published
 from models.clock import utcnow
+from models.platform import PlatformName
 
 
 class TargetStatus(enum.StrEnum):

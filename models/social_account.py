@@ -11,9 +11,9 @@ from beanie.odm.queries.update import UpdateResponse
 from pydantic import Field
 from pymongo import ASCENDING, IndexModel
 
-from integrations.platforms.base import PlatformName
 from integrations.platforms.oauth import INSIGHTS_SCOPES
 from models.clock import utcnow
+from models.platform import PlatformName
 
 
 class Capability(enum.StrEnum):

@@ -8,7 +8,8 @@ from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from app.context import Context
-from integrations.platforms.base import AuthExpired, PlatformName, PublishFailure
+from integrations.platforms.base import AuthExpired, PublishFailure
+from models.platform import PlatformName
 from models.social_account import AccountStatus, SocialAccount
 from models.user import User
 from models.workspace import Role

@@ -11,12 +11,12 @@ from beanie import PydanticObjectId
 
 from app.context import Context
 from integrations.gemini import Generation, Image
-from integrations.platforms.base import MediaKind
 from integrations.platforms.text_fit import cut
 from integrations.prompts import ALT_TEXT, alt_text_request
 from models.ai_generation import AiOutcome
 from models.media_asset import MediaStatus
 from models.media_files import MediaMissing, bluesky_variant
+from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
 from resolvers.access import workspace_for

@@ -26,13 +26,13 @@ from app.context import Context
 from integrations.events import EventBus
 from integrations.gemini import Generation, Image
 from integrations.partial_json import StringValues
-from integrations.platforms.base import MediaKind, PlatformName
 from integrations.platforms.limits import LIMITS, text_violations, title_violations
 from integrations.platforms.text_fit import compose, cut, fit_with_hashtags
 from integrations.prompts import CAPTION_GENERATE, caption_request
 from models.ai_generation import AiOutcome
 from models.media_asset import MediaAsset
 from models.media_files import MediaMissing, bluesky_variant
+from models.platform import MediaKind, PlatformName
 from models.user import User
 from models.workspace import Role, Workspace
 from resolvers.access import workspace_for

@@ -16,12 +16,12 @@ from beanie import PydanticObjectId
 from app.auth import require_role
 from app.context import Context
 from integrations.media_probe import kind_of
-from integrations.platforms.base import MediaKind
 from integrations.storage import UploadTicket
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus, StorageUsage
 from models.media_check import UploadLimits, UploadMissing, check_upload
 from models.media_files import delete_files
+from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_workspace, workspace_for

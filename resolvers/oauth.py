@@ -24,8 +24,9 @@ from beanie import PydanticObjectId
 from app.context import Context
 from app.services import Services
 from integrations.oauth_states import OAuthState
-from integrations.platforms.base import PlatformName, PublishFailure, Transient
+from integrations.platforms.base import PublishFailure, Transient
 from integrations.platforms.oauth import OAuthConnector, code_challenge, new_code_verifier, token_times
+from models.platform import PlatformName
 from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace

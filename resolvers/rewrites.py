@@ -13,11 +13,11 @@ from beanie import PydanticObjectId
 
 from app.context import Context
 from integrations.gemini import Generation
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import LIMITS, text_violations
 from integrations.platforms.text_fit import cut_to_fit, split_to_fit
 from integrations.prompts import RewriteKind, rewrite_request, rewrite_template
 from models.ai_generation import AiOutcome
+from models.platform import PlatformName
 from models.user import User
 from models.workspace import Role
 from resolvers.access import workspace_for

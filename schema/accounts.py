@@ -8,7 +8,7 @@ from datetime import datetime
 import strawberry
 
 from app.context import Info
-from integrations.platforms.base import PlatformName
+from models.platform import PlatformName
 from models.social_account import AccountStatus
 from models.social_account import Capability as CapabilityModel
 from models.social_account import SocialAccount as AccountModel

@@ -9,10 +9,10 @@ import strawberry
 from beanie import PydanticObjectId
 
 from app.context import Info
-from integrations.platforms.base import MediaKind as MediaKindModel
 from models.media_asset import MediaAsset as MediaAssetModel
 from models.media_asset import MediaStatus as MediaStatusModel
 from models.media_files import THUMBNAIL
+from models.platform import MediaKind as MediaKindModel
 from resolvers import media as use_cases
 from schema.common import signed_in
 from schema.relay import (

@@ -28,9 +28,9 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from integrations.platforms.metrics import Metrics
 from models.metric_snapshot import MetricSnapshot
+from models.platform import PlatformName
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import SocialAccount

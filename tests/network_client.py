@@ -12,8 +12,8 @@ import httpx
 from beanie import PydanticObjectId
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from models.clock import utcnow
+from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import SocialAccount
 from models.workspace import Member as WorkspaceMember

@@ -9,21 +9,12 @@ understands.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-
-class PlatformName(enum.StrEnum):
-    """The networks Herald publishes to; the values are stored in MongoDB."""
-
-    BLUESKY = "BLUESKY"
-    THREADS = "THREADS"
-    INSTAGRAM = "INSTAGRAM"
-    FACEBOOK = "FACEBOOK"
-    REDDIT = "REDDIT"
+from models.platform import MediaKind, PlatformName
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +28,6 @@ class Violation:
     code: str
     message: str
     field: tuple[str, ...] = ()
-
-
-class MediaKind(enum.StrEnum):
-    """What a media file is, as detected from its bytes; the values are stored in MongoDB."""
-
-    IMAGE = "IMAGE"
-    GIF = "GIF"
-    VIDEO = "VIDEO"
 
 
 @dataclass(frozen=True, slots=True)

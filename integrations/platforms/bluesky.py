@@ -25,7 +25,6 @@ from integrations.platforms.base import (
     ConnectedAccount,
     OutcomeUnknown,
     Permanent,
-    PlatformName,
     PostContent,
     Published,
     Violation,
@@ -38,6 +37,7 @@ from integrations.platforms.bluesky_text import record_key, text_violations
 from integrations.platforms.bluesky_threads import publish_chain, thread_violations
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, login_failure
 from integrations.safe_fetch import FetchPolicy, FetchRefused
+from models.platform import PlatformName
 
 __all__ = ["POST_COLLECTION", "PROFILE_COLLECTION", "Bluesky"]
 

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps
 
 from integrations.link_preview import fetch_image, fetch_preview
 from integrations.media_images import EncodedImage, fit_jpeg
-from integrations.platforms.base import InvalidContent, MediaBytes, MediaFacts, MediaKind, Permanent
+from integrations.platforms.base import InvalidContent, MediaBytes, MediaFacts, Permanent
 from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE
 from integrations.platforms.bluesky_progress import Progress
 from integrations.platforms.bluesky_refs import PostRef
@@ -30,6 +30,7 @@ from integrations.platforms.bluesky_repo import AccountRepo
 from integrations.platforms.bluesky_text import detect_links
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, failure, status_of
 from integrations.safe_fetch import FetchPolicy
+from models.platform import MediaKind
 
 IMAGES = "app.bsky.embed.images"
 VIDEO = "app.bsky.embed.video"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from integrations.platforms.base import MediaFacts, MediaKind, Violation
+from integrations.platforms.base import MediaFacts, Violation
+from models.platform import MediaKind
 
 MAX_IMAGES = 4
 MAX_VIDEOS = 1

@@ -30,7 +30,6 @@ from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
     Permanent,
-    PlatformName,
     Published,
     PublishFailure,
     RateLimited,
@@ -38,6 +37,7 @@ from integrations.platforms.base import (
 )
 from integrations.platforms.metrics import AccountMetrics, Budget, Metrics, PostGone
 from integrations.safe_fetch import FetchRefused
+from models.platform import PlatformName
 
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)

@@ -26,9 +26,7 @@ from integrations.platforms.base import (
     AuthExpired,
     Checkpoint,
     ConnectedAccount,
-    MediaKind,
     OutcomeUnknown,
-    PlatformName,
     PostContent,
     Published,
     PublishFailure,
@@ -40,6 +38,7 @@ from integrations.platforms.meta_graph import GraphClient, find_recent, parse_ti
 from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
 from integrations.platforms.oauth import INSIGHTS_SCOPES
 from integrations.platforms.reconcile import same_caption, window_start
+from models.platform import MediaKind, PlatformName
 
 SCOPES = (
     "pages_show_list",

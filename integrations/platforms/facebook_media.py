@@ -19,7 +19,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from integrations.platforms.base import Checkpoint, MediaFacts, MediaKind, OutcomeUnknown, Violation
+from integrations.platforms.base import Checkpoint, MediaFacts, OutcomeUnknown, Violation
 from integrations.platforms.media_rules import (
     MB,
     FileRules,
@@ -28,6 +28,7 @@ from integrations.platforms.media_rules import (
     mixed_violation,
 )
 from integrations.platforms.meta_graph import GraphClient
+from models.platform import MediaKind
 
 # Facebook documents no ceiling for photos in one post; Herald posts at most this many together.
 MAX_PHOTOS = 10

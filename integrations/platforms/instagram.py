@@ -33,7 +33,6 @@ from integrations.platforms.base import (
     ConnectedAccount,
     InvalidContent,
     OutcomeUnknown,
-    PlatformName,
     PostContent,
     Published,
     PublishFailure,
@@ -55,6 +54,7 @@ from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
 from integrations.platforms.meta_quota import Quota
 from integrations.platforms.oauth import INSIGHTS_SCOPES
 from integrations.platforms.reconcile import same_caption, window_start
+from models.platform import PlatformName
 
 __all__ = ["Instagram", "InstagramKind"]
 

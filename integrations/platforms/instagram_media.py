@@ -20,7 +20,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from integrations.platforms.base import MediaFacts, MediaKind, Violation
+from integrations.platforms.base import MediaFacts, Violation
 from integrations.platforms.media_rules import (
     MB,
     FileRules,
@@ -28,6 +28,7 @@ from integrations.platforms.media_rules import (
     count_violation,
     file_violations,
 )
+from models.platform import MediaKind
 
 MAX_CAROUSEL_ITEMS = 10
 # Feed photos: from 4:5 (portrait) to 1.91:1 (landscape).

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import regex
 
 from integrations.platforms import bluesky_text
-from integrations.platforms.base import PlatformName, Violation
+from integrations.platforms.base import Violation
+from models.platform import PlatformName
 
 _GRAPHEME = regex.compile(r"\X")
 # A grapheme Meta counts as an emoji: pictographs, flags (regional indicators) and keycaps.

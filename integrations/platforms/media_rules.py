@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from integrations.platforms.base import MediaFacts, MediaKind, Violation
+from integrations.platforms.base import MediaFacts, Violation
+from models.platform import MediaKind
 
 _FIELD = ("mediaIds",)
 _FORMATS = {

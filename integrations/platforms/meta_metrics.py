@@ -23,12 +23,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from integrations.platforms.base import AccountSession, AuthExpired, InvalidContent, PlatformName, Published
+from integrations.platforms.base import AccountSession, AuthExpired, InvalidContent, Published
 from integrations.platforms.facebook import Facebook
 from integrations.platforms.instagram import Instagram
 from integrations.platforms.meta_graph import GraphClient
 from integrations.platforms.metrics import AccountMetrics, Budget, Metrics, PostGone
 from integrations.platforms.threads import Threads
+from models.platform import PlatformName
 
 THREADS_POST_METRICS = "views,likes,replies,reposts,quotes"
 INSTAGRAM_POST_FIELDS = "like_count,comments_count"

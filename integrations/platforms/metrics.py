@@ -17,7 +17,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Protocol
 
-from integrations.platforms.base import AccountSession, Permanent, PlatformName, Published
+from integrations.platforms.base import AccountSession, Permanent, Published
+from models.platform import PlatformName
 
 COUNTED = ("likes", "reposts", "replies", "quotes", "saves")
 """The fields whose sum is a post's engagement (its interactions)."""

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from integrations.platforms.base import ConnectedAccount, PlatformName, Transient
+from integrations.platforms.base import ConnectedAccount, Transient
+from models.platform import PlatformName
 
 # The permission each network's insights (views, reach, saves...) need beyond publishing. An account
 # whose grant lacks it still publishes and still reads what the post object carries.

@@ -29,7 +29,6 @@ from integrations.platforms.base import (
     Checkpoint,
     ConnectedAccount,
     OutcomeUnknown,
-    PlatformName,
     PostContent,
     Published,
     PublishFailure,
@@ -47,6 +46,7 @@ from integrations.platforms.reddit_api import (
     token_failure,
     user_agent,
 )
+from models.platform import PlatformName
 
 SCOPES = ("identity", "submit", "read", "flair")
 # Access tokens last an hour; refresh five minutes ahead so a publish never starts with a dying one.

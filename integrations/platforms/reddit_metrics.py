@@ -22,11 +22,12 @@ from typing import Any
 
 import httpx
 
-from integrations.platforms.base import AccountSession, AuthExpired, PlatformName, Published
+from integrations.platforms.base import AccountSession, AuthExpired, Published
 from integrations.platforms.metrics import AccountMetrics, Budget, Metrics, PostGone
 from integrations.platforms.oauth import token_times
 from integrations.platforms.reddit import Reddit
 from integrations.platforms.reddit_api import api_failure, json_body, send, user_agent
+from models.platform import PlatformName
 
 # Refresh a token this close to its expiry before using it.
 EXPIRY_MARGIN = timedelta(minutes=1)

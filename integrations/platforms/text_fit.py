@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import fits
+from models.platform import PlatformName
 
 ELLIPSIS = "…"
 # A sentence ends after terminal punctuation (with closing quotes or brackets) followed by a space,

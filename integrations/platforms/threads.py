@@ -32,7 +32,6 @@ from integrations.platforms.base import (
     Checkpoint,
     ConnectedAccount,
     OutcomeUnknown,
-    PlatformName,
     PostContent,
     Published,
     PublishFailure,
@@ -45,6 +44,7 @@ from integrations.platforms.meta_graph import GraphClient, find_recent, parse_ti
 from integrations.platforms.meta_quota import Quota
 from integrations.platforms.oauth import INSIGHTS_SCOPES, OAuthApp, expiry_fields, require_token
 from integrations.platforms.reconcile import same_caption, window_start
+from models.platform import PlatformName
 
 log = structlog.get_logger(__name__)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from integrations.platforms.base import MediaFacts, MediaKind, Violation
+from integrations.platforms.base import MediaFacts, Violation
 from integrations.platforms.media_rules import MB, FileRules, count_violation, file_violations
+from models.platform import MediaKind
 
 MAX_CAROUSEL_ITEMS = 20
 FILES = FileRules(

@@ -16,11 +16,12 @@ import pytest
 from atproto_client.client.session import Session
 
 from app.services import Services
-from integrations.platforms.base import AccountSession, Permanent, PlatformName
+from integrations.platforms.base import AccountSession, Permanent
 from integrations.platforms.bluesky_metrics import BlueskyMetrics
 from integrations.safe_fetch import FetchPolicy, safe_client
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
+from models.platform import PlatformName
 from models.post_target import TargetStatus
 from models.social_account import SocialAccount
 from schema.relay import parse_id_of, to_global_id

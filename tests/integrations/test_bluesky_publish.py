@@ -33,7 +33,6 @@ from integrations.platforms.base import (
     InvalidContent,
     MediaBytes,
     MediaFacts,
-    MediaKind,
     OutcomeUnknown,
     PostContent,
     RateLimited,
@@ -42,6 +41,7 @@ from integrations.platforms.base import (
 from integrations.platforms.bluesky import POST_COLLECTION, Bluesky
 from integrations.platforms.bluesky_text import record_key
 from integrations.safe_fetch import FetchPolicy
+from models.platform import MediaKind
 from tests.media_samples import mp4, photo
 from tests.services.pds import PdsAccount, PdsServer
 from tests.services.xrpc_proxy import Fault, XrpcProxy

@@ -7,12 +7,13 @@ import io
 import pytest
 from PIL import Image
 
-from integrations.platforms.base import MediaFacts, MediaKind, PostContent, ThreadPartContent
+from integrations.platforms.base import MediaFacts, PostContent, ThreadPartContent
 from integrations.platforms.bluesky import Bluesky
 from integrations.platforms.bluesky_embeds import record_embed, shrink_thumb
 from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES
 from integrations.platforms.bluesky_refs import PostLocator, PostRef, parse_post_uri
 from integrations.platforms.bluesky_threads import MAX_THREAD_POSTS, Anchors, _reply, thread_violations
+from models.platform import MediaKind
 from tests.media_samples import photo, png, png_bomb
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # one grapheme, 25 bytes

@@ -12,7 +12,7 @@ from PIL import Image
 
 from integrations.media_images import fit_jpeg, open_oriented, thumbnail_jpeg
 from integrations.media_probe import MediaRejected, inspect_file, sniff
-from integrations.platforms.base import MediaKind
+from models.platform import MediaKind
 from tests.media_samples import GPS_IFD, HTML, jpeg_with_exif, mp4, photo, png, png_bomb
 
 MAX_PIXELS = 50_000_000

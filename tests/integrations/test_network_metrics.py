@@ -12,8 +12,9 @@ import httpx
 import pytest
 
 from app.settings import Settings
-from integrations.platforms.base import AccountSession, PlatformName, Published, RateLimited
+from integrations.platforms.base import AccountSession, Published, RateLimited
 from integrations.platforms.metrics import Metrics, MetricsSource, PostGone
+from models.platform import PlatformName
 from tests.services.insights_server import InsightFakes, metric_sources_on, running_insights
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import LIMITS, fits, meta_length, text_violations, title_violations
 from integrations.platforms.text_fit import (
     ELLIPSIS,
@@ -13,6 +12,7 @@ from integrations.platforms.text_fit import (
     fit_with_hashtags,
     split_to_fit,
 )
+from models.platform import PlatformName
 
 BLUESKY, THREADS, INSTAGRAM, REDDIT = (
     PlatformName.BLUESKY,

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from models import analytics
 from models.analytics import Granularity, MetricTotals
 from models.analytics_export import export_csv, parse
+from models.platform import PlatformName
 from tests.analytics_data import PERIOD_END, PERIOD_START, Seeded, at, new_workspace, seed_march
 
 NEW_YORK = ZoneInfo("America/New_York")

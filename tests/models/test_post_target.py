@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from beanie import PydanticObjectId
 
-from integrations.platforms.base import PlatformName
 from models.clock import utcnow
+from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
 
 

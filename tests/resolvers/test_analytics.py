@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from models.analytics import analytics_scope
 from models.clock import utcnow
+from models.platform import PlatformName
 from schema.relay import to_global_id
 from tests.analytics_data import (
     PERIOD_END,

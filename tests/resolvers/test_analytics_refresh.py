@@ -13,9 +13,9 @@ import httpx
 import pytest
 
 from app.services import Services, queue_specs
-from integrations.platforms.base import PlatformName
 from integrations.queue import RabbitJobQueue
 from models.clock import utcnow
+from models.platform import PlatformName
 from models.post_target import TargetStatus
 from models.workspace import Role
 from schema.relay import to_global_id

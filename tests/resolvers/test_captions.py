@@ -16,10 +16,10 @@ from redis.asyncio import Redis
 from app.services import Services
 from app.settings import Settings
 from integrations.events_redis import RedisEventBus
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import fits
 from integrations.prompts import DATA_CLOSE, DATA_OPEN
 from models.ai_generation import AiGeneration, AiOutcome
+from models.platform import PlatformName
 from models.workspace import Member as WorkspaceMember
 from models.workspace import Role, Workspace
 from schema.relay import parse_id_of

@@ -10,9 +10,9 @@ import pytest
 from beanie import PydanticObjectId
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from models.clock import utcnow
 from models.media_asset import MediaAsset
+from models.platform import PlatformName
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
 from models.workspace import Member as WorkspaceMember

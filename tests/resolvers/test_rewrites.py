@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from integrations.platforms.base import PlatformName
 from integrations.platforms.limits import fits
 from integrations.prompts import DATA_OPEN
+from models.platform import PlatformName
 from tests.herald_client import Member, sign_up
 from tests.services.gemini_server import GeminiServer, json_answer
 from tests.stack import ApiServer, data

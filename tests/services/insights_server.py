@@ -31,8 +31,8 @@ from starlette.routing import Route
 from app.metric_sources import metric_sources
 from app.networks import oauth_networks
 from app.settings import Settings
-from integrations.platforms.base import PlatformName
 from integrations.platforms.metrics import MetricsSource
+from models.platform import PlatformName
 from tests.services.fake_network import FakeServer, new_token
 from tests.services.meta_wire import error_response, token_error
 from tests.services.reddit_server import USER_AGENT

@@ -14,12 +14,12 @@ from beanie import PydanticObjectId
 
 from app.services import ANALYTICS_COLLECT, Services, queue_specs
 from integrations.events import Subscription
-from integrations.platforms.base import PlatformName
 from integrations.queue import RabbitJobQueue
 from models.analytics import analytics_scope
 from models.clock import utcnow
 from models.metric_plan import NEVER, claim_due_account, claim_due_targets, lease_target
 from models.metric_snapshot import MetricSnapshot
+from models.platform import PlatformName
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from tests.analytics_data import new_workspace, seed_account, seed_target

@@ -9,9 +9,9 @@ from beanie import PydanticObjectId
 
 from app.services import Services
 from app.settings import Settings
-from integrations.platforms.base import MediaKind
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
+from models.platform import MediaKind
 from resolvers.media import CHECK_LEASE
 from workers.scheduler import Scheduler
 

@@ -12,8 +12,8 @@ from datetime import timedelta
 from beanie import PydanticObjectId
 
 from app.services import Services
-from integrations.platforms.base import PlatformName
 from models.clock import utcnow
+from models.platform import PlatformName
 from models.post import Post
 from models.post_target import PostTarget, PublishError, TargetStatus
 

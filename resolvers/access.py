@@ -11,6 +11,7 @@ from models.post_target import PostTarget
 from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace
+from resolvers.codes import AccessErrorCode
 from resolvers.errors import not_found
 
 
@@ -31,7 +32,7 @@ async def workspace_for(
     """The workspace, checked for `needed`; "not found" for a non-member, FORBIDDEN for a weaker role."""
     workspace = await visible_workspace(ctx, user, workspace_id)
     if workspace is None:
-        raise not_found("workspace", *field)
+        raise not_found(AccessErrorCode.WORKSPACE_NOT_FOUND, *field)
     require_role(workspace, user, needed)
     return workspace
 
@@ -47,7 +48,7 @@ async def post_for(ctx: Context, user: User, post_id: PydanticObjectId | None, n
     """The post, with the caller's role in its workspace checked for `needed`."""
     post = await visible_post(ctx, user, post_id)
     if post is None:
-        raise not_found("post", "id")
+        raise not_found(AccessErrorCode.POST_NOT_FOUND, "id")
     await workspace_for(ctx, user, post.workspace_id, needed)
     return post
 

@@ -18,6 +18,7 @@ from integrations.gemini import AiFailure, Gemini, Generation, OnText, Request, 
 from integrations.prompts import ANSWER_REPAIR, PromptTemplate
 from models.ai_generation import AiGeneration, AiOutcome
 from models.clock import utcnow
+from resolvers.codes import AiErrorCode
 from resolvers.errors import Rejected, UserError, reject
 
 log = structlog.get_logger(__name__)
@@ -25,7 +26,6 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 BUDGET_WINDOW_SECONDS = 24 * 3600
-AI_CODES = ("AI_NOT_CONFIGURED", "AI_QUOTA_EXCEEDED", "AI_BLOCKED", "AI_EMPTY", "AI_UNAVAILABLE")
 MAX_TONE_LENGTH = 60
 _LANGUAGE = re.compile(r"\A[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}\Z")
 _OUTCOMES = {
@@ -39,7 +39,7 @@ def gemini_of(ctx: Context) -> Gemini:
     gemini = ctx.services.gemini
     if gemini is None:
         raise reject(
-            "AI_NOT_CONFIGURED",
+            AiErrorCode.AI_NOT_CONFIGURED,
             "AI writing help is not set up on this Herald: an administrator must set GEMINI_API_KEY.",
         )
     return gemini
@@ -51,13 +51,17 @@ def check_tone_and_language(tone: str | None, language: str | None) -> list[User
     if tone is not None and len(tone.strip()) > MAX_TONE_LENGTH:
         errors.append(
             UserError(
-                "TONE_TOO_LONG", f"Describe the tone in at most {MAX_TONE_LENGTH} characters.", ("tone",)
+                AiErrorCode.TONE_TOO_LONG,
+                f"Describe the tone in at most {MAX_TONE_LENGTH} characters.",
+                ("tone",),
             )
         )
     if language is not None and not _LANGUAGE.match(language.strip()):
         errors.append(
             UserError(
-                "INVALID_LANGUAGE", "Give the language as a tag such as en, de or pt-BR.", ("language",)
+                AiErrorCode.INVALID_LANGUAGE,
+                "Give the language as a tag such as en, de or pt-BR.",
+                ("language",),
             )
         )
     return errors
@@ -113,13 +117,15 @@ class AiCall:
             outcome = _OUTCOMES.get(failure.code, AiOutcome.FAILED)
             failed = Generation("", gemini.model, failure.usage, failure.latency_ms, None)
             await self._record(template, failed, outcome, failure.code)
-            raise reject(failure.code, failure.message) from None
+            raise reject(AiErrorCode(failure.code), failure.message) from None
         try:
             judged = judge(generation)
         except InvalidAnswer as exc:
             log.warning("ai.answer.invalid", operation=self.operation, error=str(exc))
             await self._record(template, generation, AiOutcome.INVALID, "AI_EMPTY")
-            raise reject("AI_EMPTY", "The model's answer was cut off or malformed; try again.") from None
+            raise reject(
+                AiErrorCode.AI_EMPTY, "The model's answer was cut off or malformed; try again."
+            ) from None
         await self._record(template, generation, judged.outcome)
         return judged, generation
 
@@ -151,7 +157,7 @@ class AiCall:
         if not decision.allowed:
             reset = utcnow() + timedelta(seconds=decision.retry_after_seconds)
             raise reject(
-                "AI_QUOTA_EXCEEDED",
+                AiErrorCode.AI_QUOTA_EXCEEDED,
                 f"This workspace has used its {limit:,} AI requests of the last 24 hours; the next one is "
                 f"possible at {reset:%Y-%m-%d %H:%M} UTC.",
             )

@@ -28,6 +28,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.errors import Rejected, not_found, reject
 from resolvers.media import MAX_ALT_TEXT, visible_media
 
@@ -40,22 +41,28 @@ async def alt_text_generate(
     """A description of the image for people who cannot see it."""
     asset = await visible_media(ctx, user, asset_id)
     if asset is None:
-        raise not_found("media", "mediaId")
+        raise not_found(AccessErrorCode.MEDIA_NOT_FOUND, "mediaId")
     await workspace_for(ctx, user, asset.workspace_id, Role.EDITOR)
     gemini_of(ctx)
     errors = check_tone_and_language(None, language)
     if errors:
         raise Rejected(errors)
     if asset.status is not MediaStatus.READY:
-        raise reject("MEDIA_NOT_READY", "This media has not been uploaded and checked yet.", "mediaId")
+        raise reject(
+            AttachmentErrorCode.MEDIA_NOT_READY,
+            "This media has not been uploaded and checked yet.",
+            "mediaId",
+        )
     if asset.kind is MediaKind.VIDEO:
-        raise reject("MEDIA_NOT_AN_IMAGE", "Alt text can be written for images only.", "mediaId")
+        raise reject(AiErrorCode.MEDIA_NOT_AN_IMAGE, "Alt text can be written for images only.", "mediaId")
     try:
         image = await bluesky_variant(
             ctx.services.storage, asset, max_pixels=ctx.services.settings.media_max_pixels
         )
     except MediaMissing:
-        raise reject("MEDIA_NOT_FOUND", "This media's file is gone; upload it again.", "mediaId") from None
+        raise reject(
+            AccessErrorCode.MEDIA_NOT_FOUND, "This media's file is gone; upload it again.", "mediaId"
+        ) from None
     assert asset.id is not None and user.id is not None
     call = AiCall(ctx, asset.workspace_id, user.id, "alt_text.generate", str(asset.id))
     request = alt_text_request(Image(image.data, image.content_type), language, TARGET_LENGTH)

@@ -27,6 +27,7 @@ from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_target, visible_workspace, workspace_for
+from resolvers.codes import AccessErrorCode, AnalyticsErrorCode
 from resolvers.errors import not_found, reject
 
 log = structlog.get_logger(__name__)
@@ -121,23 +122,31 @@ async def post_target_metrics_refresh(
     """Ask for a reading of a published post now (an EDITOR; once per target per refresh interval)."""
     target = await visible_target(ctx, user, target_id)
     if target is None or target.id is None:
-        raise not_found("target", "id")
+        raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
     await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
     if target.status is not TargetStatus.PUBLISHED or target.deleted_at is not None:
-        raise reject("TARGET_NOT_PUBLISHED", "Only a published post has numbers to read.", "id")
+        raise reject(
+            AnalyticsErrorCode.TARGET_NOT_PUBLISHED, "Only a published post has numbers to read.", "id"
+        )
     interval = ctx.services.settings.analytics_refresh_interval_seconds
     decision = await ctx.services.rate_limiter.hit(
         f"analytics:refresh:{target.id}", limit=1, window_seconds=interval
     )
     if not decision.allowed:
         wait = math.ceil(decision.retry_after_seconds)
-        raise reject("RATE_LIMITED", f"This post was refreshed moments ago; try again in {wait} s.", "id")
+        raise reject(
+            AnalyticsErrorCode.RATE_LIMITED,
+            f"This post was refreshed moments ago; try again in {wait} s.",
+            "id",
+        )
     try:
         await ctx.services.queue.publish(ANALYTICS_COLLECT, {"target_id": str(target.id)})
     except Exception as exc:  # noqa: BLE001 (the broker is down: say so rather than pretend)
         log.warning("analytics.refresh.enqueue_failed", target_id=str(target.id), error=repr(exc))
         raise reject(
-            "SERVICE_UNAVAILABLE", "Herald cannot take the request right now; try again.", "id"
+            AnalyticsErrorCode.SERVICE_UNAVAILABLE,
+            "Herald cannot take the request right now; try again.",
+            "id",
         ) from None
     return target
 

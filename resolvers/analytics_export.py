@@ -16,6 +16,7 @@ from models.user import User
 from models.workspace import Role
 from resolvers.access import workspace_for
 from resolvers.analytics import period_problem
+from resolvers.codes import AnalyticsErrorCode
 from resolvers.errors import reject
 
 CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -33,7 +34,7 @@ async def analytics_export(
     """The CSV of the posts published in [start, end) (see `models.analytics_export`), for any member."""
     workspace = await workspace_for(ctx, user, workspace_id, Role.VIEWER, "workspaceId")
     if (problem := period_problem(start, end)) is not None:
-        raise reject("INVALID_PERIOD", problem, "from")
+        raise reject(AnalyticsErrorCode.INVALID_PERIOD, problem, "from")
     assert workspace.id is not None
     data = await export_csv(workspace.id, start, end, ZoneInfo(workspace.timezone))
     # A random name: the URL is the only way to the file, and two exports never overwrite each other.

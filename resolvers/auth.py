@@ -12,6 +12,7 @@ from pymongo.errors import DuplicateKeyError
 from app.context import Context
 from models.user import User, normalize_email
 from models.workspace import Member, Role, Workspace
+from resolvers.codes import AuthErrorCode
 from resolvers.errors import Rejected, UserError, reject
 from resolvers.sessions import open_session
 from resolvers.workspaces import check_workspace_fields
@@ -40,7 +41,9 @@ async def sign_up(
     try:
         await user.insert()
     except DuplicateKeyError:
-        raise reject("EMAIL_TAKEN", "An account with this email exists; log in instead.", "email") from None
+        raise reject(
+            AuthErrorCode.EMAIL_TAKEN, "An account with this email exists; log in instead.", "email"
+        ) from None
     assert user.id is not None
     try:
         await Workspace(
@@ -57,10 +60,16 @@ async def sign_up(
 def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
     errors = []
     if not _EMAIL.match(email.strip()) or len(email) > 254:
-        errors.append(UserError("INVALID_EMAIL", "Enter an email address like name@example.com.", ("email",)))
+        errors.append(
+            UserError(
+                AuthErrorCode.INVALID_EMAIL, "Enter an email address like name@example.com.", ("email",)
+            )
+        )
     errors += check_password(password, field="password")
     if not name.strip() or len(name) > 100:
-        errors.append(UserError("INVALID_NAME", "Enter a name of 1 to 100 characters.", ("name",)))
+        errors.append(
+            UserError(AuthErrorCode.INVALID_NAME, "Enter a name of 1 to 100 characters.", ("name",))
+        )
     return errors
 
 
@@ -69,7 +78,7 @@ def check_password(password: str, *, field: str) -> list[UserError]:
     if MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         return []
     message = f"Use a password of {MIN_PASSWORD} to {MAX_PASSWORD} characters."
-    return [UserError("PASSWORD_TOO_WEAK", message, (field,))]
+    return [UserError(AuthErrorCode.PASSWORD_TOO_WEAK, message, (field,))]
 
 
 async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
@@ -78,7 +87,7 @@ async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
         user = await User.by_email(email)
         right = await ctx.services.passwords.verify(user.password_hash if user else None, password)
         if not right or user is None:
-            raise reject("INVALID_CREDENTIALS", "The email or the password is wrong.")
+            raise reject(AuthErrorCode.INVALID_CREDENTIALS, "The email or the password is wrong.")
         attempt.succeeded()
     return SignedIn(token=await open_session(ctx, user), user=user)
 
@@ -115,7 +124,10 @@ class LoginAttempt:
         ):
             if not await self._reserve(key, limit):
                 await self._release()
-                raise reject("RATE_LIMITED", f"Too many failed attempts; try again in {self._wait} seconds.")
+                raise reject(
+                    AuthErrorCode.RATE_LIMITED,
+                    f"Too many failed attempts; try again in {self._wait} seconds.",
+                )
         if not await self._reserve(self._email, settings.login_limit_per_email):
             await asyncio.sleep(settings.login_slowdown_seconds)
         return self

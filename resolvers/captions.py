@@ -44,6 +44,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.errors import Rejected, UserError, reject
 from resolvers.post_rules import check_attachments
 
@@ -138,20 +139,24 @@ def _check(request: CaptionRequest) -> tuple[str, list[UserError]]:
     """The request id to use (the caller's, canonical, or a new one), and what is wrong in the input."""
     errors: list[UserError] = []
     if not request.platforms:
-        errors.append(UserError("NO_PLATFORMS", "Pick at least one network.", ("platforms",)))
+        errors.append(UserError(AiErrorCode.NO_PLATFORMS, "Pick at least one network.", ("platforms",)))
     if len(set(request.platforms)) != len(request.platforms):
-        errors.append(UserError("DUPLICATE_PLATFORM", "Each network may be asked once.", ("platforms",)))
+        errors.append(
+            UserError(AiErrorCode.DUPLICATE_PLATFORM, "Each network may be asked once.", ("platforms",))
+        )
     if not request.brief.strip():
-        errors.append(UserError("BRIEF_REQUIRED", "Say what the post is about.", ("brief",)))
+        errors.append(UserError(AiErrorCode.BRIEF_REQUIRED, "Say what the post is about.", ("brief",)))
     elif len(request.brief) > MAX_BRIEF_LENGTH:
         message = f"Keep the brief under {MAX_BRIEF_LENGTH:,} characters."
-        errors.append(UserError("BRIEF_TOO_LONG", message, ("brief",)))
+        errors.append(UserError(AiErrorCode.BRIEF_TOO_LONG, message, ("brief",)))
     errors += check_tone_and_language(request.tone, request.language)
     request_id = str(uuid.uuid4())
     if request.request_id is not None:
         request_id = canonical_request_id(request.request_id) or ""
         if not request_id:
-            errors.append(UserError("INVALID_REQUEST_ID", "Use a UUID as requestId.", ("requestId",)))
+            errors.append(
+                UserError(AiErrorCode.INVALID_REQUEST_ID, "Use a UUID as requestId.", ("requestId",))
+            )
     return request_id, errors
 
 
@@ -161,7 +166,7 @@ async def _media(
     """The post's media: READY assets of this workspace only, at most MAX_MEDIA of them."""
     if len(media_ids) > MAX_MEDIA:
         message = f"Captions can look at {MAX_MEDIA} files at most; pick the ones that matter."
-        return [], [UserError("TOO_MANY_MEDIA", message, ("mediaIds",))]
+        return [], [UserError(AttachmentErrorCode.TOO_MANY_MEDIA, message, ("mediaIds",))]
     return await check_attachments(ctx, workspace, media_ids, "mediaIds")
 
 
@@ -177,7 +182,7 @@ async def _images(ctx: Context, media: Sequence[MediaAsset]) -> list[Image]:
             )
         except MediaMissing:
             raise reject(
-                "MEDIA_NOT_FOUND", "A file of this post is gone; upload it again.", "mediaIds"
+                AccessErrorCode.MEDIA_NOT_FOUND, "A file of this post is gone; upload it again.", "mediaIds"
             ) from None
         images.append(Image(variant.data, variant.content_type))
     return images
@@ -187,7 +192,9 @@ async def _claim_request_id(ctx: Context, key: str) -> None:
     # Once only: a second run under the same id would mix its text into the first one's stream.
     decision = await ctx.services.rate_limiter.hit(key, limit=1, window_seconds=STREAM_TTL_SECONDS)
     if not decision.allowed:
-        raise reject("REQUEST_ID_USED", "This requestId was used already; pick a new UUID.", "requestId")
+        raise reject(
+            AiErrorCode.REQUEST_ID_USED, "This requestId was used already; pick a new UUID.", "requestId"
+        )
 
 
 async def _suggestions(

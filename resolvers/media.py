@@ -25,6 +25,7 @@ from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_workspace, workspace_for
+from resolvers.codes import AccessErrorCode, MediaErrorCode
 from resolvers.errors import Rejected, UserError, not_found, reject
 
 MAX_FILENAME = 255
@@ -82,7 +83,7 @@ async def media_for(ctx: Context, user: User, asset_id: PydanticObjectId | None,
     """The asset, with the caller's role in its workspace checked for `needed`."""
     asset = await visible_media(ctx, user, asset_id)
     if asset is None:
-        raise not_found("media", "id")
+        raise not_found(AccessErrorCode.MEDIA_NOT_FOUND, "id")
     workspace = await visible_workspace(ctx, user, asset.workspace_id)
     assert workspace is not None
     require_role(workspace, user, needed)
@@ -130,13 +131,15 @@ def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_si
     if not filename or len(filename) > MAX_FILENAME:
         errors.append(
             UserError(
-                "INVALID_FILENAME", f"Give the file a name of 1 to {MAX_FILENAME} characters.", ("filename",)
+                MediaErrorCode.INVALID_FILENAME,
+                f"Give the file a name of 1 to {MAX_FILENAME} characters.",
+                ("filename",),
             )
         )
     if kind is None:
         errors.append(
             UserError(
-                "UNSUPPORTED_CONTENT_TYPE",
+                MediaErrorCode.UNSUPPORTED_CONTENT_TYPE,
                 "Herald takes JPEG, PNG, WebP and GIF images and MP4 and MOV videos.",
                 ("contentType",),
             )
@@ -144,13 +147,15 @@ def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_si
     if byte_size <= 0:
         errors.append(
             UserError(
-                "INVALID_BYTE_SIZE", "The file's size must be a positive number of bytes.", ("byteSize",)
+                MediaErrorCode.INVALID_BYTE_SIZE,
+                "The file's size must be a positive number of bytes.",
+                ("byteSize",),
             )
         )
     elif kind is not None and byte_size > (allowed := upload_limits(ctx).max_bytes(kind)):
         errors.append(
             UserError(
-                "FILE_TOO_LARGE",
+                MediaErrorCode.FILE_TOO_LARGE,
                 f"Herald takes {kind.lower()} files of up to {allowed / 1_000_000:g} MB.",
                 ("byteSize",),
             )
@@ -176,7 +181,7 @@ async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_siz
     if usage.live_grants > (cap := settings.media_max_pending_uploads_per_workspace):
         errors.append(
             UserError(
-                "TOO_MANY_PENDING_UPLOADS",
+                MediaErrorCode.TOO_MANY_PENDING_UPLOADS,
                 f"This workspace has {cap} uploads in progress already; complete them "
                 "(or let them expire) before starting another.",
                 ("workspaceId",),
@@ -187,7 +192,7 @@ async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_siz
 
 def _quota_error(used: int, needed: int, limit: int) -> UserError:
     return UserError(
-        "STORAGE_QUOTA_EXCEEDED",
+        MediaErrorCode.STORAGE_QUOTA_EXCEEDED,
         f"This workspace stores {_amount(used)} of the {_amount(limit)} it may; this file needs "
         f"{_amount(needed)} more. Delete files it no longer needs first.",
         ("byteSize",),
@@ -210,7 +215,9 @@ async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObje
             fresh = await MediaAsset.get(asset.id) if asset.id else None
             if fresh is None or fresh.status is MediaStatus.PENDING_UPLOAD:
                 raise reject(
-                    "CHECK_IN_PROGRESS", "Herald is checking this upload already; ask again shortly.", "id"
+                    MediaErrorCode.CHECK_IN_PROGRESS,
+                    "Herald is checking this upload already; ask again shortly.",
+                    "id",
                 )
             asset = fresh
         elif quota_error := await _completion_quota_error(ctx, asset):
@@ -222,13 +229,15 @@ async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObje
                 asset = await check_upload(ctx.services.storage, asset, upload_limits(ctx))
             except UploadMissing:
                 await asset.release_check()
-                return Completion(asset, [UserError("UPLOAD_MISSING", _NOTHING_UPLOADED, ("id",))])
+                return Completion(
+                    asset, [UserError(MediaErrorCode.UPLOAD_MISSING, _NOTHING_UPLOADED, ("id",))]
+                )
             except BaseException:
                 await asset.release_check()
                 raise
     if asset.status is MediaStatus.REJECTED:
-        code, reason = asset.rejection_code or "FILE_DAMAGED", asset.rejection_reason or "Refused."
-        return Completion(asset, [UserError(code, reason, ("id",))])
+        code = MediaErrorCode(asset.rejection_code or MediaErrorCode.FILE_DAMAGED)
+        return Completion(asset, [UserError(code, asset.rejection_reason or "Refused.", ("id",))])
     return Completion(asset)
 
 
@@ -260,7 +269,10 @@ async def media_asset_update(
     text = alt_text.strip() if alt_text is not None else None
     if text is not None and len(text) > MAX_ALT_TEXT:
         raise reject(
-            "ALT_TEXT_TOO_LONG", f"Alt text can have up to {MAX_ALT_TEXT} characters.", "input", "altText"
+            MediaErrorCode.ALT_TEXT_TOO_LONG,
+            f"Alt text can have up to {MAX_ALT_TEXT} characters.",
+            "input",
+            "altText",
         )
     await asset.set_alt_text(text or None)
     return asset
@@ -271,7 +283,7 @@ async def media_asset_delete(ctx: Context, user: User, asset_id: PydanticObjectI
     asset = await media_for(ctx, user, asset_id, Role.EDITOR)
     if await asset.in_use():
         raise reject(
-            "MEDIA_IN_USE",
+            MediaErrorCode.MEDIA_IN_USE,
             "A draft, scheduled or published post uses this file; "
             "take it off the post or cancel the post first.",
             "id",

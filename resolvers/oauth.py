@@ -31,6 +31,7 @@ from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace
 from resolvers.access import workspace_for
+from resolvers.codes import AccountErrorCode
 from resolvers.errors import reject
 from resolvers.post_rules import PLATFORM_LABELS
 
@@ -66,7 +67,7 @@ async def oauth_start(
     connector = _connector_for(ctx.services, platform)
     if bind_browser is None:
         raise reject(
-            "HTTP_REQUIRED",
+            AccountErrorCode.HTTP_REQUIRED,
             "Ask oauthStart over HTTP (POST /graphql): its answer sets the cookie that lets this browser "
             "finish the connection, which a websocket cannot.",
         )
@@ -98,13 +99,13 @@ def _connector_for(services: Services, platform: PlatformName) -> OAuthConnector
     label = PLATFORM_LABELS.get(platform, str(platform))
     if connector is None:
         raise reject(
-            "PLATFORM_NOT_SUPPORTED",
+            AccountErrorCode.PLATFORM_NOT_SUPPORTED,
             f"{label} does not connect through OAuth; use blueskyAccountConnect with an app password.",
             "platform",
         )
     if not connector.configured:
         raise reject(
-            "NOT_CONFIGURED",
+            AccountErrorCode.NOT_CONFIGURED,
             f"This Herald has no {label} app configured; an operator must set its app credentials.",
             "platform",
         )

@@ -19,6 +19,7 @@ from models.post_target import PostTarget, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_workspace, workspace_for
+from resolvers.codes import PostErrorCode
 from resolvers.errors import Rejected, reject
 from resolvers.post_rules import (
     CheckedTarget,
@@ -116,7 +117,9 @@ async def post_update(
     current = await PostTarget.of_posts([post.id])
     if any(target.status not in EDITABLE for target in current):
         raise reject(
-            "POST_NOT_EDITABLE", "This post is publishing or published; it can no longer be edited.", "id"
+            PostErrorCode.POST_NOT_EDITABLE,
+            "This post is publishing or published; it can no longer be edited.",
+            "id",
         )
     workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
     new_text = post.text if text is None else text
@@ -157,7 +160,9 @@ async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None
     assert post.id is not None
     if await PostTarget.find_one({"post_id": post.id, "status": {"$in": list(IN_FLIGHT)}}):
         raise reject(
-            "POST_IN_FLIGHT", "This post is being published right now; wait or cancel it first.", "id"
+            PostErrorCode.POST_IN_FLIGHT,
+            "This post is being published right now; wait or cancel it first.",
+            "id",
         )
     targets = await PostTarget.of_posts([post.id])
     await PostTarget.find({"post_id": post.id}).delete()

@@ -17,6 +17,7 @@ from models.post_target import CANCELLABLE, PostTarget, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_target, workspace_for
+from resolvers.codes import AccessErrorCode, PostErrorCode
 from resolvers.errors import Rejected, not_found, reject
 from resolvers.post_rules import check_attachments, check_schedule, check_targets, check_thread, thread_drafts
 from resolvers.posts import draft_of
@@ -44,7 +45,9 @@ async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
     assert post.id is not None
     pending = [t for t in await PostTarget.of_posts([post.id]) if t.status in NOT_STARTED]
     if not pending:
-        raise reject("POST_ALREADY_STARTED", "This post has no target left to schedule or publish.", "id")
+        raise reject(
+            PostErrorCode.POST_ALREADY_STARTED, "This post has no target left to schedule or publish.", "id"
+        )
     workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
     media, errors = await check_attachments(ctx, workspace, post.media_ids, "mediaIds")
     thread, thread_errors = await check_thread(ctx, workspace, thread_drafts(post.thread))
@@ -90,7 +93,9 @@ async def post_cancel(ctx: Context, user: User, post_id: PydanticObjectId | None
     moved = await PostTarget.move(post.id, CANCELLABLE, {"status": TargetStatus.CANCELLED})
     if not moved:
         raise reject(
-            "POST_NOT_CANCELLABLE", "Nothing left to cancel: every target has started or finished.", "id"
+            PostErrorCode.POST_NOT_CANCELLABLE,
+            "Nothing left to cancel: every target has started or finished.",
+            "id",
         )
     await announce(ctx.services.events, moved)
     return post
@@ -100,7 +105,7 @@ async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectI
     """Try a FAILED or UNCONFIRMED target again (an UNCONFIRMED one is looked for before publishing)."""
     target = await visible_target(ctx, user, target_id)
     if target is None:
-        raise not_found("target", "id")
+        raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
     workspace = await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
     post = await ctx.loaders.post.load(target.post_id)
     assert post is not None
@@ -114,7 +119,7 @@ async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectI
     retried = await PostTarget.retry(target.id)
     if retried is None:
         raise reject(
-            "TARGET_NOT_RETRYABLE",
+            PostErrorCode.TARGET_NOT_RETRYABLE,
             f"Only failed or unconfirmed targets can be retried; this one is {target.status}.",
             "id",
         )

@@ -29,6 +29,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AiErrorCode
 from resolvers.errors import Rejected, UserError
 
 MAX_INPUT_LENGTH = 40_000
@@ -81,17 +82,19 @@ async def post_rewrite(ctx: Context, user: User, request: RewriteRequest) -> Rew
 def _check(request: RewriteRequest) -> None:
     errors: list[UserError] = []
     if not request.text.strip():
-        errors.append(UserError("TEXT_REQUIRED", "Give the text to rewrite.", ("text",)))
+        errors.append(UserError(AiErrorCode.TEXT_REQUIRED, "Give the text to rewrite.", ("text",)))
     elif len(request.text) > MAX_INPUT_LENGTH:
         message = f"Rewrite at most {MAX_INPUT_LENGTH:,} characters at a time."
-        errors.append(UserError("INPUT_TOO_LONG", message, ("text",)))
+        errors.append(UserError(AiErrorCode.INPUT_TOO_LONG, message, ("text",)))
     if request.kind is RewriteKind.CHANGE_TONE and not (request.tone or "").strip():
-        errors.append(UserError("TONE_REQUIRED", "Say which tone to rewrite in.", ("tone",)))
+        errors.append(UserError(AiErrorCode.TONE_REQUIRED, "Say which tone to rewrite in.", ("tone",)))
     if request.kind is RewriteKind.TRANSLATE and not (request.language or "").strip():
-        errors.append(UserError("LANGUAGE_REQUIRED", "Say which language to translate into.", ("language",)))
+        errors.append(
+            UserError(AiErrorCode.LANGUAGE_REQUIRED, "Say which language to translate into.", ("language",))
+        )
     if request.kind is RewriteKind.SPLIT_THREAD and not LIMITS[request.platform].threads:
         label = LIMITS[request.platform].label
-        errors.append(UserError("THREADS_NOT_SUPPORTED", f"{label} has no threads.", ("platform",)))
+        errors.append(UserError(AiErrorCode.THREADS_NOT_SUPPORTED, f"{label} has no threads.", ("platform",)))
     errors += check_tone_and_language(request.tone, request.language)
     if errors:
         raise Rejected(errors)

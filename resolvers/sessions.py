@@ -8,6 +8,7 @@ from app.context import Context
 from app.services import Services
 from integrations.sessions import SessionInfo, session_digest
 from models.user import User
+from resolvers.codes import AuthErrorCode
 from resolvers.errors import reject
 
 _AGENT_CHARS = 120
@@ -59,6 +60,6 @@ async def session_revoke(services: Services, user: User, session_id: str) -> Ses
     """End one of the user's sessions (this one included) by its id."""
     found = next((s for s in await sessions_of(services, user) if s.id == session_id), None)
     if found is None:
-        raise reject("SESSION_NOT_FOUND", "No session with this id.", "id")
+        raise reject(AuthErrorCode.SESSION_NOT_FOUND, "No session with this id.", "id")
     await end_sessions(services, user, [found.digest])
     return found

@@ -24,12 +24,12 @@ from schema.relay import (
     to_global_id,
 )
 
-MediaKind = strawberry.enum(
+strawberry.enum(
     MediaKindModel,
     name="MediaKind",
     description="What a file is: detected from its bytes once checked, what it claimed to be before.",
 )
-MediaStatus = strawberry.enum(
+strawberry.enum(
     MediaStatusModel,
     name="MediaStatus",
     description="PENDING_UPLOAD until mediaUploadComplete checks the bytes; then READY or REJECTED.",
@@ -44,8 +44,8 @@ class HttpHeader:
 
 @strawberry.type(description="A file in a workspace's media library.")
 class MediaAsset(Node):
-    kind: MediaKind = strawberry.field(description="Image, GIF or video.")  # type: ignore[valid-type]
-    status: MediaStatus = strawberry.field(description="Whether it can be attached.")  # type: ignore[valid-type]
+    kind: MediaKindModel = strawberry.field(description="Image, GIF or video.")
+    status: MediaStatusModel = strawberry.field(description="Whether it can be attached.")
     filename: str = strawberry.field(description="The name it was uploaded with.")
     rejection_reason: str | None = strawberry.field(description="Why it was REJECTED, in words.")
     content_type: str | None = strawberry.field(description="What the bytes are (null until checked).")
@@ -108,8 +108,8 @@ async def media_of(info: Info, ids: Sequence[PydanticObjectId]) -> list[MediaAss
 
 @strawberry.input(description="Which assets to list.")
 class MediaAssetFilter:
-    kind: MediaKind | None = None  # type: ignore[valid-type]
-    status: MediaStatus | None = None  # type: ignore[valid-type]
+    kind: MediaKindModel | None = None
+    status: MediaStatusModel | None = None
 
 
 @strawberry.type

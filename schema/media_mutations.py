@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeAlias
 
 import strawberry
 
 from app.context import Info
-from models.media_check import REJECTION_CODES
 from resolvers import media as use_cases
+from resolvers.codes import AccessErrorCode, MediaErrorCode
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.media import HttpHeader, MediaAsset
 from schema.relay import parse_id_of
 
 _ = strawberry.mutation
+
+MediaCode: TypeAlias = MediaErrorCode | AccessErrorCode
+"""What every media mutation can answer with."""
 
 
 @strawberry.input(description="The file a client is about to upload, as it knows it.")
@@ -33,52 +37,28 @@ class MediaAssetUpdateInput:
     )
 
 
-MediaUploadCreateErrorCode = error_codes(
-    "MediaUploadCreateErrorCode",
-    "Why mediaUploadCreate refused.",
-    "WORKSPACE_NOT_FOUND",
-    "INVALID_FILENAME",
-    "UNSUPPORTED_CONTENT_TYPE",
-    "INVALID_BYTE_SIZE",
-    "FILE_TOO_LARGE",
-    "STORAGE_QUOTA_EXCEEDED",
-    "TOO_MANY_PENDING_UPLOADS",
-)
-MediaUploadCompleteErrorCode = error_codes(
-    "MediaUploadCompleteErrorCode",
-    "Why mediaUploadComplete did not make the asset READY (a rejection code is final; the others not).",
-    "MEDIA_NOT_FOUND",
-    "UPLOAD_MISSING",
-    "CHECK_IN_PROGRESS",
-    "STORAGE_QUOTA_EXCEEDED",
-    *REJECTION_CODES,
-)
-MediaAssetUpdateErrorCode = error_codes(
-    "MediaAssetUpdateErrorCode", "Why mediaAssetUpdate refused.", "MEDIA_NOT_FOUND", "ALT_TEXT_TOO_LONG"
-)
-MediaAssetDeleteErrorCode = error_codes(
-    "MediaAssetDeleteErrorCode", "Why mediaAssetDelete refused.", "MEDIA_NOT_FOUND", "MEDIA_IN_USE"
-)
-
-
 @strawberry.type(description="A reason mediaUploadCreate refused; nothing was created.")
 class MediaUploadCreateError(UserError):
-    code: MediaUploadCreateErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaUploadCreateErrorCode", "Why mediaUploadCreate refused.", MediaCode)
 
 
 @strawberry.type(description="Why an upload is not READY.")
 class MediaUploadCompleteError(UserError):
-    code: MediaUploadCompleteErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes(
+        "MediaUploadCompleteErrorCode",
+        "Why mediaUploadComplete did not make the asset READY (a rejection code is final; the others not).",
+        MediaCode,
+    )
 
 
 @strawberry.type(description="A reason mediaAssetUpdate refused; nothing was changed.")
 class MediaAssetUpdateError(UserError):
-    code: MediaAssetUpdateErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaAssetUpdateErrorCode", "Why mediaAssetUpdate refused.", MediaCode)
 
 
 @strawberry.type(description="A reason mediaAssetDelete refused; nothing was deleted.")
 class MediaAssetDeleteError(UserError):
-    code: MediaAssetDeleteErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaAssetDeleteErrorCode", "Why mediaAssetDelete refused.", MediaCode)
 
 
 @strawberry.type(description="A new asset and where to send its bytes.")
@@ -126,7 +106,7 @@ async def media_upload_create(info: Info, input: MediaUploadCreateInput) -> Medi
         upload_method=ticket.method if ticket else None,
         upload_headers=[HttpHeader(name=k, value=v) for k, v in ticket.headers.items()] if ticket else [],
         expires_at=ticket.expires_at if ticket else None,
-        user_errors=typed_errors(MediaUploadCreateError, MediaUploadCreateErrorCode, errors),
+        user_errors=typed_errors(MediaUploadCreateError, errors),
     )
 
 
@@ -137,7 +117,7 @@ async def media_upload_complete(info: Info, id: strawberry.ID) -> MediaUploadCom
         errors = completion.errors
     return MediaUploadCompletePayload(
         asset=MediaAsset.from_model(completion.asset) if completion else None,
-        user_errors=typed_errors(MediaUploadCompleteError, MediaUploadCompleteErrorCode, errors),
+        user_errors=typed_errors(MediaUploadCompleteError, errors),
     )
 
 
@@ -155,7 +135,7 @@ async def media_asset_update(
     asset, errors = await attempt(call)
     return MediaAssetUpdatePayload(
         asset=MediaAsset.from_model(asset) if asset else None,
-        user_errors=typed_errors(MediaAssetUpdateError, MediaAssetUpdateErrorCode, errors),
+        user_errors=typed_errors(MediaAssetUpdateError, errors),
     )
 
 
@@ -164,7 +144,7 @@ async def media_asset_delete(info: Info, id: strawberry.ID) -> MediaAssetDeleteP
     deleted, errors = await attempt(call)
     return MediaAssetDeletePayload(
         deleted_media_asset_id=id if deleted else None,
-        user_errors=typed_errors(MediaAssetDeleteError, MediaAssetDeleteErrorCode, errors),
+        user_errors=typed_errors(MediaAssetDeleteError, errors),
     )
 
 

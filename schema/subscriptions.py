@@ -13,7 +13,7 @@ from models.post_target import TargetStatus
 from resolvers.events import post_status_changes
 from resolvers.live import guarded
 from schema.common import signed_in
-from schema.posts import Post, PostStatus, PostTarget, PostTargetStatus
+from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
 
 
@@ -21,8 +21,8 @@ from schema.relay import parse_id_of
 class PostStatusChanged:
     event_id: strawberry.ID = strawberry.field(description="Pass as `since` after a reconnect to replay.")
     issued_at: datetime
-    target_status: PostTargetStatus = strawberry.field(description="The status the target moved to.")  # type: ignore[valid-type]
-    post_status: PostStatus = strawberry.field(description="The post's status after the change.")  # type: ignore[valid-type]
+    target_status: TargetStatus = strawberry.field(description="The status the target moved to.")
+    post_status: PostStatusModel = strawberry.field(description="The post's status after the change.")
     post: Post = strawberry.field(description="The post as it is now.")
     target: PostTarget | None = strawberry.field(description="The target as it is now.")
 

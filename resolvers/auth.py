@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
-from app.context import Context
+from app.services import Services
 from models.user import User, normalize_email
 from models.workspace import Member, Role, Workspace
+from resolvers.caller import Caller
 from resolvers.codes import AuthErrorCode
 from resolvers.errors import Rejected, UserError, reject
 from resolvers.sessions import open_session
@@ -28,7 +29,14 @@ class SignedIn:
 
 
 async def sign_up(
-    ctx: Context, *, email: str, password: str, name: str, workspace_name: str | None, timezone: str | None
+    services: Services,
+    caller: Caller,
+    *,
+    email: str,
+    password: str,
+    name: str,
+    workspace_name: str | None,
+    timezone: str | None,
 ) -> SignedIn:
     """Create the user and a workspace they own, and sign them in."""
     errors = _check_sign_up(email, password, name)
@@ -36,7 +44,7 @@ async def sign_up(
     errors += check_workspace_fields(workspace_name, timezone or "UTC", name_field="workspaceName")
     if errors:
         raise Rejected(errors)
-    password_hash = await ctx.services.passwords.hash(password)
+    password_hash = await services.passwords.hash(password)
     user = User(email=normalize_email(email), password_hash=password_hash, name=name.strip())
     try:
         await user.insert()
@@ -54,7 +62,7 @@ async def sign_up(
     except BaseException:
         await user.delete()  # no user without a workspace: undo the first write
         raise
-    return SignedIn(token=await open_session(ctx, user), user=user)
+    return SignedIn(token=await open_session(services, caller, user), user=user)
 
 
 def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
@@ -81,15 +89,15 @@ def check_password(password: str, *, field: str) -> list[UserError]:
     return [UserError(AuthErrorCode.PASSWORD_TOO_WEAK, message, (field,))]
 
 
-async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
+async def log_in(services: Services, caller: Caller, *, email: str, password: str) -> SignedIn:
     """Check the password and open a session; failed attempts are limited (see `LoginAttempt`)."""
-    async with LoginAttempt(ctx, email) as attempt:
+    async with LoginAttempt(services, email, caller.address) as attempt:
         user = await User.by_email(email)
-        right = await ctx.services.passwords.verify(user.password_hash if user else None, password)
+        right = await services.passwords.verify(user.password_hash if user else None, password)
         if not right or user is None:
             raise reject(AuthErrorCode.INVALID_CREDENTIALS, "The email or the password is wrong.")
         attempt.succeeded()
-    return SignedIn(token=await open_session(ctx, user), user=user)
+    return SignedIn(token=await open_session(services, caller, user), user=user)
 
 
 class LoginAttempt:
@@ -102,10 +110,10 @@ class LoginAttempt:
     distributed guesser cannot lock the owner out.
     """
 
-    def __init__(self, ctx: Context, email: str) -> None:
-        self._limiter = ctx.services.rate_limiter
-        self._settings = ctx.services.settings
-        email, address = normalize_email(email), ctx.client_address
+    def __init__(self, services: Services, email: str, address: str) -> None:
+        self._limiter = services.rate_limiter
+        self._settings = services.settings
+        email = normalize_email(email)
         self._pair = f"login:pair:{email}:{address}"
         self._address = f"login:address:{address}"
         self._email = f"login:email:{email}"

@@ -18,7 +18,7 @@ from resolvers import analytics_export as export_use_cases
 from resolvers.codes import AccessErrorCode, AnalyticsErrorCode
 from resolvers.live import guarded
 from schema.accounts import SocialAccount
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.metrics import PostMetrics
 from schema.posts import PostTarget
 from schema.relay import parse_id_of
@@ -264,7 +264,11 @@ class AnalyticsSubscription:
     ) -> AsyncGenerator[AnalyticsUpdated, None]:
         user, workspace = signed_in(info), parse_id_of("Workspace", workspace_id)
         updates = guarded(
-            info.context, user, workspace, use_cases.analytics_updates(info.context, user, workspace)
+            info.context.services,
+            caller_of(info),
+            user,
+            workspace,
+            use_cases.analytics_updates(info.context, user, workspace),
         )
         async for update in updates:
             yield AnalyticsUpdated(

@@ -11,7 +11,7 @@ from resolvers import auth as use_cases
 from resolvers import sessions
 from resolvers.codes import AuthErrorCode, WorkspaceErrorCode
 from resolvers.errors import UserError as DomainError
-from schema.common import UserError, attempt, error_codes, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, typed_errors
 from schema.users import User
 
 
@@ -60,7 +60,8 @@ def _payload(signed: use_cases.SignedIn | None, errors: list[DomainError]) -> Au
 async def sign_up(info: Info, input: SignUpInput) -> AuthPayload:
     signed, errors = await attempt(
         use_cases.sign_up(
-            info.context,
+            info.context.services,
+            caller_of(info),
             email=input.email,
             password=input.password,
             name=input.name,
@@ -72,7 +73,9 @@ async def sign_up(info: Info, input: SignUpInput) -> AuthPayload:
 
 
 async def log_in(info: Info, input: LogInInput) -> AuthPayload:
-    signed, errors = await attempt(use_cases.log_in(info.context, email=input.email, password=input.password))
+    signed, errors = await attempt(
+        use_cases.log_in(info.context.services, caller_of(info), email=input.email, password=input.password)
+    )
     return _payload(signed, errors)
 
 

@@ -19,7 +19,7 @@ from resolvers import captions as use_cases
 from resolvers import rewrites as rewrite_use_cases
 from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.live import guarded
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.relay import parse_id_of
 
 strawberry.enum(RewriteKind, name="RewriteInstruction", description="What to do to a post.")
@@ -258,7 +258,13 @@ class CaptionSubscription:
         self, info: Info, request_id: strawberry.ID
     ) -> AsyncGenerator[CaptionChunk, None]:
         user = signed_in(info)
-        chunks = guarded(info.context, user, None, use_cases.caption_chunks(info.context, user, request_id))
+        chunks = guarded(
+            info.context.services,
+            caller_of(info),
+            user,
+            None,
+            use_cases.caption_chunks(info.context, user, request_id),
+        )
         async for chunk in chunks:
             yield CaptionChunk(
                 request_id=request_id,

@@ -9,10 +9,12 @@ from types import UnionType
 from typing import Any, TypeVar, cast, get_args
 
 import strawberry
+from starlette.requests import Request
 
 from app.auth import require_user
 from app.context import Info
 from models.user import User
+from resolvers.caller import Caller
 from resolvers.errors import Rejected
 from resolvers.errors import UserError as DomainError
 
@@ -55,3 +57,14 @@ async def attempt(call: Awaitable[T]) -> tuple[T | None, list[DomainError]]:
 def signed_in(info: Info) -> User:
     """The caller, or a top-level UNAUTHENTICATED error."""
     return require_user(info.context.user)
+
+
+def caller_of(info: Info) -> Caller:
+    """Where the request comes from, as the use cases see it."""
+    ctx = info.context
+    return Caller(
+        address=ctx.client_address,
+        user_agent=ctx.request.headers.get("user-agent", ""),
+        token=ctx.token,
+        watches_session=isinstance(ctx.request, Request),
+    )

@@ -7,7 +7,7 @@ import strawberry
 from app.context import Info
 from resolvers import passwords as use_cases
 from resolvers.codes import AuthErrorCode
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.users import User
 
 
@@ -74,7 +74,11 @@ class PasswordResetCompletePayload:
 async def password_change(info: Info, input: PasswordChangeInput) -> PasswordChangePayload:
     changed, errors = await attempt(
         use_cases.password_change(
-            info.context, signed_in(info), current=input.current_password, new=input.new_password
+            info.context.services,
+            caller_of(info),
+            signed_in(info),
+            current=input.current_password,
+            new=input.new_password,
         )
     )
     return PasswordChangePayload(
@@ -84,7 +88,9 @@ async def password_change(info: Info, input: PasswordChangeInput) -> PasswordCha
 
 
 async def password_reset_request(info: Info, input: PasswordResetRequestInput) -> PasswordResetRequestPayload:
-    _, errors = await attempt(use_cases.password_reset_request(info.context, email=input.email))
+    _, errors = await attempt(
+        use_cases.password_reset_request(info.context.services, caller_of(info), email=input.email)
+    )
     return PasswordResetRequestPayload(
         accepted=not errors,
         user_errors=typed_errors(PasswordResetRequestError, errors),

@@ -12,7 +12,7 @@ from models.post import PostStatus as PostStatusModel
 from models.post_target import TargetStatus
 from resolvers.events import post_status_changes
 from resolvers.live import guarded
-from schema.common import signed_in
+from schema.common import caller_of, signed_in
 from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
 
@@ -41,7 +41,11 @@ class PostSubscription:
         user = signed_in(info)
         workspace = parse_id_of("Workspace", workspace_id)
         changes = guarded(
-            info.context, user, workspace, post_status_changes(info.context, user, workspace, since)
+            info.context.services,
+            caller_of(info),
+            user,
+            workspace,
+            post_status_changes(info.context, user, workspace, since),
         )
         async for change in changes:
             yield PostStatusChanged(

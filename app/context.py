@@ -11,9 +11,9 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from app.client_address import trusted_proxies
+from app.loaders import Loaders
 from app.services import Services
 from models.user import User
-from resolvers.loaders import Loaders
 
 
 @dataclass

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
-from app.context import Context
+from app.services import Services
 from integrations.crypto import CredentialCipher
 from integrations.platforms.base import AccountSession, AuthExpired, PublishFailure
 from integrations.platforms.oauth import token_times
@@ -26,7 +26,7 @@ _NOT_ALLOWED = frozenset({"ADDRESS_NOT_ALLOWED", "REDIRECT_REFUSED"})
 
 
 async def bluesky_account_connect(
-    ctx: Context,
+    services: Services,
     user: User,
     *,
     workspace_id: PydanticObjectId | None,
@@ -35,8 +35,8 @@ async def bluesky_account_connect(
     service_url: str | None,
 ) -> SocialAccount:
     """Log in to the account's PDS once, keep the session (encrypted), and connect the account."""
-    workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
-    service = (service_url or ctx.services.settings.bluesky_default_service).rstrip("/")
+    workspace = await workspace_for(user, workspace_id, Role.ADMIN, "workspaceId")
+    service = (service_url or services.settings.bluesky_default_service).rstrip("/")
     if not is_service_url(service):
         raise reject(
             AccountErrorCode.INVALID_SERVICE_URL, "Give the PDS address as https://host.", "serviceUrl"
@@ -53,7 +53,7 @@ async def bluesky_account_connect(
             "appPassword",
         )
     try:
-        connected = await ctx.services.bluesky.connect(handle, app_password, service)
+        connected = await services.bluesky.connect(handle, app_password, service)
     except AuthExpired as exc:
         raise reject(AccountErrorCode.BAD_CREDENTIALS, exc.message, "appPassword") from None
     except PublishFailure as exc:
@@ -63,7 +63,7 @@ async def bluesky_account_connect(
             else AccountErrorCode.SERVICE_UNAVAILABLE
         )
         raise reject(code, exc.message, "serviceUrl") from None
-    ciphertext = ctx.services.cipher.encrypt(connected.credentials)
+    ciphertext = services.cipher.encrypt(connected.credentials)
     assert workspace.id is not None
     existing = await SocialAccount.find_one(
         {"workspace_id": workspace.id, "platform": PlatformName.BLUESKY, "external_id": connected.external_id}
@@ -105,14 +105,14 @@ def is_service_url(url: str) -> bool:
 
 
 async def social_account_disconnect(
-    ctx: Context, user: User, account_id: PydanticObjectId | None
+    services: Services, user: User, account_id: PydanticObjectId | None
 ) -> SocialAccount:
     """Forget the account's credentials; its history stays, new posts cannot target it."""
-    account = await visible_account(ctx, user, account_id)
+    account = await visible_account(user, account_id)
     if account is None:
         raise not_found(AccessErrorCode.ACCOUNT_NOT_FOUND, "id")
-    await workspace_for(ctx, user, account.workspace_id, Role.ADMIN)
-    await account.store_credentials(ctx.services.cipher.encrypt({}))
+    await workspace_for(user, account.workspace_id, Role.ADMIN)
+    await account.store_credentials(services.cipher.encrypt({}))
     await account.mark_status(AccountStatus.DISCONNECTED, "Disconnected by a workspace admin.")
     return account
 

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.gemini import AiFailure, Gemini, Generation, OnText, Request, Turn
 from integrations.prompts import ANSWER_REPAIR, PromptTemplate
 from models.ai_generation import AiGeneration, AiOutcome
@@ -34,9 +34,9 @@ _OUTCOMES = {
 }
 
 
-def gemini_of(ctx: Context) -> Gemini:
+def gemini_of(services: Services) -> Gemini:
     """The process's Gemini client; AI_NOT_CONFIGURED without GEMINI_API_KEY."""
-    gemini = ctx.services.gemini
+    gemini = services.gemini
     if gemini is None:
         raise reject(
             AiErrorCode.AI_NOT_CONFIGURED,
@@ -95,7 +95,7 @@ def parse_json_object(text: str) -> dict[str, Any]:
 class AiCall:
     """Who is asking, for what: the budget is the workspace's, the record names the user too."""
 
-    ctx: Context
+    services: Services
     workspace_id: PydanticObjectId
     user_id: PydanticObjectId
     operation: str
@@ -109,7 +109,7 @@ class AiCall:
         on_text: OnText | None = None,
     ) -> tuple[Judged[T], Generation]:
         """Spend one request of the budget, ask, judge the answer, record it all; failures are `Rejected`."""
-        gemini = gemini_of(self.ctx)
+        gemini = gemini_of(self.services)
         await self._spend_budget()
         try:
             generation = await (gemini.stream(request, on_text) if on_text else gemini.generate(request))
@@ -149,9 +149,9 @@ class AiCall:
         return judged
 
     async def _spend_budget(self) -> None:
-        settings = self.ctx.services.settings
+        settings = self.services.settings
         limit = settings.ai_daily_requests_per_workspace
-        decision = await self.ctx.services.rate_limiter.hit(
+        decision = await self.services.rate_limiter.hit(
             f"ai:{self.workspace_id}", limit=limit, window_seconds=BUDGET_WINDOW_SECONDS
         )
         if not decision.allowed:

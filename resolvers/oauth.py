@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
 from app.services import Services
 from integrations.oauth_states import OAuthState
 from integrations.platforms.base import PublishFailure, Transient
@@ -53,7 +52,7 @@ def redirect_uri(services: Services, platform: PlatformName) -> str:
 
 
 async def oauth_start(
-    ctx: Context,
+    services: Services,
     user: User,
     *,
     workspace_id: PydanticObjectId | None,
@@ -63,8 +62,8 @@ async def oauth_start(
     """The network's consent URL for connecting accounts to the workspace; only the client that
     `bind_browser` handed the state's secret to can finish it (None: there is no HTTP answer to carry
     one, which is refused with HTTP_REQUIRED)."""
-    workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
-    connector = _connector_for(ctx.services, platform)
+    workspace = await workspace_for(user, workspace_id, Role.ADMIN, "workspaceId")
+    connector = _connector_for(services, platform)
     if bind_browser is None:
         raise reject(
             AccountErrorCode.HTTP_REQUIRED,
@@ -72,9 +71,9 @@ async def oauth_start(
             "finish the connection, which a websocket cannot.",
         )
     verifier = new_code_verifier() if connector.uses_pkce else None
-    callback = redirect_uri(ctx.services, platform)
+    callback = redirect_uri(services, platform)
     secret = secrets.token_urlsafe(32)
-    state = await ctx.services.oauth_states.create(
+    state = await services.oauth_states.create(
         OAuthState(
             user_id=str(user.id),
             workspace_id=str(workspace.id),

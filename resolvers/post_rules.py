@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
+from beanie.operators import In
 
-from app.context import Context
+from app.services import Services
 from integrations.platforms.base import PostContent, ThreadPartContent, supports_threads
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
@@ -90,7 +91,7 @@ def check_media(media_ids: Sequence[PydanticObjectId | None] | None, *field_path
 
 
 async def check_attachments(
-    ctx: Context, workspace: Workspace, media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str
+    workspace: Workspace, media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str
 ) -> tuple[list[MediaAsset], list[UserError]]:
     """The attached assets, in order, when each is a READY asset of this workspace; else the errors."""
     if not media_ids:
@@ -99,7 +100,7 @@ async def check_attachments(
         return [], [
             UserError(AttachmentErrorCode.TOO_MANY_MEDIA, f"Attach at most {MAX_MEDIA} files.", field_path)
         ]
-    found = await ctx.loaders.media_asset.load_many([i for i in media_ids if i is not None])
+    found = await MediaAsset.find(In(MediaAsset.id, [i for i in media_ids if i is not None])).to_list()
     by_id = {asset.id: asset for asset in found if asset is not None and asset.workspace_id == workspace.id}
     assets: list[MediaAsset] = []
     errors: list[UserError] = []
@@ -124,7 +125,7 @@ async def check_attachments(
 
 
 async def check_thread(
-    ctx: Context, workspace: Workspace, thread: Sequence[ThreadDraft]
+    workspace: Workspace, thread: Sequence[ThreadDraft]
 ) -> tuple[list[ThreadPartContent], list[UserError]]:
     """The parts of a thread with their (checked) media, for the networks' rules; else the errors."""
     if len(thread) > MAX_THREAD_PARTS:
@@ -139,7 +140,7 @@ async def check_thread(
     errors: list[UserError] = []
     for index, part in enumerate(thread):
         media, media_errors = await check_attachments(
-            ctx, workspace, part.media_ids, "thread", str(index), "mediaIds"
+            workspace, part.media_ids, "thread", str(index), "mediaIds"
         )
         errors += media_errors
         parts.append(ThreadPartContent(text=part.text, media=tuple(asset.facts() for asset in media)))
@@ -163,7 +164,7 @@ _NOT_READY = {
 
 
 async def check_targets(
-    ctx: Context,
+    services: Services,
     workspace: Workspace,
     text: str,
     drafts: Sequence[TargetDraft],
@@ -192,7 +193,7 @@ async def check_targets(
     seen: set[PydanticObjectId | None] = set()
     for index, draft in enumerate(drafts):
         path = ("targets", str(index))
-        account = await _account(ctx, workspace, draft, path, errors)
+        account = await _account(workspace, draft, path, errors)
         if account is None:
             continue
         if account.id in seen:
@@ -205,23 +206,23 @@ async def check_targets(
             )
             continue
         seen.add(account.id)
-        own_media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, *path, "mediaIds")
+        own_media, media_errors = await check_attachments(workspace, draft.media_ids, *path, "mediaIds")
         errors += media_errors
         # The network's rules see the attachments that could be resolved; the others were refused above.
         used = own_media if draft.media_ids else media
-        errors += check_content(ctx, account, text, draft, path, used, thread)
+        errors += check_content(services, account, text, draft, path, used, thread)
         checked.append(CheckedTarget(draft, account))
     return checked, errors
 
 
 async def _account(
-    ctx: Context, workspace: Workspace, draft: TargetDraft, path: tuple[str, ...], errors: list[UserError]
+    workspace: Workspace, draft: TargetDraft, path: tuple[str, ...], errors: list[UserError]
 ) -> SocialAccount | None:
     field_path = (*path, "accountId")
     if draft.account_id is None:
         errors.append(UserError(PostErrorCode.INVALID_ID, "This is not an account id.", field_path))
         return None
-    account = await ctx.loaders.account.load(draft.account_id)
+    account = await SocialAccount.get(draft.account_id)
     if account is None or account.workspace_id != workspace.id:
         errors.append(
             UserError(
@@ -251,7 +252,7 @@ async def _account(
 
 
 def check_content(
-    ctx: Context,
+    services: Services,
     account: SocialAccount,
     text: str,
     draft: TargetDraft,
@@ -269,7 +270,7 @@ def check_content(
         return [
             UserError(PostErrorCode.EMPTY_POST, "Write some text (or attach media) to publish.", text_path)
         ]
-    platform = ctx.services.platforms.get(account.platform)
+    platform = services.platforms.get(account.platform)
     label = PLATFORM_LABELS.get(account.platform, str(account.platform))
     if platform is None:
         return [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.platforms.base import AuthExpired, Deletable, PublishFailure, RateLimited
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
@@ -26,12 +26,14 @@ from resolvers.post_rules import PLATFORM_LABELS
 log = structlog.get_logger(__name__)
 
 
-async def post_target_delete(ctx: Context, user: User, target_id: PydanticObjectId | None) -> PostTarget:
+async def post_target_delete(
+    services: Services, user: User, target_id: PydanticObjectId | None
+) -> PostTarget:
     """Remove a published target's post (and every part of its thread) from its network."""
-    target = await visible_target(ctx, user, target_id)
+    target = await visible_target(user, target_id)
     if target is None:
         raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
-    await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
+    await workspace_for(user, target.workspace_id, Role.EDITOR)
     label = PLATFORM_LABELS.get(target.platform, str(target.platform))
     if target.status is not TargetStatus.PUBLISHED or not target.published_ids:
         raise reject(
@@ -43,25 +45,25 @@ async def post_target_delete(ctx: Context, user: User, target_id: PydanticObject
         raise reject(
             PostErrorCode.TARGET_ALREADY_DELETED, f"This post was already deleted from {label}.", "id"
         )
-    platform = ctx.services.platforms.get(target.platform)
+    platform = services.platforms.get(target.platform)
     if not isinstance(platform, Deletable):
         raise reject(
             PostErrorCode.DELETE_NOT_SUPPORTED, f"Herald cannot delete posts from {label} yet.", "id"
         )
-    account = await _usable_account(ctx, target)
+    account = await _usable_account(target)
     try:
-        await platform.delete(account_session(ctx.services.cipher, account), target.published_ids)
+        await platform.delete(account_session(services.cipher, account), target.published_ids)
     except PublishFailure as failure:
         raise await _refused(account, failure, label) from failure
     if not await target.mark_deleted():
         return await PostTarget.get(target.id) or target  # a concurrent delete recorded it first
     log.info("post_target.deleted", target_id=str(target.id), posts=len(target.published_ids))
-    await announce(ctx.services.events, [target])
+    await announce(services.events, [target])
     return target
 
 
-async def _usable_account(ctx: Context, target: PostTarget) -> SocialAccount:
-    account = await ctx.loaders.account.load(target.account_id)
+async def _usable_account(target: PostTarget) -> SocialAccount:
+    account = await SocialAccount.get(target.account_id)
     if account is None or account.status is AccountStatus.DISCONNECTED:
         raise reject(
             PostErrorCode.ACCOUNT_DISCONNECTED,

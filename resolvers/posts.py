@@ -9,7 +9,7 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from models.analytics import analytics_scope
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
@@ -47,14 +47,16 @@ class PostDraft:
     thread: list[ThreadDraft] = field(default_factory=list)
 
 
-async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
+async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
     """Validate everything, then store the post and one target per account (or nothing at all)."""
-    workspace = await workspace_for(ctx, user, draft.workspace_id, Role.EDITOR, "workspaceId")
-    media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, "mediaIds")
+    workspace = await workspace_for(user, draft.workspace_id, Role.EDITOR, "workspaceId")
+    media, media_errors = await check_attachments(workspace, draft.media_ids, "mediaIds")
     errors = check_schedule(draft.scheduled_at, "scheduledAt") + media_errors
-    thread, thread_errors = await check_thread(ctx, workspace, draft.thread)
+    thread, thread_errors = await check_thread(workspace, draft.thread)
     errors += thread_errors
-    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets, media, thread)
+    checked, target_errors = await check_targets(
+        services, workspace, draft.text, draft.targets, media, thread
+    )
     if errors or target_errors:
         raise Rejected(errors + target_errors)
     assert workspace.id is not None and user.id is not None
@@ -69,7 +71,7 @@ async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
     )
     await post.insert()
     targets = await _store_targets(post, checked)
-    await announce(ctx.services.events, targets)
+    await announce(services.events, targets)
     return post
 
 
@@ -102,7 +104,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
 
 
 async def post_update(
-    ctx: Context,
+    services: Services,
     user: User,
     post_id: PydanticObjectId | None,
     *,
@@ -112,7 +114,7 @@ async def post_update(
     media_ids: list[PydanticObjectId | None] | None = None,
 ) -> Post:
     """Change the text and media (and optionally replace the targets) of a post that is not yet queued."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     assert post.id is not None
     current = await PostTarget.of_posts([post.id])
     if any(target.status not in EDITABLE for target in current):
@@ -121,14 +123,14 @@ async def post_update(
             "This post is publishing or published; it can no longer be edited.",
             "id",
         )
-    workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
+    workspace = await workspace_for(user, post.workspace_id, Role.EDITOR)
     new_text = post.text if text is None else text
     drafts = targets if targets is not None else [draft_of(t) for t in current if t.status in EDITABLE]
     new_media = list(post.media_ids) if media_ids is None else media_ids
-    media, media_errors = await check_attachments(ctx, workspace, new_media, "mediaIds")
+    media, media_errors = await check_attachments(workspace, new_media, "mediaIds")
     new_thread = thread if thread is not None else thread_drafts(post.thread)
-    parts, thread_errors = await check_thread(ctx, workspace, new_thread)
-    checked, errors = await check_targets(ctx, workspace, new_text, drafts, media, parts)
+    parts, thread_errors = await check_thread(workspace, new_thread)
+    checked, errors = await check_targets(services, workspace, new_text, drafts, media, parts)
     errors = media_errors + thread_errors + errors
     if errors:
         raise Rejected(errors)
@@ -138,7 +140,7 @@ async def post_update(
     await post.set(changes)
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
-        await announce(ctx.services.events, await _store_targets(post, checked))
+        await announce(services.events, await _store_targets(post, checked))
     return post
 
 
@@ -154,9 +156,9 @@ def _ids(media_ids: Sequence[PydanticObjectId | None] | None) -> list[PydanticOb
     return [i for i in media_ids if i is not None] if media_ids is not None else None
 
 
-async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:
+async def post_delete(services: Services, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:
     """Remove a post and its targets from Herald (what was published stays on the networks)."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     assert post.id is not None
     if await PostTarget.find_one({"post_id": post.id, "status": {"$in": list(IN_FLIGHT)}}):
         raise reject(
@@ -169,7 +171,7 @@ async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None
     await post.delete()
     # Its analytics go with it: dashboards count only posts Herald still has.
     await MetricSnapshot.forget_targets([t.id for t in targets if t.id is not None])
-    await ctx.services.cache.bump(analytics_scope(post.workspace_id))
+    await services.cache.bump(analytics_scope(post.workspace_id))
     return post.id
 
 
@@ -181,7 +183,6 @@ class Page:
 
 
 async def posts_page(
-    ctx: Context,
     user: User,
     workspace_id: PydanticObjectId | None,
     *,
@@ -190,7 +191,7 @@ async def posts_page(
     after: PydanticObjectId | None,
 ) -> Page | None:
     """Newest first, keyset-paginated on `_id`; None when the workspace is not visible."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
+    workspace = await visible_workspace(user, workspace_id)
     if workspace is None:
         return None
     query: dict[str, Any] = {"workspace_id": workspace.id}

@@ -8,8 +8,7 @@ from datetime import datetime
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
-from app.services import POST_PUBLISH
+from app.services import POST_PUBLISH, Services
 from models.clock import utcnow
 from models.post import Post
 from models.post_events import announce
@@ -27,7 +26,7 @@ log = structlog.get_logger(__name__)
 NOT_STARTED = (TargetStatus.DRAFT, TargetStatus.SCHEDULED)
 
 
-async def enqueue(ctx: Context, targets: Sequence[PostTarget]) -> None:
+async def enqueue(services: Services, targets: Sequence[PostTarget]) -> None:
     """Hand QUEUED targets to the workers, after the write that queued them.
 
     A message that cannot be sent is not lost work: the scheduler re-sends QUEUED targets nobody
@@ -35,12 +34,12 @@ async def enqueue(ctx: Context, targets: Sequence[PostTarget]) -> None:
     """
     for target in targets:
         try:
-            await ctx.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
+            await services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
         except Exception as exc:  # noqa: BLE001 (see the docstring)
             log.warning("post.enqueue.failed", target_id=str(target.id), error=repr(exc))
 
 
-async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
+async def _recheck(services: Services, user: User, post: Post) -> list[PostTarget]:
     """The post's not-yet-started targets, checked again (an account may have been disconnected since)."""
     assert post.id is not None
     pending = [t for t in await PostTarget.of_posts([post.id]) if t.status in NOT_STARTED]
@@ -48,47 +47,49 @@ async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
         raise reject(
             PostErrorCode.POST_ALREADY_STARTED, "This post has no target left to schedule or publish.", "id"
         )
-    workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
-    media, errors = await check_attachments(ctx, workspace, post.media_ids, "mediaIds")
-    thread, thread_errors = await check_thread(ctx, workspace, thread_drafts(post.thread))
+    workspace = await workspace_for(user, post.workspace_id, Role.EDITOR)
+    media, errors = await check_attachments(workspace, post.media_ids, "mediaIds")
+    thread, thread_errors = await check_thread(workspace, thread_drafts(post.thread))
     drafts = [draft_of(t) for t in pending]
-    errors += thread_errors + (await check_targets(ctx, workspace, post.text, drafts, media, thread))[1]
+    errors += thread_errors + (await check_targets(services, workspace, post.text, drafts, media, thread))[1]
     if errors:
         raise Rejected(errors)
     return pending
 
 
-async def post_schedule(ctx: Context, user: User, post_id: PydanticObjectId | None, at: datetime) -> Post:
+async def post_schedule(
+    services: Services, user: User, post_id: PydanticObjectId | None, at: datetime
+) -> Post:
     """Publish the post's unstarted targets at `at`."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     errors = check_schedule(at, "scheduledAt")
     if errors:
         raise Rejected(errors)
-    await _recheck(ctx, user, post)
+    await _recheck(services, user, post)
     assert post.id is not None
     await post.set({"scheduled_at": at, "updated_at": utcnow()})
     moved = await PostTarget.move(
         post.id, NOT_STARTED, {"status": TargetStatus.SCHEDULED, "scheduled_at": at}
     )
-    await announce(ctx.services.events, moved)
+    await announce(services.events, moved)
     return post
 
 
-async def post_publish_now(ctx: Context, user: User, post_id: PydanticObjectId | None) -> Post:
+async def post_publish_now(services: Services, user: User, post_id: PydanticObjectId | None) -> Post:
     """Queue the post's unstarted targets at once."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
-    await _recheck(ctx, user, post)
+    post = await post_for(user, post_id, Role.EDITOR)
+    await _recheck(services, user, post)
     assert post.id is not None
     now = utcnow()
     moved = await PostTarget.move(post.id, NOT_STARTED, {"status": TargetStatus.QUEUED, "due_at": now})
-    await announce(ctx.services.events, moved)
-    await enqueue(ctx, moved)
+    await announce(services.events, moved)
+    await enqueue(services, moved)
     return post
 
 
-async def post_cancel(ctx: Context, user: User, post_id: PydanticObjectId | None) -> Post:
+async def post_cancel(services: Services, user: User, post_id: PydanticObjectId | None) -> Post:
     """Stop every target that has not started publishing."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     assert post.id is not None
     moved = await PostTarget.move(post.id, CANCELLABLE, {"status": TargetStatus.CANCELLED})
     if not moved:
@@ -97,22 +98,22 @@ async def post_cancel(ctx: Context, user: User, post_id: PydanticObjectId | None
             "Nothing left to cancel: every target has started or finished.",
             "id",
         )
-    await announce(ctx.services.events, moved)
+    await announce(services.events, moved)
     return post
 
 
-async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectId | None) -> PostTarget:
+async def post_target_retry(services: Services, user: User, target_id: PydanticObjectId | None) -> PostTarget:
     """Try a FAILED or UNCONFIRMED target again (an UNCONFIRMED one is looked for before publishing)."""
-    target = await visible_target(ctx, user, target_id)
+    target = await visible_target(user, target_id)
     if target is None:
         raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
-    workspace = await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
-    post = await ctx.loaders.post.load(target.post_id)
+    workspace = await workspace_for(user, target.workspace_id, Role.EDITOR)
+    post = await Post.get(target.post_id)
     assert post is not None
-    media, errors = await check_attachments(ctx, workspace, post.media_ids, "mediaIds")
-    thread, thread_errors = await check_thread(ctx, workspace, thread_drafts(post.thread))
+    media, errors = await check_attachments(workspace, post.media_ids, "mediaIds")
+    thread, thread_errors = await check_thread(workspace, thread_drafts(post.thread))
     drafts = [draft_of(target)]
-    errors += thread_errors + (await check_targets(ctx, workspace, post.text, drafts, media, thread))[1]
+    errors += thread_errors + (await check_targets(services, workspace, post.text, drafts, media, thread))[1]
     if errors:
         raise Rejected(errors)
     assert target.id is not None
@@ -123,6 +124,6 @@ async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectI
             f"Only failed or unconfirmed targets can be retried; this one is {target.status}.",
             "id",
         )
-    await announce(ctx.services.events, [retried])
-    await enqueue(ctx, [retried])
+    await announce(services.events, [retried])
+    await enqueue(services, [retried])
     return retried

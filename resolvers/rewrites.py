@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.gemini import Generation
 from integrations.platforms.limits import LIMITS, text_violations
 from integrations.platforms.text_fit import cut_to_fit, split_to_fit
@@ -54,13 +54,13 @@ class Rewrite:
     parts: list[str]
 
 
-async def post_rewrite(ctx: Context, user: User, request: RewriteRequest) -> Rewrite:
+async def post_rewrite(services: Services, user: User, request: RewriteRequest) -> Rewrite:
     """The post rewritten as asked; every part fits the network."""
-    workspace = await workspace_for(ctx, user, request.workspace_id, Role.EDITOR, "workspaceId")
-    gemini_of(ctx)
+    workspace = await workspace_for(user, request.workspace_id, Role.EDITOR, "workspaceId")
+    gemini_of(services)
     _check(request)
     assert workspace.id is not None and user.id is not None
-    call = AiCall(ctx, workspace.id, user.id, "post.rewrite")
+    call = AiCall(services, workspace.id, user.id, "post.rewrite")
     prompt = rewrite_request(request.kind, request.platform, request.text, request.tone, request.language)
     splitting = request.kind is RewriteKind.SPLIT_THREAD
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from app.context import Context
 from models.user import User
 from models.workspace import Member, Role, Workspace, is_valid_timezone
 from resolvers.codes import WorkspaceErrorCode
@@ -31,7 +30,7 @@ def check_workspace_fields(name: str, timezone: str, *, name_field: str = "name"
     return errors
 
 
-async def workspace_create(ctx: Context, user: User, *, name: str, timezone: str | None) -> Workspace:
+async def workspace_create(user: User, *, name: str, timezone: str | None) -> Workspace:
     """A new workspace owned by the caller."""
     errors = check_workspace_fields(name, timezone or "UTC")
     if errors:

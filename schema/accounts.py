@@ -134,7 +134,7 @@ async def bluesky_account_connect(
 ) -> SocialAccountConnectPayload:
     account, errors = await attempt(
         use_cases.bluesky_account_connect(
-            info.context,
+            info.context.services,
             signed_in(info),
             workspace_id=parse_id_of("Workspace", input.workspace_id),
             handle=input.handle,
@@ -150,7 +150,9 @@ async def bluesky_account_connect(
 
 async def social_account_disconnect(info: Info, id: strawberry.ID) -> SocialAccountDisconnectPayload:
     account, errors = await attempt(
-        use_cases.social_account_disconnect(info.context, signed_in(info), parse_id_of("SocialAccount", id))
+        use_cases.social_account_disconnect(
+            info.context.services, signed_in(info), parse_id_of("SocialAccount", id)
+        )
     )
     return SocialAccountDisconnectPayload(
         account=SocialAccount.from_model(account) if account else None,

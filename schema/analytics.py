@@ -203,7 +203,7 @@ class AnalyticsQuery:
         workspace = parse_id_of("Workspace", workspace_id)
         buckets = granularity or model.Granularity.DAY
         found = await use_cases.analytics_overview(
-            info.context, signed_in(info), workspace, from_, to, buckets
+            info.context.services, signed_in(info), workspace, from_, to, buckets
         )
         return AnalyticsOverview.from_model(found)
 
@@ -213,13 +213,15 @@ class AnalyticsQuery:
     )
     async def posting_heatmap(self, info: Info, workspace_id: strawberry.ID) -> list[HeatmapCell]:
         found = await use_cases.posting_heatmap(
-            info.context, signed_in(info), parse_id_of("Workspace", workspace_id)
+            info.context.services, signed_in(info), parse_id_of("Workspace", workspace_id)
         )
         return [HeatmapCell(**cell.model_dump()) for cell in found.cells]
 
 
 async def post_target_metrics_refresh(info: Info, id: strawberry.ID) -> PostTargetMetricsRefreshPayload:
-    call = use_cases.post_target_metrics_refresh(info.context, signed_in(info), parse_id_of("PostTarget", id))
+    call = use_cases.post_target_metrics_refresh(
+        info.context.services, signed_in(info), parse_id_of("PostTarget", id)
+    )
     target, errors = await attempt(call)
     return PostTargetMetricsRefreshPayload(
         target=PostTarget.from_model(target) if target else None,
@@ -230,7 +232,7 @@ async def post_target_metrics_refresh(info: Info, id: strawberry.ID) -> PostTarg
 async def analytics_export(info: Info, input: AnalyticsExportInput) -> AnalyticsExportPayload:
     workspace_id = parse_id_of("Workspace", input.workspace_id)
     call = export_use_cases.analytics_export(
-        info.context, signed_in(info), workspace_id, input.from_, input.to
+        info.context.services, signed_in(info), workspace_id, input.from_, input.to
     )
     export, errors = await attempt(call)
     return AnalyticsExportPayload(
@@ -268,7 +270,7 @@ class AnalyticsSubscription:
             caller_of(info),
             user,
             workspace,
-            use_cases.analytics_updates(info.context, user, workspace),
+            use_cases.analytics_updates(info.context.services, user, workspace),
         )
         async for update in updates:
             yield AnalyticsUpdated(

@@ -152,7 +152,9 @@ async def caption_generate(info: Info, input: CaptionGenerateInput) -> CaptionGe
         media_ids=[parse_id_of("MediaAsset", m) for m in input.media_ids or []],
         request_id=input.request_id,
     )
-    captions, errors = await attempt(use_cases.caption_generate(info.context, signed_in(info), request))
+    captions, errors = await attempt(
+        use_cases.caption_generate(info.context.services, signed_in(info), request)
+    )
     suggestions = [
         CaptionSuggestion(platform=s.platform, text=s.text, title=s.title, hashtags=s.hashtags)
         for s in (captions.suggestions if captions else [])
@@ -173,7 +175,9 @@ async def post_rewrite(info: Info, input: PostRewriteInput) -> PostRewritePayloa
         tone=input.tone,
         language=input.language,
     )
-    rewrite, errors = await attempt(rewrite_use_cases.post_rewrite(info.context, signed_in(info), request))
+    rewrite, errors = await attempt(
+        rewrite_use_cases.post_rewrite(info.context.services, signed_in(info), request)
+    )
     return PostRewritePayload(
         text=rewrite.text if rewrite else None,
         parts=rewrite.parts if rewrite else [],
@@ -187,7 +191,7 @@ async def alt_text_generate(
     language: str | None = None,
 ) -> AltTextGeneratePayload:
     call = alt_text_use_cases.alt_text_generate(
-        info.context, signed_in(info), parse_id_of("MediaAsset", media_id), language or None
+        info.context.services, signed_in(info), parse_id_of("MediaAsset", media_id), language or None
     )
     alt_text, errors = await attempt(call)
     return AltTextGeneratePayload(alt_text=alt_text, user_errors=typed_errors(AltTextGenerateError, errors))
@@ -225,7 +229,7 @@ class AiQuery:
         to: datetime,
     ) -> AiUsage:
         report = await usage_use_cases.ai_usage(
-            info.context, signed_in(info), parse_id_of("Workspace", workspace_id), from_, to
+            signed_in(info), parse_id_of("Workspace", workspace_id), from_, to
         )
         return AiUsage(
             from_=from_,
@@ -263,7 +267,7 @@ class CaptionSubscription:
             caller_of(info),
             user,
             None,
-            use_cases.caption_chunks(info.context, user, request_id),
+            use_cases.caption_chunks(info.context.services, user, request_id),
         )
         async for chunk in chunks:
             yield CaptionChunk(

@@ -154,7 +154,6 @@ class MediaQuery:
         user = signed_in(info)
         cursor = page_cursor(first, after)
         page = await use_cases.media_page(
-            info.context,
             user,
             parse_id_of("Workspace", workspace_id),
             kind=filter.kind if filter else None,
@@ -166,5 +165,5 @@ class MediaQuery:
 
     @strawberry.field(description="One asset; null when missing or not visible.")
     async def media_asset(self, info: Info, id: strawberry.ID) -> MediaAsset | None:
-        found = await use_cases.visible_media(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+        found = await use_cases.visible_media(signed_in(info), parse_id_of("MediaAsset", id))
         return MediaAsset.from_model(found) if found else None

@@ -98,7 +98,9 @@ async def media_upload_create(info: Info, input: MediaUploadCreateInput) -> Medi
         content_type=input.content_type,
         byte_size=input.byte_size,
     )
-    upload, errors = await attempt(use_cases.media_upload_create(info.context, signed_in(info), request))
+    upload, errors = await attempt(
+        use_cases.media_upload_create(info.context.services, signed_in(info), request)
+    )
     ticket = upload.ticket if upload else None
     return MediaUploadCreatePayload(
         asset=MediaAsset.from_model(upload.asset) if upload else None,
@@ -111,7 +113,9 @@ async def media_upload_create(info: Info, input: MediaUploadCreateInput) -> Medi
 
 
 async def media_upload_complete(info: Info, id: strawberry.ID) -> MediaUploadCompletePayload:
-    call = use_cases.media_upload_complete(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+    call = use_cases.media_upload_complete(
+        info.context.services, signed_in(info), parse_id_of("MediaAsset", id)
+    )
     completion, errors = await attempt(call)
     if completion is not None:
         errors = completion.errors
@@ -126,7 +130,6 @@ async def media_asset_update(
 ) -> MediaAssetUpdatePayload:
     given = input.alt_text is not strawberry.UNSET
     call = use_cases.media_asset_update(
-        info.context,
         signed_in(info),
         parse_id_of("MediaAsset", id),
         alt_text=input.alt_text if given else None,
@@ -140,7 +143,7 @@ async def media_asset_update(
 
 
 async def media_asset_delete(info: Info, id: strawberry.ID) -> MediaAssetDeletePayload:
-    call = use_cases.media_asset_delete(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+    call = use_cases.media_asset_delete(info.context.services, signed_in(info), parse_id_of("MediaAsset", id))
     deleted, errors = await attempt(call)
     return MediaAssetDeletePayload(
         deleted_media_asset_id=id if deleted else None,

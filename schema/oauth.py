@@ -42,7 +42,7 @@ class OAuthStartPayload:
 async def oauth_start(info: Info, input: OAuthStartInput) -> OAuthStartPayload:
     url, errors = await attempt(
         use_cases.oauth_start(
-            info.context,
+            info.context.services,
             signed_in(info),
             workspace_id=parse_id_of("Workspace", input.workspace_id),
             platform=input.platform,

@@ -222,13 +222,13 @@ async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
         scheduled_at=input.scheduled_at,
         thread=_thread(input.thread),
     )
-    call = use_cases.post_create(info.context, signed_in(info), draft)
+    call = use_cases.post_create(info.context.services, signed_in(info), draft)
     return await _post(call, PostCreatePayload, PostCreateError)
 
 
 async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> PostUpdatePayload:
     call = use_cases.post_update(
-        info.context,
+        info.context.services,
         signed_in(info),
         parse_id_of("Post", id),
         text=input.text,
@@ -243,7 +243,7 @@ async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> 
 
 async def post_delete(info: Info, id: strawberry.ID) -> PostDeletePayload:
     deleted, errors = await attempt(
-        use_cases.post_delete(info.context, signed_in(info), parse_id_of("Post", id))
+        use_cases.post_delete(info.context.services, signed_in(info), parse_id_of("Post", id))
     )
     return PostDeletePayload(
         deleted_post_id=id if deleted else None,
@@ -253,24 +253,24 @@ async def post_delete(info: Info, id: strawberry.ID) -> PostDeletePayload:
 
 async def post_schedule(info: Info, id: strawberry.ID, input: PostScheduleInput) -> PostSchedulePayload:
     call = publishing.post_schedule(
-        info.context, signed_in(info), parse_id_of("Post", id), input.scheduled_at
+        info.context.services, signed_in(info), parse_id_of("Post", id), input.scheduled_at
     )
     return await _post(call, PostSchedulePayload, PostScheduleError)
 
 
 async def post_publish_now(info: Info, id: strawberry.ID) -> PostPublishNowPayload:
-    call = publishing.post_publish_now(info.context, signed_in(info), parse_id_of("Post", id))
+    call = publishing.post_publish_now(info.context.services, signed_in(info), parse_id_of("Post", id))
     return await _post(call, PostPublishNowPayload, PostPublishNowError)
 
 
 async def post_cancel(info: Info, id: strawberry.ID) -> PostCancelPayload:
-    call = publishing.post_cancel(info.context, signed_in(info), parse_id_of("Post", id))
+    call = publishing.post_cancel(info.context.services, signed_in(info), parse_id_of("Post", id))
     return await _post(call, PostCancelPayload, PostCancelError)
 
 
 async def post_target_retry(info: Info, id: strawberry.ID) -> PostTargetRetryPayload:
     target, errors = await attempt(
-        publishing.post_target_retry(info.context, signed_in(info), parse_id_of("PostTarget", id))
+        publishing.post_target_retry(info.context.services, signed_in(info), parse_id_of("PostTarget", id))
     )
     return PostTargetRetryPayload(
         target=PostTarget.from_model(target) if target else None,

@@ -29,7 +29,7 @@ class PostTargetDeletePayload:
 
 async def post_target_delete(info: Info, id: strawberry.ID) -> PostTargetDeletePayload:
     target, errors = await attempt(
-        use_cases.post_target_delete(info.context, signed_in(info), parse_id_of("PostTarget", id))
+        use_cases.post_target_delete(info.context.services, signed_in(info), parse_id_of("PostTarget", id))
     )
     return PostTargetDeletePayload(
         target=PostTarget.from_model(target) if target else None,

@@ -45,7 +45,7 @@ class PostSubscription:
             caller_of(info),
             user,
             workspace,
-            post_status_changes(info.context, user, workspace, since),
+            post_status_changes(info.context.services, user, workspace, since),
         )
         async for change in changes:
             yield PostStatusChanged(

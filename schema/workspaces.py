@@ -45,7 +45,7 @@ class Workspace(Node):
     async def storage_usage(self, info: Info) -> StorageUsage:
         workspace_id = parse_id_of("Workspace", self.id)
         assert workspace_id is not None  # built from a stored workspace
-        usage = await media_use_cases.storage_usage(info.context, workspace_id)
+        usage = await media_use_cases.storage_usage(info.context.services, workspace_id)
         limit = info.context.services.settings.media_quota_bytes_per_workspace
         return StorageUsage(used_bytes=usage.used_bytes, limit_bytes=limit)
 
@@ -83,7 +83,7 @@ async def workspace_create(info: Info, input: WorkspaceCreateInput) -> Workspace
     user = signed_in(info)
     assert user.id is not None
     created, errors = await attempt(
-        use_cases.workspace_create(info.context, user, name=input.name, timezone=input.timezone)
+        use_cases.workspace_create(user, name=input.name, timezone=input.timezone)
     )
     return WorkspaceCreatePayload(
         workspace=Workspace.from_model(created, user.id) if created else None,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from models.clock import utcnow
+from models.paging import Page, newest_first
 from models.post_target import TargetStatus
 
 
@@ -53,6 +55,21 @@ class Post(Document):
             IndexModel([("workspace_id", ASCENDING), ("_id", DESCENDING)]),
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("_id", DESCENDING)]),
         ]
+
+    @classmethod
+    async def workspace_page(
+        cls,
+        workspace_id: PydanticObjectId,
+        *,
+        status: PostStatus | None,
+        first: int,
+        after: PydanticObjectId | None,
+    ) -> Page[Post]:
+        """The workspace's posts, newest first, optionally with one status."""
+        query: dict[str, Any] = {"workspace_id": workspace_id}
+        if status is not None:
+            query["status"] = status
+        return await newest_first(cls, query, first=first, after=after)
 
     async def refresh_status(self, target_statuses: Iterable[TargetStatus]) -> PostStatus:
         """Store the summary of the given target statuses (one write, only when it changed)."""

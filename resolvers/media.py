@@ -21,6 +21,7 @@ from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus, StorageUsage
 from models.media_check import UploadLimits, UploadMissing, check_upload
 from models.media_files import delete_files
+from models.paging import Page
 from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
@@ -301,13 +302,6 @@ async def media_asset_delete(
     return asset.id
 
 
-@dataclass(frozen=True, slots=True)
-class MediaPage:
-    assets: list[MediaAsset]
-    has_next_page: bool
-    total_count: int
-
-
 async def media_page(
     user: User,
     workspace_id: PydanticObjectId | None,
@@ -316,12 +310,9 @@ async def media_page(
     status: MediaStatus | None,
     first: int,
     after: PydanticObjectId | None,
-) -> MediaPage | None:
+) -> Page[MediaAsset] | None:
     """The workspace's library, newest first; None when the workspace is not visible."""
     workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         return None
-    assets, has_next, total = await MediaAsset.library_page(
-        workspace.id, kind=kind, status=status, first=first, after=after
-    )
-    return MediaPage(assets=assets, has_next_page=has_next, total_count=total)
+    return await MediaAsset.library_page(workspace.id, kind=kind, status=status, first=first, after=after)

@@ -12,12 +12,14 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.analytics import analytics_scope
 from models.clock import utcnow
+from models.media_asset import MediaAsset
 from models.metric_snapshot import MetricSnapshot
+from models.paging import Page
 from models.post import Post, PostStatus
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
 from models.user import User
-from models.workspace import Role
+from models.workspace import Role, Workspace
 from resolvers.access import post_for, visible_workspace, workspace_for
 from resolvers.codes import PostErrorCode
 from resolvers.errors import Rejected, reject
@@ -47,8 +49,17 @@ class PostDraft:
     thread: list[ThreadDraft] = field(default_factory=list)
 
 
-async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
-    """Validate everything, then store the post and one target per account (or nothing at all)."""
+@dataclass(frozen=True, slots=True)
+class CheckedPost:
+    """A draft that passed every check, with what the checks found."""
+
+    workspace: Workspace
+    media: list[MediaAsset]
+    targets: list[CheckedTarget]
+
+
+async def post_validate(services: Services, user: User, draft: PostDraft) -> CheckedPost:
+    """Every check postCreate makes, writing nothing: the composer asks before the post is saved."""
     workspace = await workspace_for(user, draft.workspace_id, Role.EDITOR, "workspaceId")
     media, media_errors = await check_attachments(workspace, draft.media_ids, "mediaIds")
     errors = check_schedule(draft.scheduled_at, "scheduledAt") + media_errors
@@ -59,6 +70,13 @@ async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
     )
     if errors or target_errors:
         raise Rejected(errors + target_errors)
+    return CheckedPost(workspace, media, checked)
+
+
+async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
+    """Validate everything, then store the post and one target per account (or nothing at all)."""
+    checked = await post_validate(services, user, draft)
+    workspace, media = checked.workspace, checked.media
     assert workspace.id is not None and user.id is not None
     post = Post(
         workspace_id=workspace.id,
@@ -70,7 +88,7 @@ async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
         timezone=workspace.timezone,
     )
     await post.insert()
-    targets = await _store_targets(post, checked)
+    targets = await _store_targets(post, checked.targets)
     await announce(services.events, targets)
     return post
 
@@ -175,13 +193,6 @@ async def post_delete(services: Services, user: User, post_id: PydanticObjectId 
     return post.id
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    posts: list[Post]
-    has_next_page: bool
-    total_count: int
-
-
 async def posts_page(
     user: User,
     workspace_id: PydanticObjectId | None,
@@ -189,16 +200,9 @@ async def posts_page(
     status: PostStatus | None,
     first: int,
     after: PydanticObjectId | None,
-) -> Page | None:
-    """Newest first, keyset-paginated on `_id`; None when the workspace is not visible."""
+) -> Page[Post] | None:
+    """The workspace's posts, newest first; None when the workspace is not visible."""
     workspace = await visible_workspace(user, workspace_id)
-    if workspace is None:
+    if workspace is None or workspace.id is None:
         return None
-    query: dict[str, Any] = {"workspace_id": workspace.id}
-    if status is not None:
-        query["status"] = status
-    total = await Post.find(query).count()
-    if after is not None:
-        query["_id"] = {"$lt": after}
-    found = await Post.find(query).sort("-_id").limit(first + 1).to_list()
-    return Page(posts=found[:first], has_next_page=len(found) > first, total_count=total)
+    return await Post.workspace_page(workspace.id, status=status, first=first, after=after)

@@ -15,14 +15,7 @@ from models.media_files import THUMBNAIL
 from models.platform import MediaKind as MediaKindModel
 from resolvers import media as use_cases
 from schema.common import signed_in
-from schema.relay import (
-    Node,
-    PageInfo,
-    encode_cursor,
-    page_cursor,
-    parse_id_of,
-    to_global_id,
-)
+from schema.relay import Connection, Node, page_cursor, parse_id_of, to_global_id
 
 strawberry.enum(
     MediaKindModel,
@@ -112,30 +105,9 @@ class MediaAssetFilter:
     status: MediaStatusModel | None = None
 
 
-@strawberry.type
-class MediaAssetEdge:
-    cursor: str
-    node: MediaAsset
-
-
 @strawberry.type(description="A page of the media library, newest first.")
-class MediaAssetConnection:
-    edges: list[MediaAssetEdge]
-    page_info: PageInfo
+class MediaAssetConnection(Connection[MediaAsset]):
     total_count: int = strawberry.field(description="Assets matching the filter, on every page.")
-
-    @classmethod
-    def of(cls, page: use_cases.MediaPage | None) -> MediaAssetConnection:
-        assets = page.assets if page else []
-        edges = [MediaAssetEdge(cursor=encode_cursor(a.id), node=MediaAsset.from_model(a)) for a in assets]
-        return cls(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=bool(page and page.has_next_page),
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            total_count=page.total_count if page else 0,
-        )
 
 
 @strawberry.type
@@ -161,7 +133,7 @@ class MediaQuery:
             first=first,
             after=cursor,
         )
-        return MediaAssetConnection.of(page)
+        return MediaAssetConnection.of(page, MediaAsset.from_model)
 
     @strawberry.field(description="One asset; null when missing or not visible.")
     async def media_asset(self, info: Info, id: strawberry.ID) -> MediaAsset | None:

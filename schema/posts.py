@@ -16,7 +16,7 @@ from models.post_target import TargetStatus
 from schema import metrics as metric_fields
 from schema.accounts import SocialAccount
 from schema.media import MediaAsset, media_of
-from schema.relay import Node, PageInfo, encode_cursor, to_global_id
+from schema.relay import Connection, Node, to_global_id
 from schema.users import User
 from schema.workspaces import Workspace
 
@@ -188,23 +188,6 @@ class PostFilter:
     status: PostStatusModel | None = None
 
 
-@strawberry.type
-class PostEdge:
-    cursor: str
-    node: Post
-
-
 @strawberry.type(description="A page of posts, newest first.")
-class PostConnection:
-    edges: list[PostEdge]
-    page_info: PageInfo
+class PostConnection(Connection[Post]):
     total_count: int = strawberry.field(description="Posts matching the filter, on every page.")
-
-    @classmethod
-    def of(cls, posts: list[PostModel], *, has_next_page: bool, total_count: int) -> PostConnection:
-        edges = [PostEdge(cursor=encode_cursor(p.id), node=Post.from_model(p)) for p in posts]
-        return cls(
-            edges=edges,
-            page_info=PageInfo(has_next_page=has_next_page, end_cursor=edges[-1].cursor if edges else None),
-            total_count=total_count,
-        )

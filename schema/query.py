@@ -94,9 +94,7 @@ class CoreQuery:
             first=first,
             after=cursor,
         )
-        if page is None:
-            return PostConnection.of([], has_next_page=False, total_count=0)
-        return PostConnection.of(page.posts, has_next_page=page.has_next_page, total_count=page.total_count)
+        return PostConnection.of(page, Post.from_model)
 
     @strawberry.field(description="One post; null when missing or not visible.")
     async def post(self, info: Info, id: strawberry.ID) -> Post | None:

@@ -213,8 +213,8 @@ async def _post(call: Awaitable[PostModel], payload: Callable[..., P], error: Ca
     return payload(post=Post.from_model(post) if post else None, user_errors=typed_errors(error, errors))
 
 
-async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
-    draft = use_cases.PostDraft(
+def _draft(input: PostCreateInput) -> use_cases.PostDraft:
+    return use_cases.PostDraft(
         workspace_id=parse_id_of("Workspace", input.workspace_id),
         text=input.text,
         targets=_target_drafts(input.targets),
@@ -222,8 +222,24 @@ async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
         scheduled_at=input.scheduled_at,
         thread=_thread(input.thread),
     )
-    call = use_cases.post_create(info.context.services, signed_in(info), draft)
+
+
+async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
+    call = use_cases.post_create(info.context.services, signed_in(info), _draft(input))
     return await _post(call, PostCreatePayload, PostCreateError)
+
+
+@strawberry.type(description="The result of postValidate: what postCreate would answer, nothing written.")
+class PostValidatePayload:
+    valid: bool = strawberry.field(description="True when postCreate would store this input now.")
+    user_errors: list[PostCreateError] = strawberry.field(
+        description="The errors postCreate would answer with, the same codes and fields."
+    )
+
+
+async def post_validate(info: Info, input: PostCreateInput) -> PostValidatePayload:
+    _, errors = await attempt(use_cases.post_validate(info.context.services, signed_in(info), _draft(input)))
+    return PostValidatePayload(valid=not errors, user_errors=typed_errors(PostCreateError, errors))
 
 
 async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> PostUpdatePayload:
@@ -275,4 +291,15 @@ async def post_target_retry(info: Info, id: strawberry.ID) -> PostTargetRetryPay
     return PostTargetRetryPayload(
         target=PostTarget.from_model(target) if target else None,
         user_errors=typed_errors(PostTargetRetryError, errors),
+    )
+
+
+@strawberry.type
+class PostQuery:
+    """Reads about posts that are not stored yet."""
+
+    post_validate = strawberry.field(
+        resolver=post_validate,
+        description="Check a post as postCreate would (accounts, media, schedule, each network's rules) "
+        "without storing anything: the composer shows the errors while the post is written (needs EDITOR).",
     )

@@ -15,9 +15,13 @@ export type AuthErrorCode =
   | 'INVALID_EMAIL'
   | 'INVALID_NAME'
   | 'INVALID_TIMEZONE'
+  | 'INVALID_TOKEN'
   | 'INVALID_WORKSPACE_NAME'
+  | 'NOT_CONFIGURED'
   | 'PASSWORD_TOO_WEAK'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'SESSION_NOT_FOUND'
+  | 'WRONG_PASSWORD';
 
 /** A Bluesky account to connect with an app password (Settings → App passwords). */
 export type BlueskyAccountConnectInput = {
@@ -38,9 +42,20 @@ export type LogInInput = {
 
 /** Why oauthStart refused. */
 export type OAuthStartErrorCode =
+  | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'APP_PASSWORD_REQUIRED'
+  | 'BAD_CREDENTIALS'
   | 'HTTP_REQUIRED'
+  | 'INVALID_HANDLE'
+  | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
   | 'NOT_CONFIGURED'
   | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
   | 'WORKSPACE_NOT_FOUND';
 
 /** The workspace to connect accounts to, and the network to connect. */
@@ -73,17 +88,38 @@ export type SignUpInput = {
 /** Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, or the one the account's DID document names) is on a private or local network address, or answered with a redirect; Herald calls only public addresses and follows no redirects. */
 export type SocialAccountConnectErrorCode =
   | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
   | 'APP_PASSWORD_REQUIRED'
   | 'BAD_CREDENTIALS'
+  | 'HTTP_REQUIRED'
   | 'INVALID_HANDLE'
   | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
+  | 'NOT_CONFIGURED'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
   | 'SERVICE_UNAVAILABLE'
   | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
   | 'WORKSPACE_NOT_FOUND';
 
 /** Why an account could not be disconnected. */
 export type SocialAccountDisconnectErrorCode =
-  | 'ACCOUNT_NOT_FOUND';
+  | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'APP_PASSWORD_REQUIRED'
+  | 'BAD_CREDENTIALS'
+  | 'HTTP_REQUIRED'
+  | 'INVALID_HANDLE'
+  | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
+  | 'NOT_CONFIGURED'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
+  | 'WORKSPACE_NOT_FOUND';
 
 /** ACTIVE publishes; NEEDS_REAUTH must be reconnected; DISCONNECTED was removed by an admin. */
 export type SocialAccountStatus =

@@ -1,8 +1,9 @@
 """Every error code a use case can answer with, declared once: one `StrEnum` per domain.
 
 The schema generates each mutation's GraphQL error-code enum from the domains it can answer with
-(`schema.common.error_codes`), so a code means the same in every mutation and a code the API cannot express is
-caught by mypy (`UserError.code` takes these enums only) and by `tests/schema/test_error_codes.py`."""
+(`schema.common.error_codes`), so a code means the same in every mutation; a code the API cannot
+express is caught by mypy (`UserError.code` takes these enums only) and by
+`tests/schema/test_error_codes.py`."""
 
 from __future__ import annotations
 

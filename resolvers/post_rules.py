@@ -10,7 +10,7 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.context import Context
-from integrations.platforms.base import PostContent, ThreadPartContent, supports_threads
+from integrations.platforms.base import PostContent, ThreadPartContent
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
 from models.post import ThreadPart
@@ -257,7 +257,7 @@ def check_content(
         UserError(v.code, f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path))
         for v in platform.validate(content)
     ]
-    if thread and not supports_threads(platform):
+    if thread and not platform.capabilities.threads:
         # Never published without its parts: refused per network, before anything is stored.
         message = f"{label}: Herald cannot publish threads to {label}; publish the first part alone."
         errors.append(UserError("THREADS_NOT_SUPPORTED", message, ("thread",)))

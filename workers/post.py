@@ -33,7 +33,6 @@ from integrations.platforms.base import (
     SaveState,
     ThreadPartContent,
     Transient,
-    supports_threads,
 )
 from integrations.platforms.oauth import token_times
 from models.clock import utcnow
@@ -109,7 +108,7 @@ class PostWorker:
         if isinstance(content, PublishError):
             await self._finish(target, content)
             return
-        if content.thread and not supports_threads(platform):
+        if content.thread and not platform.capabilities.threads:
             await self._finish(target, _THREADS_NOT_SUPPORTED)  # never published without its parts
             return
         try:

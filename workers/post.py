@@ -37,11 +37,11 @@ from integrations.platforms.base import (
 from integrations.platforms.oauth import token_times
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
-from models.media_files import publishing_facts
 from models.post import Post
 from models.post_events import announce
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
+from resolvers.media_renditions import publishing_facts
 
 log = structlog.get_logger(__name__)
 

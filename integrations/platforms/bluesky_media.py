@@ -1,4 +1,4 @@
-"""Bluesky's rules for attached media, as data (see PLATFORMS.md).
+"""Bluesky's rules for attached media, as data (see docs/platforms.md).
 
 A post has one embed: up to four images, or one video, never both. Image blobs are re-encoded by Herald
 to JPEGs of at most a million bytes (older PDSes refuse anything larger), so an image's own size and

@@ -1,5 +1,5 @@
 """Instagram's media: where a post goes (`instagramKind`), what each kind carries (as data, see
-PLATFORMS.md), and the containers that carry it.
+docs/platforms.md), and the containers that carry it.
 
 From the Instagram Platform's "Content Publishing" guide and the IG User Media reference:
 

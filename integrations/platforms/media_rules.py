@@ -1,9 +1,9 @@
 """File rules of the networks that take media by URL or upload (Threads, Instagram, Facebook, Reddit),
 checked when a post is written from what Herald detected in each file (`MediaFacts`).
 
-Each network module keeps its figures as `FileRules` data (see PLATFORMS.md); this module turns them into
-violations, each pointing at the file that breaks the rule (`["mediaIds", "<index>"]`), with one stable
-code per rule:
+Each network module keeps its figures as `FileRules` data (see docs/platforms.md); this module turns
+them into violations, each pointing at the file that breaks the rule (`["mediaIds", "<index>"]`), with one
+stable code per rule:
 
     MEDIA_KIND_NOT_SUPPORTED  a GIF, or a video, where the network (or Herald for it) takes none
     MEDIA_FORMAT_UNSUPPORTED  an image or video format the network does not take (Instagram: JPEG only)

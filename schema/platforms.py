@@ -12,7 +12,7 @@ from models.platform import PlatformName
 from schema.common import signed_in
 
 # Domain enums are the GraphQL enums (`strawberry.enum` marks the class itself; `Platform` is
-# `PlatformName`), so fields are typed with them directly, without a `type: ignore`.
+# `PlatformName`), so fields are typed with them directly and mypy needs no ignore comment.
 strawberry.enum(
     TextCounting,
     description=(

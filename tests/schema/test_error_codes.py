@@ -16,8 +16,8 @@ from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType
 from strawberry.types.base import StrawberryObjectDefinition
 
 from integrations.gemini import AiFailure
-from models.media_check import REJECTION_CODES
 from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode, MediaErrorCode, PostErrorCode
+from resolvers.media_check import REJECTION_CODES
 from schema import schema
 from schema.common import UserError, error_codes
 

@@ -11,6 +11,12 @@ duration=permanent&scope` → redirect with `code` and `state`, or `error=access
 API rules: a User-Agent `<platform>:<app id>:<version> (by /u/<name>)` (others get 429), `X-Ratelimit-*`
 headers, 401 `{"message": "Unauthorized", "error": 401}` for a dead token, 403 for a restricted subreddit.
 
+The read side: `GET /api/info?id=t3_a,t3_b` → a Listing of the submissions asked for, anyone's, with the
+numbers a test set (`set_metrics("t3_a", score=41, ups=45, upvote_ratio=0.91, num_comments=7,
+num_crossposts=1, view_count=None)`); an id Reddit does not have is left out. `GET /user/{name}/about` →
+`{"kind": "t2", "data": {"name", "id", "total_karma", "subreddit": {"display_name", "subscribers",
+"subreddit_type"}}}`, the profile subreddit's subscribers being `RedditUser.followers`; 404 for no such user.
+
 Image posts, as Reddit's clients (and PRAW's `submit_image`) make them: `POST /api/media/asset.json` with
 `filepath` and `mimetype` → `{"args": {"action": "//<host>/media-uploads", "fields": [{"name", "value"}]},
 "asset": {"asset_id", "websocket_url"}}`; a multipart `POST` of every lease field then `file` to the
@@ -19,8 +25,9 @@ another type than leased, or bytes that are not that type answer 403/400 as S3 d
 with `kind=image` and `url=<action>/<key>`, answered without the post's id (`{"json": {"errors": [],
 "data": {"user_submitted_page", "websocket_url"}}}`): the post appears in the user's submissions.
 
-Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted, media_asset,
-media_upload.
+Without the consent page: `login` (a user's tokens, as Herald stores them) and `publish_directly` (a post
+made on Reddit's site). Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted,
+media_asset, media_upload, info, about.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from tests.services.fake_network import FakeServer, new_token
+from tests.services.fake_network import NetworkServer, new_token
 
 CLIENT_ID = "reddit-client-345"
 CLIENT_SECRET = "reddit-secret-678"
@@ -54,6 +61,7 @@ class RedditUser:
     name: str
     id: str
     submissions: list[dict[str, Any]] = field(default_factory=list)  # newest first
+    followers: int = 0
 
 
 @dataclass
@@ -64,7 +72,7 @@ class Subreddit:
     flairs: tuple[str, ...] = ("flair-news", "flair-meta")
 
 
-class RedditServer(FakeServer):
+class RedditServer(NetworkServer):
     def __init__(self) -> None:
         super().__init__()
         self.users: dict[str, RedditUser] = {}
@@ -87,6 +95,17 @@ class RedditServer(FakeServer):
         self.subreddits[name.lower()] = subreddit
         return subreddit
 
+    def login(self, user: RedditUser) -> tuple[str, str]:
+        """A new access token and refresh token of `user`, as Herald stores them after connecting."""
+        tokens = self._tokens(user.name, with_refresh=True)
+        return tokens["access_token"], tokens["refresh_token"]
+
+    def publish_directly(self, user: RedditUser, title: str, subreddit: str = "test") -> dict[str, Any]:
+        """A self post `user` made on Reddit's site."""
+        post = self._new_post(subreddit, {"kind": "self", "title": title})
+        user.submissions.insert(0, post)
+        return post
+
     def expire_access(self, user: RedditUser) -> None:
         self.access = {t: n for t, n in self.access.items() if n != user.name}
 
@@ -104,6 +123,8 @@ class RedditServer(FakeServer):
                 Route("/api/v1/me", self.me),
                 Route("/api/submit", self.submit, methods=["POST"]),
                 Route("/user/{name}/submitted", self.submitted),
+                Route("/user/{name}/about", self.about),
+                Route("/api/info", self.info),
                 Route("/api/media/asset.json", self.media_asset, methods=["POST"]),
                 Route("/media-uploads", self.media_upload, methods=["POST"]),
             ]
@@ -154,6 +175,32 @@ class RedditServer(FakeServer):
         if owner is None:
             return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
         return await self.answer("submitted", lambda: JSONResponse(_listing(request, owner.submissions)))
+
+    async def info(self, request: Request) -> Response:
+        await self.received("info", request)
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        ids = request.query_params.get("id", "").split(",")
+        posts = {post["name"]: post for owner in self.users.values() for post in owner.submissions}
+        children = [
+            {"kind": "t3", "data": posts[name] | self.metrics.get(name, {})} for name in ids if name in posts
+        ]
+        body = {"kind": "Listing", "data": {"after": None, "dist": len(children), "children": children}}
+        return await self.answer("info", lambda: JSONResponse(body))
+
+    async def about(self, request: Request) -> Response:
+        await self.received("about", request)
+        user = self._user(request)
+        if isinstance(user, Response):
+            return user
+        found = self.users.get(request.path_params["name"])
+        if found is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        subscribers = found.followers
+        profile = {"display_name": f"u_{found.name}", "subscribers": subscribers, "subreddit_type": "user"}
+        data = {"name": found.name, "id": found.id, "total_karma": 1, "subreddit": profile}
+        return await self.answer("about", lambda: JSONResponse({"kind": "t2", "data": data}))
 
     async def media_asset(self, request: Request) -> Response:
         form = (await self.received("media_asset", request)).form
@@ -272,20 +319,7 @@ class RedditServer(FakeServer):
             )
         if form.get("kind") == "image" and form.get("url") not in self.uploads:
             return _errors(["BAD_URL", "that image is not one you uploaded", "url"])
-        post_id = secrets.token_hex(3)
-        slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
-        post = {
-            "id": post_id,
-            "name": f"t3_{post_id}",
-            "subreddit": subreddit.name,
-            "title": form["title"],
-            "selftext": form.get("text", "") if form.get("kind") == "self" else "",
-            "url": form.get("url") or f"https://www.reddit.com/r/{subreddit.name}/comments/{post_id}/{slug}/",
-            "permalink": f"/r/{subreddit.name}/comments/{post_id}/{slug}/",
-            "created_utc": time.time(),
-            "link_flair_template_id": form.get("flair_id"),
-            "is_self": form.get("kind") == "self",
-        }
+        post = self._new_post(subreddit.name, form)
         if form.get("kind") == "image":
             return self._image_post(user, post, form["url"])
         user.submissions.insert(0, post)
@@ -294,10 +328,27 @@ class RedditServer(FakeServer):
             {
                 "json": {
                     "errors": [],
-                    "data": {"url": url, "drafts_count": 0, "id": post_id, "name": post["name"]},
+                    "data": {"url": url, "drafts_count": 0, "id": post["id"], "name": post["name"]},
                 }
             }
         )
+
+    @staticmethod
+    def _new_post(subreddit: str, form: dict[str, str]) -> dict[str, Any]:
+        post_id = secrets.token_hex(3)
+        slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
+        return {
+            "id": post_id,
+            "name": f"t3_{post_id}",
+            "subreddit": subreddit,
+            "title": form["title"],
+            "selftext": form.get("text", "") if form.get("kind") == "self" else "",
+            "url": form.get("url") or f"https://www.reddit.com/r/{subreddit}/comments/{post_id}/{slug}/",
+            "permalink": f"/r/{subreddit}/comments/{post_id}/{slug}/",
+            "created_utc": time.time(),
+            "link_flair_template_id": form.get("flair_id"),
+            "is_self": form.get("kind") == "self",
+        }
 
     def _image_post(self, user: RedditUser, post: dict[str, Any], uploaded: str) -> Response:
         post_id = post["id"]

@@ -30,7 +30,7 @@ from tests.network_client import cancel_rescheduled
 from tests.processes import descendants, secantusd_servers
 from tests.services.appview import AppViewNetwork, start_appview
 from tests.services.gemini_server import API_KEY as GEMINI_API_KEY
-from tests.services.gemini_server import GeminiServer, start_gemini_server
+from tests.services.gemini_server import GeminiServer
 from tests.services.moto_s3 import MediaStack, media_on_s3
 from tests.services.networks import NetworkFakes, network_settings, running_networks
 from tests.services.pds import PdsServer, start_pds
@@ -111,14 +111,14 @@ def mongodb_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 async def gemini_server() -> AsyncIterator[GeminiServer]:
     """A local server speaking Gemini's REST shape, for the whole run (the API's GEMINI_BASE_URL)."""
-    async with start_gemini_server() as server:
+    async with GeminiServer().running() as server:
         yield server
 
 
 @pytest.fixture
 def gemini(gemini_server: GeminiServer) -> GeminiServer:
     """The fake Gemini with nothing scripted and nothing recorded yet."""
-    gemini_server.reset()
+    gemini_server.reset_script()
     return gemini_server
 
 

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tests.services.fake_network import NetworkServer
-from tests.services.meta_wire import error_response, insights, param, token_error
+from tests.services.meta_wire import insights, missing, param, token_error
 
 if TYPE_CHECKING:
     from tests.services.instagram_graph import InstagramGraph
@@ -57,9 +57,7 @@ class GraphInsights(NetworkServer):
         recorded = await self.received("insights", request)
         found = self._page_of(node)
         if found is None:
-            return self.decorate(
-                error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
-            )
+            return self.decorate(missing())
         page, permission = found
         if self.tokens.get(param(request, recorded.form, "access_token") or "") != (page.id, "page"):
             return self.decorate(token_error())

@@ -29,8 +29,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from tests.services.fake_network import new_id
-from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, meta_time, param
+from tests.services.media_fetch import Fetched
+from tests.services.meta_wire import error_response, listing, meta_time
 
 JPEG = frozenset({"image/jpeg"})
 VIDEO_TYPES = {"VIDEO", "REELS", "STORIES"}
@@ -86,14 +86,6 @@ class InstagramGraph:
         return str(found["owner"]) if found else None
 
     # --- containers --------------------------------------------------------------------------------------
-
-    async def fetch(self, request: Request, form: dict[str, str]) -> Fetched | None:
-        url = param(request, form, "image_url") or param(request, form, "video_url")
-        if url is None:
-            return None
-        fetched = await fetch_media(url)
-        self.fetches.append(fetched)
-        return fetched
 
     def create_container(self, account: IgAccount, form: dict[str, str], fetched: Fetched | None) -> Response:
         kind = form.get("media_type", "IMAGE")

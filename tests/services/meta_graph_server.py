@@ -41,7 +41,14 @@ from tests.services.fake_network import new_id, new_token
 from tests.services.graph_insights import GraphInsights
 from tests.services.instagram_graph import IgAccount, InstagramGraph
 from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, param, token_error
+from tests.services.meta_wire import (
+    error_response,
+    fetch_container_media,
+    listing,
+    missing,
+    param,
+    token_error,
+)
 
 APP_ID = "meta-app-789"
 APP_SECRET = "meta-secret-012"
@@ -190,10 +197,9 @@ class MetaGraphServer(GraphInsights):
 
     async def accounts(self, request: Request) -> Response:
         await self.received("accounts", request)
-        owner = self.tokens.get(request.query_params.get("access_token", ""))
-        if owner is None or owner[1] == "page":
+        user = self._token_user(request)
+        if user is None:
             return self.decorate(token_error())
-        user = self.users[owner[0]]
 
         def work() -> Response:
             data = [
@@ -209,10 +215,9 @@ class MetaGraphServer(GraphInsights):
 
     async def permissions(self, request: Request) -> Response:
         await self.received("permissions", request)
-        owner = self.tokens.get(request.query_params.get("access_token", ""))
-        if owner is None or owner[1] == "page":
+        user = self._token_user(request)
+        if user is None:
             return self.decorate(token_error())
-        user = self.users[owner[0]]
 
         def work() -> Response:
             data = [
@@ -294,7 +299,7 @@ class MetaGraphServer(GraphInsights):
     ) -> Response:
         ig = self.instagram
         if endpoint == "ig_create_container":
-            fetched = await ig.fetch(request, form)
+            fetched = await fetch_container_media(request, form, ig.fetches)
             return await self.answer(endpoint, lambda: ig.create_container(account, form, fetched))
         handlers = {
             "ig_media": lambda: ig.list_media(request, account.media),
@@ -322,6 +327,11 @@ class MetaGraphServer(GraphInsights):
 
     # --- behaviour -----------------------------------------------------------------------------------
 
+    def _token_user(self, request: Request) -> MetaUser | None:
+        """The user whose own token (not a Page's) the request carries."""
+        owner = self.tokens.get(request.query_params.get("access_token", ""))
+        return self.users[owner[0]] if owner is not None and owner[1] != "page" else None
+
     def _token(self, owner: str, kind: str, expires_in: int) -> Response:
         token = new_token(f"{kind}-")
         self.tokens[token] = (owner, kind)
@@ -336,7 +346,7 @@ class MetaGraphServer(GraphInsights):
             return JSONResponse({"id": node, "name": page.name} | followers)
         post = next((p for page in self.pages.values() for p in page.posts if p["id"] == node), None)
         if post is None:
-            return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
+            return missing()
         return JSONResponse(post | self.counts(node, fields))
 
 

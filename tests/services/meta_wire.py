@@ -20,6 +20,8 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from tests.services.media_fetch import Fetched, fetch_media
+
 
 def graph_error(
     code: int, message: str, *, subcode: int | None = None, kind: str = "OAuthException", **extra: Any
@@ -38,6 +40,11 @@ def graph_error(
 
 def error_response(code: int, message: str, *, status: int = 400, subcode: int | None = None) -> JSONResponse:
     return JSONResponse(graph_error(code, message, subcode=subcode), status_code=status)
+
+
+def missing() -> JSONResponse:
+    """What a read of a node that does not exist (or no longer does) gets."""
+    return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
 
 
 def token_error() -> JSONResponse:
@@ -93,3 +100,15 @@ def listing(request: Request, items: Sequence[dict[str, Any]], time_field: str) 
 def param(request: Request, form: dict[str, str], name: str) -> str | None:
     """A parameter the Graph API accepts in the query string or the form body alike."""
     return form.get(name) or request.query_params.get(name)
+
+
+async def fetch_container_media(
+    request: Request, form: dict[str, str], into: list[Fetched]
+) -> Fetched | None:
+    """The download of the `image_url` or `video_url` a container is made with (kept in `into`)."""
+    url = param(request, form, "image_url") or param(request, form, "video_url")
+    if url is None:
+        return None
+    fetched = await fetch_media(url)
+    into.append(fetched)
+    return fetched

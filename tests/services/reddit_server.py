@@ -36,6 +36,7 @@ import base64
 import re
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as email_policy
@@ -70,6 +71,9 @@ class Subreddit:
     flair_required: bool = False
     restricted: bool = False
     flairs: tuple[str, ...] = ("flair-news", "flair-meta")
+
+
+Work = Callable[[RedditUser, Request, dict[str, str]], Response]  # what a route answers to a user
 
 
 class RedditServer(NetworkServer):
@@ -120,12 +124,12 @@ class RedditServer(NetworkServer):
             routes=[
                 Route("/api/v1/authorize", self.authorize),
                 Route("/api/v1/access_token", self.access_token, methods=["POST"]),
-                Route("/api/v1/me", self.me),
-                Route("/api/submit", self.submit, methods=["POST"]),
-                Route("/user/{name}/submitted", self.submitted),
-                Route("/user/{name}/about", self.about),
-                Route("/api/info", self.info),
-                Route("/api/media/asset.json", self.media_asset, methods=["POST"]),
+                Route("/api/v1/me", self._as_user("me", _me)),
+                Route("/api/submit", self._as_user("submit", self._submit), methods=["POST"]),
+                Route("/user/{name}/submitted", self._as_user("submitted", self._submitted)),
+                Route("/user/{name}/about", self._as_user("about", self._about)),
+                Route("/api/info", self._as_user("info", self._info)),
+                Route("/api/media/asset.json", self._as_user("media_asset", self._lease), methods=["POST"]),
                 Route("/media-uploads", self.media_upload, methods=["POST"]),
             ]
         )
@@ -150,64 +154,18 @@ class RedditServer(NetworkServer):
             return self.decorate(JSONResponse(UNAUTHORIZED, status_code=401))
         return await self.answer(endpoint, lambda: self._grant(recorded.form))
 
-    async def me(self, request: Request) -> Response:
-        await self.received("me", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer(
-            "me", lambda: JSONResponse({"name": user.name, "id": user.id, "total_karma": 1})
-        )
+    def _as_user(self, endpoint: str, work: Work) -> Callable[[Request], Awaitable[Response]]:
+        """A route of the OAuth API: recorded, refused without Reddit's User-Agent or a live token, else
+        answered by `work` (or a fault)."""
 
-    async def submit(self, request: Request) -> Response:
-        form = (await self.received("submit", request)).form
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer("submit", lambda: self._submit(user, form))
+        async def route(request: Request) -> Response:
+            form = (await self.received(endpoint, request)).form
+            user = self._user(request)
+            if isinstance(user, Response):
+                return user
+            return await self.answer(endpoint, lambda: work(user, request, form))
 
-    async def submitted(self, request: Request) -> Response:
-        await self.received("submitted", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        owner = self.users.get(request.path_params["name"])
-        if owner is None:
-            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
-        return await self.answer("submitted", lambda: JSONResponse(_listing(request, owner.submissions)))
-
-    async def info(self, request: Request) -> Response:
-        await self.received("info", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        ids = request.query_params.get("id", "").split(",")
-        posts = {post["name"]: post for owner in self.users.values() for post in owner.submissions}
-        children = [
-            {"kind": "t3", "data": posts[name] | self.metrics.get(name, {})} for name in ids if name in posts
-        ]
-        body = {"kind": "Listing", "data": {"after": None, "dist": len(children), "children": children}}
-        return await self.answer("info", lambda: JSONResponse(body))
-
-    async def about(self, request: Request) -> Response:
-        await self.received("about", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        found = self.users.get(request.path_params["name"])
-        if found is None:
-            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
-        subscribers = found.followers
-        profile = {"display_name": f"u_{found.name}", "subscribers": subscribers, "subreddit_type": "user"}
-        data = {"name": found.name, "id": found.id, "total_karma": 1, "subreddit": profile}
-        return await self.answer("about", lambda: JSONResponse({"kind": "t2", "data": data}))
-
-    async def media_asset(self, request: Request) -> Response:
-        form = (await self.received("media_asset", request)).form
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer("media_asset", lambda: self._lease(request, form))
+        return route
 
     async def media_upload(self, request: Request) -> Response:
         recorded = await self.received("media_upload", request)
@@ -216,7 +174,32 @@ class RedditServer(NetworkServer):
 
     # --- behaviour -----------------------------------------------------------------------------------
 
-    def _lease(self, request: Request, form: dict[str, str]) -> Response:
+    def _submitted(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        owner = self.users.get(request.path_params["name"])
+        if owner is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        return JSONResponse(_listing(request, owner.submissions))
+
+    def _info(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        ids = request.query_params.get("id", "").split(",")
+        posts = {post["name"]: post for owner in self.users.values() for post in owner.submissions}
+        children = [
+            {"kind": "t3", "data": posts[name] | self.metrics.get(name, {})} for name in ids if name in posts
+        ]
+        return JSONResponse(
+            {"kind": "Listing", "data": {"after": None, "dist": len(children), "children": children}}
+        )
+
+    def _about(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        found = self.users.get(request.path_params["name"])
+        if found is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        subscribers = found.followers
+        profile = {"display_name": f"u_{found.name}", "subscribers": subscribers, "subreddit_type": "user"}
+        data = {"name": found.name, "id": found.id, "total_karma": 1, "subreddit": profile}
+        return JSONResponse({"kind": "t2", "data": data})
+
+    def _lease(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
         mimetype = form.get("mimetype", "")
         if mimetype not in _MAGIC or not form.get("filepath"):
             return JSONResponse({"json": {"errors": [["INVALID_MIMETYPE", mimetype, "mimetype"]]}})
@@ -303,7 +286,7 @@ class RedditServer(NetworkServer):
             body["refresh_token"] = refresh
         return body
 
-    def _submit(self, user: RedditUser, form: dict[str, str]) -> Response:
+    def _submit(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
         subreddit = self.subreddits.get(form.get("sr", "").lower())
         if subreddit is None:
             return _errors(["SUBREDDIT_NOEXIST", "that subreddit doesn't exist", "sr"])
@@ -358,6 +341,10 @@ class RedditServer(NetworkServer):
         submitted = f"https://www.reddit.com/user/{user.name}/submitted/"
         data = {"user_submitted_page": submitted, "websocket_url": f"wss://ws.example/{post_id}"}
         return JSONResponse({"json": {"errors": [], "data": data}})
+
+
+def _me(user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+    return JSONResponse({"name": user.name, "id": user.id, "total_karma": 1})
 
 
 def _client_ok(header: str) -> bool:

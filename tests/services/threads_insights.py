@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tests.services.fake_network import NetworkServer
-from tests.services.meta_wire import error_response, insights, param
+from tests.services.meta_wire import insights, missing, param
 
 if TYPE_CHECKING:
     from tests.services.threads_server import ThreadsUser
@@ -45,6 +45,4 @@ class ThreadsInsights(NetworkServer):
         if endpoint == "threads_insights" and any(post["id"] == node for post in user.posts):
             values = self.metrics.get(node, {})
             return await self.answer(endpoint, lambda: insights(request, node, values, granted=granted))
-        return self.decorate(
-            error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
-        )
+        return self.decorate(missing())

@@ -42,8 +42,16 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tests.services.fake_network import new_id, new_token
-from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
+from tests.services.media_fetch import Fetched
+from tests.services.meta_wire import (
+    error_response,
+    fetch_container_media,
+    listing,
+    meta_time,
+    missing,
+    param,
+    token_error,
+)
 from tests.services.threads_insights import INSIGHTS_ENDPOINTS, INSIGHTS_PERMISSION, ThreadsInsights
 
 APP_ID = "threads-app-123"
@@ -247,7 +255,11 @@ class ThreadsServer(ThreadsInsights):
         if user is None or user.id != node:
             return self.decorate(token_error())
         fault = self.fault_for(endpoint)
-        fetched = await self._fetch(request, recorded.form) if endpoint == "create_container" else None
+        fetched = (
+            await fetch_container_media(request, recorded.form, self.fetches)
+            if endpoint == "create_container"
+            else None
+        )
         handlers = {
             "create_container": lambda: self._create_container(user, request, recorded.form, fetched),
             "list_threads": lambda: JSONResponse(listing(request, user.posts, "timestamp")),
@@ -299,16 +311,8 @@ class ThreadsServer(ThreadsInsights):
             return JSONResponse(answer)
         post = next((p for u in self.users.values() for p in u.posts if p["id"] == node), None)
         if post is None:
-            return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
+            return missing()
         return JSONResponse(post)
-
-    async def _fetch(self, request: Request, form: dict[str, str]) -> Fetched | None:
-        url = param(request, form, "image_url") or param(request, form, "video_url")
-        if url is None:
-            return None
-        fetched = await fetch_media(url)
-        self.fetches.append(fetched)
-        return fetched
 
     def _create_container(
         self, user: ThreadsUser, request: Request, form: dict[str, str], fetched: Fetched | None

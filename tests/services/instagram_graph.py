@@ -43,7 +43,7 @@ class IgAccount:
     username: str
     quota_usage: int = 0
     quota_total: int = 50
-    followers: int = 0
+    followers: int | None = None  # not reported until a test sets it
     media: list[dict[str, Any]] = field(default_factory=list)  # newest first
     stories: list[dict[str, Any]] = field(default_factory=list)  # newest first
 

@@ -14,7 +14,8 @@ it in `MetaUser.declines`; `GET /me/permissions` with the user's token → `{"da
 with the linked Page's token, only the fields asked for; the Page listing's `instagram_business_account`
 carries the id only), the Graph API's errors and usage headers (`X-App-Usage`,
 `X-Business-Use-Case-Usage`, set with `extra_headers`). A Page's or an Instagram account's
-`followers_count` (`Page.followers`, `IgAccount.followers`) is answered when `fields` asks for it.
+`followers_count` (`Page.followers`, `IgAccount.followers`) is answered when `fields` asks for it and a
+test set it.
 Publishing lives in `facebook_pages` (`self.facebook`: feed, photos, videos) and `instagram_graph`
 (`self.instagram`), the numbers of posts in `graph_insights`.
 
@@ -69,7 +70,7 @@ class Page:
     tasks: list[str]
     instagram: dict[str, str] | None = None
     posts: list[dict[str, Any]] = field(default_factory=list)  # newest first
-    followers: int = 0
+    followers: int | None = None  # not reported until a test sets it
 
 
 @dataclass
@@ -258,7 +259,7 @@ class MetaGraphServer(GraphInsights):
         page = self._ig_page(ig_id, recorded.form, request)
         if page is None or page.instagram is None:
             return self.decorate(token_error())
-        linked = page.instagram | {"followers_count": self.ig_account(page).followers}
+        linked = page.instagram | _reported(followers_count=self.ig_account(page).followers)
         fields = _fields(request, recorded.form)
         return await self.answer("ig_user", lambda: JSONResponse({"id": ig_id} | _only(linked, fields)))
 
@@ -342,8 +343,8 @@ class MetaGraphServer(GraphInsights):
             user = self.users.get(owner[0])
             return JSONResponse({"id": user.id, "name": user.name}) if user else token_error()
         if page := self.pages.get(node):
-            followers = {"followers_count": page.followers} if "followers_count" in fields else {}
-            return JSONResponse({"id": node, "name": page.name} | followers)
+            found = {"id": node, "name": page.name} | _reported(followers_count=page.followers)
+            return JSONResponse(_only(found, ["id", "name", *fields]))
         post = next((p for page in self.pages.values() for p in page.posts if p["id"] == node), None)
         if post is None:
             return missing()
@@ -352,6 +353,10 @@ class MetaGraphServer(GraphInsights):
 
 def _only(node: dict[str, Any], fields: list[str]) -> dict[str, Any]:
     return {name: node[name] for name in fields if name in node}
+
+
+def _reported(**numbers: int | None) -> dict[str, int]:
+    return {name: value for name, value in numbers.items() if value is not None}
 
 
 def _fields(request: Request, form: dict[str, str]) -> list[str]:

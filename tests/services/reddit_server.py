@@ -15,7 +15,8 @@ The read side: `GET /api/info?id=t3_a,t3_b` → a Listing of the submissions ask
 numbers a test set (`set_metrics("t3_a", score=41, ups=45, upvote_ratio=0.91, num_comments=7,
 num_crossposts=1, view_count=None)`); an id Reddit does not have is left out. `GET /user/{name}/about` →
 `{"kind": "t2", "data": {"name", "id", "total_karma", "subreddit": {"display_name", "subscribers",
-"subreddit_type"}}}`, the profile subreddit's subscribers being `RedditUser.followers`; 404 for no such user.
+"subreddit_type"}}}`, the profile subreddit's subscribers being `RedditUser.followers` (left out until
+set); 404 for no such user.
 
 Image posts, as Reddit's clients (and PRAW's `submit_image`) make them: `POST /api/media/asset.json` with
 `filepath` and `mimetype` → `{"args": {"action": "//<host>/media-uploads", "fields": [{"name", "value"}]},
@@ -62,7 +63,7 @@ class RedditUser:
     name: str
     id: str
     submissions: list[dict[str, Any]] = field(default_factory=list)  # newest first
-    followers: int = 0
+    followers: int | None = None  # not reported until a test sets it
 
 
 @dataclass
@@ -194,8 +195,9 @@ class RedditServer(NetworkServer):
         found = self.users.get(request.path_params["name"])
         if found is None:
             return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
-        subscribers = found.followers
-        profile = {"display_name": f"u_{found.name}", "subscribers": subscribers, "subreddit_type": "user"}
+        profile: dict[str, Any] = {"display_name": f"u_{found.name}", "subreddit_type": "user"}
+        if found.followers is not None:
+            profile["subscribers"] = found.followers
         data = {"name": found.name, "id": found.id, "total_karma": 1, "subreddit": profile}
         return JSONResponse({"kind": "t2", "data": data})
 

@@ -3,9 +3,9 @@ profile's posts and of the profile, following Meta's Threads "Insights" page.
 
 `GET /{v}/{media}/insights?metric=views,likes,replies,reposts,quotes` answers the post's lifetime values,
 as a test set them (`set_metrics(post_id, views=120, likes=7)`); `GET /{v}/{user}/threads_insights?
-metric=followers_count` answers `ThreadsUser.followers` as a `total_value` (shapes in `meta_wire`). Both
-need `threads_manage_insights` among the token's permissions (error 10 when the user `declines` it); a
-post the token's owner does not have (never made, or deleted) is error 100 with subcode 33.
+metric=followers_count` answers `ThreadsUser.followers`, once set, as a `total_value` (shapes in
+`meta_wire`). Both need `threads_manage_insights` among the token's permissions (error 10 when the user
+`declines` it); a post the token's owner does not have (never made, or deleted) is error 100/33.
 
 Endpoint names: threads_insights (a post's), user_insights (the profile's).
 """

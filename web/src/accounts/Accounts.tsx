@@ -10,6 +10,7 @@ import type { AccountsQuery, Platform } from "../gql/graphql";
 import { useWorkspace } from "../shell/Shell";
 import { Field, FormAlert } from "../ui/Field";
 import { Loading } from "../ui/Loading";
+import { NetworkIcon } from "../ui/NetworkIcon";
 import formStyles from "../ui/Form.module.css";
 import {
   accountHandle,
@@ -192,14 +193,6 @@ export default function Accounts() {
   );
 }
 
-function NetworkIcon({ platform }: { platform: Platform }) {
-  return (
-    <span className={styles.icon} data-network={platform} aria-hidden="true">
-      {NETWORK_NAMES[platform].charAt(0)}
-    </span>
-  );
-}
-
 interface AccountRowProps {
   account: Account;
   onReconnect: () => void;
@@ -300,7 +293,7 @@ function BlueskyForm({ workspaceId, handle, focus, onConnected }: BlueskyFormPro
   return (
     <form onSubmit={submit} noValidate className={styles.bluesky} aria-labelledby="bluesky-title">
       <h3 id="bluesky-title">
-        <NetworkIcon platform="BLUESKY" /> Bluesky
+        <NetworkIcon platform="BLUESKY" size="small" /> Bluesky
       </h3>
       <FormAlert messages={errors.general} />
       <Field
@@ -392,7 +385,7 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
   if (oauth.notConfigured[network]) {
     return (
       <button type="button" id={id} className={`secondary ${styles.network}`} disabled aria-describedby={`${id}-why`}>
-        <NetworkIcon platform={network} />
+        <NetworkIcon platform={network} size="small" />
         <span id={`${id}-why`}>{message}</span>
       </button>
     );
@@ -407,7 +400,7 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
         aria-describedby={message ? `${id}-error` : undefined}
         onClick={() => void oauth.start(network)}
       >
-        <NetworkIcon platform={network} />
+        <NetworkIcon platform={network} size="small" />
         {oauth.pending === network ? `Opening ${name}…` : `Connect ${name}`}
       </button>
       {message && (

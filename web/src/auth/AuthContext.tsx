@@ -1,6 +1,7 @@
 /** The signed-in session: the token (kept across reloads), sign-in, sign-out and why the user was signed out. */
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { Client as WsClient } from "graphql-ws";
 import { Provider as UrqlProvider } from "urql";
 import { createHeraldClient, sameOriginWsUrl } from "../graphql/client";
 import { SESSION_ENDED } from "../graphql/authFailure";
@@ -15,11 +16,22 @@ interface Auth {
 }
 
 const AuthContext = createContext<Auth | null>(null);
+const LiveContext = createContext<WsClient | null>(null);
 
 export function useAuth(): Auth {
   const auth = useContext(AuthContext);
   if (!auth) throw new Error("useAuth outside <AuthProvider>");
   return auth;
+}
+
+/**
+ * The session's graphql-ws client, for a subscription that must choose its own variables when it
+ * reconnects (`postStatusChanged`'s `since`), which urql's exchange cannot do.
+ */
+export function useSubscriptionClient(): WsClient {
+  const ws = useContext(LiveContext);
+  if (!ws) throw new Error("useSubscriptionClient outside <AuthProvider>");
+  return ws;
 }
 
 const tokenStorage = storedValue(browserStorage(), TOKEN_KEY);
@@ -64,7 +76,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const auth = useMemo(() => ({ token, notice, signIn, signOut }), [token, notice, signIn, signOut]);
   return (
     <AuthContext.Provider value={auth}>
-      <UrqlProvider value={herald.client}>{children}</UrqlProvider>
+      <LiveContext.Provider value={herald.ws}>
+        <UrqlProvider value={herald.client}>{children}</UrqlProvider>
+      </LiveContext.Provider>
     </AuthContext.Provider>
   );
 }

@@ -1,0 +1,61 @@
+import type { PostItemFragment } from "../../gql/graphql";
+import { type CivilDate, formatCivilDate } from "../../time/zoned";
+import { dateKey, sameDate } from "./calendarMath";
+import type { Placed } from "./placement";
+import { dropTarget, PostChip } from "./PostChip";
+import styles from "./Calendar.module.css";
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+interface WeekViewProps {
+  days: CivilDate[];
+  today: CivilDate;
+  byDay: Map<string, Placed<PostItemFragment>[]>;
+  zone: string;
+  onOpen: (postId: string) => void;
+  onDrop: (postId: string, day: CivilDate, hour: number | null) => void;
+}
+
+/** Seven days across, 24 hours down; each hour of each day takes a dropped post. */
+export function WeekView({ days, today, byDay, zone, onOpen, onDrop }: WeekViewProps) {
+  return (
+    <div className={styles.scroller}>
+      <div className={styles.week} role="table" aria-label="Week">
+        <div role="row" className={styles.weekRow}>
+          <span role="columnheader" className={styles.corner}>
+            <span className="visually-hidden">Hour</span>
+          </span>
+          {days.map((day) => (
+            <span role="columnheader" key={dateKey(day)} className={styles.dayHead} aria-current={sameDate(day, today) ? "date" : undefined}>
+              {formatCivilDate(day)}
+            </span>
+          ))}
+        </div>
+        {HOURS.map((hour) => (
+          <div role="row" key={hour} className={styles.weekRow}>
+            <span role="rowheader" className={styles.hour}>
+              {String(hour).padStart(2, "0")}:00
+            </span>
+            {days.map((day) => {
+              const key = dateKey(day);
+              const here = (byDay.get(key) ?? []).filter((p) => p.hour === hour);
+              return (
+                <div
+                  role="cell"
+                  key={key}
+                  className={styles.slot}
+                  data-slot={`${key}T${String(hour).padStart(2, "0")}`}
+                  {...dropTarget((id) => onDrop(id, day, hour))}
+                >
+                  {here.map((p) => (
+                    <PostChip key={p.post.id} post={p.post} at={p.at} zone={zone} onOpen={onOpen} />
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -17,10 +17,11 @@ import { LiveIndicator } from "../posts/LiveIndicator";
 import { livePosts } from "../posts/liveStatus";
 import { usePostList } from "../posts/usePostList";
 import { useLiveStatus } from "../posts/useLiveStatus";
-import { addDays, addMonths, dateKey, monthGrid, movedTo, parseDateKey, sameDate, today, weekDays } from "./calendarMath";
+import { addDays, addMonths, dateKey, monthGrid, movedTo, parseDateKey, parseSlotKey, sameDate, today, weekDays } from "./calendarMath";
 import { MonthView } from "./MonthView";
 import { PostDialog } from "./PostDialog";
 import { placeByDay } from "./placement";
+import { usePointerDrag } from "./usePointerDrag";
 import { WeekView } from "./WeekView";
 import styles from "./Calendar.module.css";
 
@@ -74,11 +75,12 @@ function CalendarOf() {
     return message;
   }
 
-  function drop(postId: string, day: CivilDate, hour: number | null) {
+  const press = usePointerDrag((postId, key) => {
     const placed = [...byDay.values()].flat().find((p) => p.post.id === postId);
-    if (!placed) return;
-    void move({ post: placed.post, to: movedTo(placed.at, day, hour, zone) });
-  }
+    const slot = parseSlotKey(key);
+    if (placed && slot) void move({ post: placed.post, to: movedTo(placed.at, slot.date, slot.hour, zone) });
+  });
+  const actions = { onOpen: setOpen, onPress: press };
 
   const days = view === "week" ? weekDays(date) : monthGrid(date).flat();
   const first = days[0] ?? date;
@@ -142,9 +144,9 @@ function CalendarOf() {
           </button>
         </div>
       ) : view === "week" ? (
-        <WeekView days={days} today={now} byDay={byDay} zone={zone} onOpen={setOpen} onDrop={drop} />
+        <WeekView days={days} today={now} byDay={byDay} zone={zone} actions={actions} />
       ) : (
-        <MonthView weeks={monthGrid(date)} month={date.month} today={now} byDay={byDay} zone={zone} onOpen={setOpen} onDrop={drop} />
+        <MonthView weeks={monthGrid(date)} month={date.month} today={now} byDay={byDay} zone={zone} actions={actions} />
       )}
       {openPost && <PostDialog post={openPost} zone={zone} onMove={move} onClose={() => setOpen(null)} />}
     </section>

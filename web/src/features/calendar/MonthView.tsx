@@ -1,8 +1,8 @@
 import type { PostItemFragment } from "../../gql/graphql";
 import type { CivilDate } from "../../time/zoned";
-import { dateKey, sameDate } from "./calendarMath";
+import { dateKey, sameDate, slotKey } from "./calendarMath";
 import type { Placed } from "./placement";
-import { dropTarget, PostChip } from "./PostChip";
+import { type ChipActions, PostChip } from "./PostChip";
 import styles from "./Calendar.module.css";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -13,12 +13,11 @@ interface MonthViewProps {
   today: CivilDate;
   byDay: Map<string, Placed<PostItemFragment>[]>;
   zone: string;
-  onOpen: (postId: string) => void;
-  onDrop: (postId: string, day: CivilDate, hour: number | null) => void;
+  actions: ChipActions;
 }
 
 /** The month in whole weeks; a post dropped on a day keeps its time of day. */
-export function MonthView({ weeks, month, today, byDay, zone, onOpen, onDrop }: MonthViewProps) {
+export function MonthView({ weeks, month, today, byDay, zone, actions }: MonthViewProps) {
   return (
     <div className={styles.month} role="table" aria-label="Month">
       <div role="row" className={styles.monthRow}>
@@ -37,10 +36,9 @@ export function MonthView({ weeks, month, today, byDay, zone, onOpen, onDrop }: 
                 role="cell"
                 key={key}
                 className={styles.day}
-                data-slot={key}
+                data-slot={slotKey(day, null)}
                 data-outside={day.month !== month || undefined}
                 aria-current={sameDate(day, today) ? "date" : undefined}
-                {...dropTarget((id) => onDrop(id, day, null))}
               >
                 <span className={styles.dayNumber}>
                   {day.day}
@@ -50,7 +48,7 @@ export function MonthView({ weeks, month, today, byDay, zone, onOpen, onDrop }: 
                   </span>
                 </span>
                 {(byDay.get(key) ?? []).map((p) => (
-                  <PostChip key={p.post.id} post={p.post} at={p.at} zone={zone} onOpen={onOpen} />
+                  <PostChip key={p.post.id} post={p.post} at={p.at} zone={zone} {...actions} />
                 ))}
               </div>
             );

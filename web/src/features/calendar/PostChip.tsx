@@ -1,4 +1,4 @@
-import type { DragEvent } from "react";
+import type { PointerEvent } from "react";
 import type { PostItemFragment } from "../../gql/graphql";
 import { NETWORK_NAMES } from "../../accounts/networks";
 import { formatTime } from "../../time/zoned";
@@ -7,26 +7,25 @@ import { postBadge } from "../posts/status";
 import { canMove } from "./placement";
 import styles from "./Calendar.module.css";
 
-/** What a dragged post carries, so a slot accepts only posts. */
-export const POST_DRAG_TYPE = "application/x-herald-post";
+export interface ChipActions {
+  onOpen: (postId: string) => void;
+  /** A press on a post that can move: the start of a drag, or a click. */
+  onPress: (event: PointerEvent<HTMLElement>, postId: string) => void;
+}
 
 /** A post on the calendar: its time, networks and status in words; click to open, drag to move. */
-export function PostChip({ post, at, zone, onOpen }: { post: PostItemFragment; at: Date; zone: string; onOpen: (id: string) => void }) {
+export function PostChip({ post, at, zone, onOpen, onPress }: { post: PostItemFragment; at: Date; zone: string } & ChipActions) {
   const badge = postBadge(post.status);
   const movable = canMove(post);
   const networks = [...new Set(post.targets.map((t) => t.platform))];
-  function dragStart(event: DragEvent<HTMLButtonElement>) {
-    event.dataTransfer.setData(POST_DRAG_TYPE, post.id);
-    event.dataTransfer.effectAllowed = "move";
-  }
   return (
     <button
       type="button"
       className={styles.chip}
       data-tone={badge.tone}
       data-post-id={post.id}
-      draggable={movable}
-      onDragStart={movable ? dragStart : undefined}
+      data-movable={movable || undefined}
+      onPointerDown={movable ? (event) => onPress(event, post.id) : undefined}
       onClick={() => onOpen(post.id)}
     >
       <span className={styles.chipTop}>
@@ -45,25 +44,3 @@ export function PostChip({ post, at, zone, onOpen }: { post: PostItemFragment; a
   );
 }
 
-/** Drag handlers for a slot that takes a post. */
-export function dropTarget(onDrop: (postId: string) => void) {
-  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(POST_DRAG_TYPE);
-  return {
-    onDragOver(event: DragEvent<HTMLElement>) {
-      if (!accepts(event)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = "move";
-      event.currentTarget.dataset.over = "true";
-    },
-    onDragLeave(event: DragEvent<HTMLElement>) {
-      delete event.currentTarget.dataset.over;
-    },
-    onDrop(event: DragEvent<HTMLElement>) {
-      delete event.currentTarget.dataset.over;
-      const id = event.dataTransfer.getData(POST_DRAG_TYPE);
-      if (!id) return;
-      event.preventDefault();
-      onDrop(id);
-    },
-  };
-}

@@ -1,8 +1,8 @@
 import type { PostItemFragment } from "../../gql/graphql";
 import { type CivilDate, formatCivilDate } from "../../time/zoned";
-import { dateKey, sameDate } from "./calendarMath";
+import { dateKey, sameDate, slotKey } from "./calendarMath";
 import type { Placed } from "./placement";
-import { dropTarget, PostChip } from "./PostChip";
+import { type ChipActions, PostChip } from "./PostChip";
 import styles from "./Calendar.module.css";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -12,12 +12,11 @@ interface WeekViewProps {
   today: CivilDate;
   byDay: Map<string, Placed<PostItemFragment>[]>;
   zone: string;
-  onOpen: (postId: string) => void;
-  onDrop: (postId: string, day: CivilDate, hour: number | null) => void;
+  actions: ChipActions;
 }
 
 /** Seven days across, 24 hours down; each hour of each day takes a dropped post. */
-export function WeekView({ days, today, byDay, zone, onOpen, onDrop }: WeekViewProps) {
+export function WeekView({ days, today, byDay, zone, actions }: WeekViewProps) {
   return (
     <div className={styles.scroller}>
       <div className={styles.week} role="table" aria-label="Week">
@@ -44,11 +43,10 @@ export function WeekView({ days, today, byDay, zone, onOpen, onDrop }: WeekViewP
                   role="cell"
                   key={key}
                   className={styles.slot}
-                  data-slot={`${key}T${String(hour).padStart(2, "0")}`}
-                  {...dropTarget((id) => onDrop(id, day, hour))}
+                  data-slot={slotKey(day, hour)}
                 >
                   {here.map((p) => (
-                    <PostChip key={p.post.id} post={p.post} at={p.at} zone={zone} onOpen={onOpen} />
+                    <PostChip key={p.post.id} post={p.post} at={p.at} zone={zone} {...actions} />
                   ))}
                 </div>
               );

@@ -5,6 +5,8 @@ import {
   monthGrid,
   movedTo,
   parseDateKey,
+  parseSlotKey,
+  slotKey,
   slotOf,
   today,
   weekDays,
@@ -70,5 +72,16 @@ describe("moving a post", () => {
   it("keeps its minutes when dropped on an hour", () => {
     const at = new Date("2026-10-24T08:20:00Z"); // 10:20 CEST
     expect(movedTo(at, d(2026, 10, 26), 15, BERLIN).toISOString()).toBe("2026-10-26T14:20:00.000Z"); // 15:20 CET
+  });
+});
+
+describe("slot keys", () => {
+  it("name a day or an hour of a day, and read back", () => {
+    expect(slotKey(d(2026, 3, 29), 14)).toBe("2026-03-29T14");
+    expect(slotKey(d(2026, 3, 29), null)).toBe("2026-03-29");
+    expect(parseSlotKey("2026-03-29T09")).toEqual({ date: d(2026, 3, 29), hour: 9 });
+    expect(parseSlotKey("2026-03-29")).toEqual({ date: d(2026, 3, 29), hour: null });
+    expect(parseSlotKey("2026-03-29T24")).toBeNull();
+    expect(parseSlotKey(undefined)).toBeNull();
   });
 });

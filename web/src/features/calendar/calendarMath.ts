@@ -101,3 +101,16 @@ export function movedTo(instant: Date, date: CivilDate, hour: number | null, zon
 export function today(zone: string, now: Date = new Date()): CivilDate {
   return slotOf(now, zone).date;
 }
+
+/** A calendar slot's key: "2026-03-29" (a day of the month view) or "2026-03-29T14" (an hour of the week). */
+export function slotKey(date: CivilDate, hour: number | null): string {
+  return hour === null ? dateKey(date) : `${dateKey(date)}T${String(hour).padStart(2, "0")}`;
+}
+
+export function parseSlotKey(key: string | undefined): { date: CivilDate; hour: number | null } | null {
+  const match = key ? /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?$/.exec(key) : null;
+  const date = match ? parseDateKey(match[1] ?? null) : null;
+  if (!match || !date) return null;
+  const hour = match[2] === undefined ? null : Number(match[2]);
+  return hour !== null && hour > 23 ? null : { date, hour };
+}

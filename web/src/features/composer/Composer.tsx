@@ -225,9 +225,11 @@ export default function Composer() {
 function FieldErrors({ id, messages }: { id: string; messages: string[] | undefined }) {
   if (!messages?.length) return null;
   return (
-    <div id={id} className={formStyles.error}>
+    <div id={id}>
       {messages.map((m) => (
-        <p key={m}>{m}</p>
+        <p key={m} className={formStyles.error}>
+          {m}
+        </p>
       ))}
     </div>
   );

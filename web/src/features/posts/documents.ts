@@ -2,6 +2,28 @@
 
 import { graphql } from "../../gql";
 
+export const PostTargetItemFields = graphql(`
+  fragment PostTargetItem on PostTarget {
+    id
+    platform
+    status
+    publishedAt
+    deletedAt
+    externalUrl
+    attempts
+    lastError {
+      code
+      message
+      retryable
+    }
+    account {
+      id
+      handle
+      displayName
+    }
+  }
+`);
+
 export const PostItemFields = graphql(`
   fragment PostItem on Post {
     id
@@ -10,23 +32,7 @@ export const PostItemFields = graphql(`
     scheduledAt
     createdAt
     targets {
-      id
-      platform
-      status
-      publishedAt
-      deletedAt
-      externalUrl
-      attempts
-      lastError {
-        code
-        message
-        retryable
-      }
-      account {
-        id
-        handle
-        displayName
-      }
+      ...PostTargetItem
     }
   }
 `);
@@ -54,6 +60,9 @@ export const PostStatusChangedSubscription = graphql(`
       eventId
       post {
         ...PostItem
+      }
+      target {
+        ...PostTargetItem
       }
     }
   }

@@ -1,28 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, compareEventIds, emptyLiveState, type LiveState, livePosts, type StatusEvent } from "./liveStatus";
 
-interface P {
+interface T {
   id: string;
   status: string;
 }
+interface P {
+  id: string;
+  status: string;
+  targets: T[];
+}
 
-const event = (eventId: string, id: string, status: string): StatusEvent<P> => ({
+/** An event for post `id` (one target, `${id}1`), as the server sends it: the post and the changed target. */
+const event = (eventId: string, id: string, status: string, targetStatus = status): StatusEvent<P, T> => ({
   eventId,
-  postId: id,
-  post: { id, status },
+  post: { id, status, targets: [{ id: `${id}1`, status: targetStatus }] },
+  target: { id: `${id}1`, status: targetStatus },
 });
 
 const listed: P[] = [
-  { id: "b", status: "SCHEDULED" },
-  { id: "a", status: "SCHEDULED" },
+  { id: "b", status: "SCHEDULED", targets: [{ id: "b1", status: "SCHEDULED" }] },
+  { id: "a", status: "SCHEDULED", targets: [{ id: "a1", status: "SCHEDULED" }] },
 ];
 const known = (id: string) => listed.some((p) => p.id === id);
 
-function run(events: StatusEvent<P>[], start: LiveState<P> = emptyLiveState()): LiveState<P> {
+function run(events: StatusEvent<P, T>[], start: LiveState<P, T> = emptyLiveState()): LiveState<P, T> {
   return events.reduce((state, e) => applyEvent(state, e, known), start);
 }
 
 const all = () => true;
+const statuses = (state: LiveState<P, T>, matches: (p: P) => boolean = all, removed = new Set<string>()) =>
+  livePosts(listed, state, removed, matches).map((p) => `${p.id}:${p.status}/${p.targets.map((t) => t.status).join()}`);
 
 describe("event ids", () => {
   it("order by time, then by sequence, as numbers", () => {
@@ -35,29 +43,25 @@ describe("event ids", () => {
 
 describe("the replay reducer", () => {
   it("shows each post in its newest state", () => {
-    const state = run([event("1-0", "a", "QUEUED"), event("2-0", "a", "PUBLISHING"), event("3-0", "a", "PUBLISHED")]);
-    expect(livePosts(listed, state, new Set(), all)).toEqual([
-      { id: "b", status: "SCHEDULED" },
-      { id: "a", status: "PUBLISHED" },
-    ]);
+    const state = run([event("1-0", "a", "SCHEDULED", "QUEUED"), event("2-0", "a", "PUBLISHING"), event("3-0", "a", "PUBLISHED")]);
+    expect(statuses(state)).toEqual(["b:SCHEDULED/SCHEDULED", "a:PUBLISHED/PUBLISHED"]);
     expect(state.since).toBe("3-0");
   });
 
   it("ignores a duplicate event", () => {
     const once = run([event("1-0", "a", "QUEUED"), event("2-0", "a", "PUBLISHED")]);
-    const twice = applyEvent(once, event("2-0", "a", "PUBLISHED"), known);
-    expect(twice).toBe(once);
+    expect(applyEvent(once, event("2-0", "a", "PUBLISHED"), known)).toBe(once);
   });
 
   it("keeps the newer state when an older event arrives after it", () => {
     const state = run([event("1-0", "a", "QUEUED"), event("3-0", "a", "PUBLISHED"), event("2-0", "a", "PUBLISHING")]);
-    expect(state.posts.a?.post.status).toBe("PUBLISHED");
+    expect(statuses(state)).toContain("a:PUBLISHED/PUBLISHED");
     expect(state.since).toBe("3-0");
   });
 
   it("lets an old event of one post still update another", () => {
     const state = run([event("5-0", "a", "PUBLISHED"), event("4-0", "b", "QUEUED")]);
-    expect(state.posts.b?.post.status).toBe("QUEUED");
+    expect(statuses(state)).toEqual(["b:QUEUED/QUEUED", "a:PUBLISHED/PUBLISHED"]);
     expect(state.since).toBe("5-0");
   });
 
@@ -65,9 +69,21 @@ describe("the replay reducer", () => {
     const beforeSleep = run([event("1-0", "a", "QUEUED")]);
     expect(beforeSleep.since).toBe("1-0");
     // The server replays everything after `since`; the connection may also repeat the last event
-    const replayed = run([event("1-0", "a", "QUEUED"), event("2-0", "a", "PUBLISHING"), event("2-1", "b", "QUEUED"), event("3-0", "a", "FAILED")], beforeSleep);
-    expect(livePosts(listed, replayed, new Set(), all).map((p) => `${p.id}:${p.status}`)).toEqual(["b:QUEUED", "a:FAILED"]);
+    const replayed = run(
+      [event("1-0", "a", "QUEUED"), event("2-0", "a", "PUBLISHING"), event("2-1", "b", "QUEUED"), event("3-0", "a", "FAILED")],
+      beforeSleep,
+    );
+    expect(statuses(replayed)).toEqual(["b:QUEUED/QUEUED", "a:FAILED/FAILED"]);
     expect(replayed.since).toBe("3-0");
+  });
+
+  it("takes a target's state from the event's target, not from the post's stale list of targets", () => {
+    const stale: StatusEvent<P, T> = {
+      eventId: "2-0",
+      post: { id: "a", status: "PUBLISHED", targets: [{ id: "a1", status: "PUBLISHING" }] },
+      target: { id: "a1", status: "PUBLISHED" },
+    };
+    expect(statuses(run([event("1-0", "a", "PUBLISHING"), stale]))).toContain("a:PUBLISHED/PUBLISHED");
   });
 
   it("puts a post written elsewhere above the list, once", () => {
@@ -78,8 +94,7 @@ describe("the replay reducer", () => {
 
   it("leaves out removed posts and those that no longer match the filter", () => {
     const state = run([event("1-0", "a", "PUBLISHED")]);
-    const scheduled = (p: P) => p.status === "SCHEDULED";
-    expect(livePosts(listed, state, new Set(), scheduled).map((p) => p.id)).toEqual(["b"]);
-    expect(livePosts(listed, state, new Set(["b"]), all).map((p) => p.id)).toEqual(["a"]);
+    expect(statuses(state, (p) => p.status === "SCHEDULED")).toEqual(["b:SCHEDULED/SCHEDULED"]);
+    expect(statuses(state, all, new Set(["b"]))).toEqual(["a:PUBLISHED/PUBLISHED"]);
   });
 });

@@ -9,17 +9,18 @@ import { stringifyDocument } from "@urql/core";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { useSubscriptionClient } from "../../auth/AuthContext";
-import type { PostItemFragment, PostStatusChangedSubscription as Change } from "../../gql/graphql";
+import type { PostItemFragment, PostStatusChangedSubscription as Change, PostTargetItemFragment } from "../../gql/graphql";
 import { PostStatusChangedSubscription } from "./documents";
 import { applyEvent, compareEventIds, emptyLiveState, type LiveState, type StatusEvent } from "./liveStatus";
 
 export type Connection = "connecting" | "live" | "reconnecting";
 
+type Live = LiveState<PostItemFragment, PostTargetItemFragment>;
 type Action =
-  | { type: "event"; event: StatusEvent<PostItemFragment>; known: (postId: string) => boolean }
+  | { type: "event"; event: StatusEvent<PostItemFragment, PostTargetItemFragment>; known: (postId: string) => boolean }
   | { type: "reset" };
 
-function reduce(state: LiveState<PostItemFragment>, action: Action): LiveState<PostItemFragment> {
+function reduce(state: Live, action: Action): Live {
   return action.type === "reset" ? emptyLiveState() : applyEvent(state, action.event, action.known);
 }
 
@@ -31,7 +32,7 @@ function tooOld(errors: readonly GraphQLFormattedError[] | undefined): boolean {
 
 export function useLiveStatus(workspaceId: string, known: (postId: string) => boolean, onStartOver: () => void) {
   const ws = useSubscriptionClient();
-  const [state, dispatch] = useReducer(reduce, undefined, emptyLiveState<PostItemFragment>);
+  const [state, dispatch] = useReducer(reduce, undefined, emptyLiveState<PostItemFragment, PostTargetItemFragment>);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [epoch, setEpoch] = useState(0);
   const since = useRef<string | null>(null);
@@ -71,8 +72,7 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
             since.current = change.eventId;
             payload.variables.since = change.eventId;
           }
-          const event = { eventId: change.eventId, postId: change.post.id, post: change.post };
-          dispatch({ type: "event", event, known: knownRef.current });
+          dispatch({ type: "event", event: change, known: knownRef.current });
         },
         error(error) {
           if (disposed) return;

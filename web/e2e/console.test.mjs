@@ -156,11 +156,15 @@ async function shot(page, name) {
  */
 async function checkA11y(page, name) {
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  const { violations, rulesPassed } = await page.evaluate(async () => {
+    const results = await window.axe.run(document);
+    return {
+      rulesPassed: results.passes.length,
+      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+    };
   });
-  axeResults[name] = violations;
+  assert.ok(rulesPassed > 10, `axe ran no rules on ${name}`);
+  axeResults[name] = { rulesPassed, violations };
   const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(grave, [], `axe on ${name}: ${JSON.stringify(grave, null, 2)}`);
 }
@@ -467,6 +471,9 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
+  // A new user: whoever the earlier tests left signed in on this origin is forgotten
+  await page.goto(`${pdsBase}/login`);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${pdsBase}/signup`);
   await page.getByLabel("Your name").fill("Lin");
   await page.getByLabel("Email").fill(`lin-${Date.now()}@example.test`);
@@ -530,11 +537,23 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await checkA11y(page, "posts (scheduled)");
 
   // Without a reload, the badge follows the post to Published, with a link to it
-  await page.evaluate(() => {
-    window.heraldNoReload = true;
+  await card.evaluate((element) => {
+    window.heraldNoReload = true; // gone if the page reloads
+    window.heraldSeen = [];
+    const record = () => {
+      const status = element.querySelector("[data-target-status]")?.dataset.targetStatus;
+      if (status && window.heraldSeen.at(-1) !== status) window.heraldSeen.push(status);
+    };
+    record();
+    new MutationObserver(record).observe(element, { subtree: true, attributes: true, childList: true });
   });
   await card.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
   assert.equal(await page.evaluate(() => window.heraldNoReload), true);
+  // In order, each state at most once (a fast worker may move on before a state is drawn)
+  const seen = await page.evaluate(() => window.heraldSeen);
+  const order = ["SCHEDULED", "QUEUED", "PUBLISHING", "PUBLISHED"];
+  assert.equal(seen.at(-1), "PUBLISHED");
+  assert.deepEqual(seen, order.filter((s) => seen.includes(s)), `badge went ${seen.join(" → ")}`);
   await shot(page, "24-posts-published-live");
   await card.getByRole("link", { name: /View on Bluesky/ }).waitFor();
   await checkA11y(page, "posts (published)");

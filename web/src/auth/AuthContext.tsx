@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Client as WsClient } from "graphql-ws";
+import type { ConnectionStore } from "../graphql/connection";
 import { Provider as UrqlProvider } from "urql";
 import { createHeraldClient, sameOriginWsUrl } from "../graphql/client";
 import { SESSION_ENDED } from "../graphql/authFailure";
@@ -16,7 +17,7 @@ interface Auth {
 }
 
 const AuthContext = createContext<Auth | null>(null);
-const LiveContext = createContext<WsClient | null>(null);
+const LiveContext = createContext<{ ws: WsClient; connection: ConnectionStore } | null>(null);
 
 export function useAuth(): Auth {
   const auth = useContext(AuthContext);
@@ -26,12 +27,12 @@ export function useAuth(): Auth {
 
 /**
  * The session's graphql-ws client, for a subscription that must choose its own variables when it
- * reconnects (`postStatusChanged`'s `since`), which urql's exchange cannot do.
+ * reconnects (`postStatusChanged`'s `since`), which urql's exchange cannot do; and whether it is connected.
  */
-export function useSubscriptionClient(): WsClient {
-  const ws = useContext(LiveContext);
-  if (!ws) throw new Error("useSubscriptionClient outside <AuthProvider>");
-  return ws;
+export function useSubscriptionClient(): { ws: WsClient; connection: ConnectionStore } {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error("useSubscriptionClient outside <AuthProvider>");
+  return live;
 }
 
 const tokenStorage = storedValue(browserStorage(), TOKEN_KEY);
@@ -76,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const auth = useMemo(() => ({ token, notice, signIn, signOut }), [token, notice, signIn, signOut]);
   return (
     <AuthContext.Provider value={auth}>
-      <LiveContext.Provider value={herald.ws}>
+      <LiveContext.Provider value={herald}>
         <UrqlProvider value={herald.client}>{children}</UrqlProvider>
       </LiveContext.Provider>
     </AuthContext.Provider>

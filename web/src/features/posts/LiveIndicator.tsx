@@ -1,4 +1,4 @@
-import type { Connection } from "./useLiveStatus";
+import type { Connection } from "../../graphql/connection";
 import styles from "./Posts.module.css";
 
 const WORDS: Record<Connection, string> = {

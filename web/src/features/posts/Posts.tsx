@@ -122,7 +122,7 @@ function PostsOf() {
           <p className={styles.count} aria-live="polite">
             {filtered
               ? `${shown.length} matching of the ${list.posts.length} loaded`
-              : `${shown.length} of ${list.total + live.state.arrivals.length}`}
+              : `${shown.length} of ${list.total + live.state.arrivals.length - removed.size}`}
           </p>
           <ul className={styles.list} aria-label="Posts">
             {shown.map((post) => (

@@ -7,13 +7,12 @@
 
 import { stringifyDocument } from "@urql/core";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { useEffect, useReducer, useRef, useState } from "react";
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { useSubscriptionClient } from "../../auth/AuthContext";
+import type { Connection } from "../../graphql/connection";
 import type { PostItemFragment, PostStatusChangedSubscription as Change, PostTargetItemFragment } from "../../gql/graphql";
 import { PostStatusChangedSubscription } from "./documents";
 import { applyEvent, compareEventIds, emptyLiveState, type LiveState, type StatusEvent } from "./liveStatus";
-
-export type Connection = "connecting" | "live" | "reconnecting";
 
 type Live = LiveState<PostItemFragment, PostTargetItemFragment>;
 type Action =
@@ -31,9 +30,11 @@ function tooOld(errors: readonly GraphQLFormattedError[] | undefined): boolean {
 }
 
 export function useLiveStatus(workspaceId: string, known: (postId: string) => boolean, onStartOver: () => void) {
-  const ws = useSubscriptionClient();
+  const { ws, connection: socket } = useSubscriptionClient();
+  const connected = useSyncExternalStore(socket.subscribe, socket.get);
   const [state, dispatch] = useReducer(reduce, undefined, emptyLiveState<PostItemFragment, PostTargetItemFragment>);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  // The subscription failed and waits to start again, though the socket may be up
+  const [waiting, setWaiting] = useState(false);
   const [epoch, setEpoch] = useState(0);
   const since = useRef<string | null>(null);
   const knownRef = useRef(known);
@@ -47,6 +48,7 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe = () => {};
+    let attempt = 0; // a sink of an earlier attempt (ended on purpose) must not schedule another
     // graphql-ws sends this same object again on each reconnect: `since` is updated in place
     const payload = {
       query: stringifyDocument(PostStatusChangedSubscription),
@@ -62,9 +64,12 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
       clearTimeout(timer);
       unsubscribe();
       payload.variables.since = since.current;
+      const mine = ++attempt;
+      const ended = () => disposed || mine !== attempt;
       unsubscribe = ws.subscribe<Change>(payload, {
         next(result: FormattedExecutionResult<Change>) {
-          setConnection("live");
+          if (ended()) return;
+          setWaiting(false);
           if (tooOld(result.errors)) return restart();
           const change = result.data?.postStatusChanged;
           if (!change) return;
@@ -75,24 +80,27 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
           dispatch({ type: "event", event: change, known: knownRef.current });
         },
         error(error) {
-          if (disposed) return;
+          if (ended()) return;
           if (Array.isArray(error) && tooOld(error)) return restart();
-          setConnection("reconnecting");
-          timer = setTimeout(start, RESUBSCRIBE_MS);
+          setWaiting(true);
+          timer = setTimeout(retry, RESUBSCRIBE_MS);
         },
         complete() {
-          if (disposed) return;
-          setConnection("reconnecting");
-          timer = setTimeout(start, RESUBSCRIBE_MS);
+          if (ended()) return;
+          setWaiting(true);
+          timer = setTimeout(retry, RESUBSCRIBE_MS);
         },
       });
     };
-    const offConnected = ws.on("connected", () => setConnection("live"));
-    const offClosed = ws.on("closed", () => {
-      if (!disposed) setConnection("reconnecting");
-    });
+    const retry = () => {
+      timer = undefined;
+      setWaiting(false);
+      start();
+    };
     const online = () => {
-      if (timer !== undefined) start();
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      retry();
     };
     window.addEventListener("online", online);
     start();
@@ -100,11 +108,10 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
       disposed = true;
       clearTimeout(timer);
       window.removeEventListener("online", online);
-      offConnected();
-      offClosed();
       unsubscribe();
     };
   }, [ws, workspaceId, epoch]);
 
+  const connection: Connection = waiting ? "reconnecting" : connected;
   return { state, connection };
 }

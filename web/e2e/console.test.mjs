@@ -652,12 +652,48 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   assert.equal((await pdsPosts(text)).length, 0);
   await shot(page, "34-posts-deleted-from-bluesky");
 
+  // A post whose account is disconnected before it is due: Failed, the reason in words, and Retry once the
+  // account is back publishes it (the API does the disconnecting and reconnecting, to beat the clock)
+  const token = await page.evaluate(() => localStorage.getItem("herald.token"));
+  const api = async (query, variables) => {
+    const response = await fetch(`${pdsBase}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()).data;
+  };
+  const workspaceId = await page.getByLabel("Workspace").inputValue();
+  const { socialAccounts } = await api("query($w: ID!) { socialAccounts(workspaceId: $w) { id } }", { w: workspaceId });
+  const doomed = `Sent while the account was away, ${Date.now()}`;
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByLabel("Text").fill(doomed);
+  await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 15_000), "Europe/Berlin"));
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("status").getByText("The post is scheduled.").waitFor();
+  const away = await api("mutation($id: ID!) { socialAccountDisconnect(id: $id) { userErrors { code } } }", { id: socialAccounts[0].id });
+  assert.deepEqual(away.socialAccountDisconnect.userErrors, []);
+  const failed = page.getByRole("listitem").filter({ has: page.getByText(doomed, { exact: true }) });
+  await failed.locator('[data-status="Failed"]').first().waitFor({ timeout: 60_000 });
+  assert.match(await failed.innerText(), /disconnected[\s\S]*\(ACCOUNT_DISCONNECTED\)/);
+  await shot(page, "35-posts-failed");
+  await checkA11y(page, "posts (failed)");
+  const back = await api(
+    "mutation($input: BlueskyAccountConnectInput!) { blueskyAccountConnect(input: $input) { userErrors { code } } }",
+    { input: { workspaceId, handle: pds.handle, appPassword: pds.appPassword, serviceUrl: pds.url } },
+  );
+  assert.deepEqual(back.blueskyAccountConnect.userErrors, []);
+  await failed.getByRole("button", { name: "Retry Bluesky" }).click();
+  await failed.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
+  assert.equal((await pdsPosts(doomed)).length, 1);
+  await shot(page, "36-posts-retried");
+
   // A second workspace, in another zone: chosen at once, its zone shown where times are
   await page.getByRole("button", { name: "New workspace" }).click();
   const create = page.getByRole("dialog", { name: "New workspace" });
   await create.getByRole("button", { name: "Create workspace" }).click();
   await create.locator("#workspace-name-error").waitFor(); // INVALID_WORKSPACE_NAME next to the name
-  await shot(page, "35-workspace-create-error");
+  await shot(page, "37-workspace-create-error");
   await checkA11y(page, "new workspace (error)");
   await create.getByLabel("Name").fill("Tokyo desk");
   await create.getByLabel("Time zone").selectOption("Asia/Tokyo");
@@ -668,7 +704,8 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await page.getByText("No posts yet.").waitFor(); // the new workspace's own (empty) list
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Calendar" }).click();
   await page.getByText("(Asia/Tokyo)").waitFor();
-  await shot(page, "36-workspace-tokyo-calendar");
+  await page.locator("[data-slot]").first().waitFor();
+  await shot(page, "38-workspace-tokyo-calendar");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

@@ -19,9 +19,9 @@ describe("explanations", () => {
     );
   });
 
-  it("use the server's words for a failure, and say when only a fix helps", () => {
-    const lastError = { code: "INVALID_CONTENT", message: "Bluesky refused the text.", retryable: false };
-    expect(targetExplanation({ status: "FAILED", platform: "BLUESKY", lastError })).toBe("Bluesky refused the text. Fix this, then retry.");
+  it("use the server's words for a failure, or say the network gave none", () => {
+    const lastError = { code: "ACCOUNT_DISCONNECTED", message: "The account was disconnected; connect it again, then retry.", retryable: false };
+    expect(targetExplanation({ status: "FAILED", platform: "BLUESKY", lastError })).toBe(lastError.message);
     expect(targetExplanation({ status: "FAILED", platform: "REDDIT", lastError: null })).toBe("Reddit did not publish it, and said no more.");
     expect(targetExplanation({ status: "PUBLISHED", platform: "BLUESKY" })).toBeNull();
   });

@@ -50,7 +50,7 @@ interface TargetLike {
 }
 
 /**
- * What a user reads under a target that did not simply work: the network's refusal in Herald's words, or, for
+ * What a user reads under a target that did not simply work: why it failed in Herald's words, or, for
  * UNCONFIRMED, that nobody knows yet whether it went out.
  */
 export function targetExplanation(target: TargetLike): string | null {
@@ -61,10 +61,8 @@ export function targetExplanation(target: TargetLike): string | null {
       `Retry looks for the post there first and only publishes it if it is not there.`
     );
   }
-  if (target.status === "FAILED") {
-    const why = target.lastError?.message ?? `${network} did not publish it, and said no more.`;
-    return target.lastError?.retryable === false ? `${why} Fix this, then retry.` : why;
-  }
+  // The server's message says what happened and what to do
+  if (target.status === "FAILED") return target.lastError?.message ?? `${network} did not publish it, and said no more.`;
   if (target.status === "PUBLISHED" && target.deletedAt) return `Deleted from ${network}.`;
   return null;
 }

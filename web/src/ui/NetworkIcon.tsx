@@ -1,5 +1,5 @@
 import type { Platform } from "../gql/graphql";
-import { NETWORK_NAMES } from "../accounts/networks";
+import { NETWORK_NAMES } from "../features/accounts/networks";
 import styles from "./NetworkIcon.module.css";
 
 /** A network's initial on its colour; decorative, so the network's name must be written beside it. */

@@ -1,6 +1,6 @@
 import type { PointerEvent } from "react";
 import type { PostItemFragment } from "../../gql/graphql";
-import { NETWORK_NAMES } from "../../accounts/networks";
+import { NETWORK_NAMES } from "../accounts/networks";
 import { formatTime } from "../../time/zoned";
 import { NetworkIcon } from "../../ui/NetworkIcon";
 import { postBadge } from "../posts/status";

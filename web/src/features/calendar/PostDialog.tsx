@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { PostItemFragment } from "../../gql/graphql";
-import { accountHandle, NETWORK_NAMES } from "../../accounts/networks";
+import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
 import { fromDateTimeInput, toDateTimeInput } from "../../time/zoned";
 import { Badge } from "../../ui/Badge";
 import dialogStyles from "../../ui/ConfirmDialog.module.css";

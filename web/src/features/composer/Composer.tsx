@@ -8,7 +8,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
-import { accountHandle, NETWORK_NAMES } from "../../accounts/networks";
+import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
 import { useWorkspace } from "../../shell/Shell";
 import { fromDateTimeInput, toDateTimeInput } from "../../time/zoned";
 import { FormAlert } from "../../ui/Field";

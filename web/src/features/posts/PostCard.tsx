@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useMutation } from "urql";
 import type { PostItemFragment } from "../../gql/graphql";
-import { accountHandle, NETWORK_NAMES } from "../../accounts/networks";
+import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
 import { formatDateTime } from "../../time/zoned";
 import { dateKey, slotOf } from "../calendar/calendarMath";
 import { Badge } from "../../ui/Badge";

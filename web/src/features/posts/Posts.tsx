@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import type { Platform, PostItemFragment } from "../../gql/graphql";
-import { accountHandle, NETWORK_NAMES } from "../../accounts/networks";
+import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
 import { useWorkspace } from "../../shell/Shell";
 import { Loading } from "../../ui/Loading";
 import formStyles from "../../ui/Form.module.css";

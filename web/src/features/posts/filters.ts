@@ -1,7 +1,7 @@
 /** The Posts page's filters, as they live in the URL (?status=FAILED&network=BLUESKY&account=…). */
 
 import type { Platform, PostStatus } from "../../gql/graphql";
-import { NETWORK_NAMES } from "../../accounts/networks";
+import { NETWORK_NAMES } from "../accounts/networks";
 import { POST_STATUSES } from "./status";
 
 export interface PostFilters {

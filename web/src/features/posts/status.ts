@@ -1,7 +1,7 @@
 /** Post and target states in words with an icon: colour is only ever a second signal. */
 
 import type { PostStatus, PostTargetStatus } from "../../gql/graphql";
-import { networkName } from "../../accounts/networks";
+import { networkName } from "../accounts/networks";
 
 export type StatusTone = "good" | "warning" | "bad" | "busy" | "neutral";
 

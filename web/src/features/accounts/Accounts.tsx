@@ -3,15 +3,15 @@
 
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { errorsByField, type FieldErrors } from "../auth/fieldErrors";
-import { useFocusFirstError } from "../auth/useFocusFirstError";
-import { graphql } from "../gql";
-import type { AccountsQuery, Platform } from "../gql/graphql";
-import { useWorkspace } from "../shell/Shell";
-import { Field, FormAlert } from "../ui/Field";
-import { Loading } from "../ui/Loading";
-import { NetworkIcon } from "../ui/NetworkIcon";
-import formStyles from "../ui/Form.module.css";
+import { errorsByField, type FieldErrors } from "../../auth/fieldErrors";
+import { useFocusFirstError } from "../../auth/useFocusFirstError";
+import { graphql } from "../../gql";
+import type { AccountsQuery, Platform } from "../../gql/graphql";
+import { useWorkspace } from "../../shell/Shell";
+import { Field, FormAlert } from "../../ui/Field";
+import { Loading } from "../../ui/Loading";
+import { NetworkIcon } from "../../ui/NetworkIcon";
+import formStyles from "../../ui/Form.module.css";
 import {
   accountHandle,
   NETWORK_NAMES,

@@ -1,18 +1,11 @@
-/**
- * `postStatusChanged` for one workspace, kept alive: graphql-ws reconnects by itself and sends the same
- * subscribe message again, so its `since` is kept at the newest event seen and the server replays what was
- * missed (the laptop slept); when the retries run out it subscribes again after a pause or when the browser
- * is back online. EVENTS_TOO_OLD (slept too long) starts over: the list is reloaded and nothing is replayed.
- */
+/** The live status of a workspace's posts for a page: the replay reducer fed by the status feed. */
 
-import { stringifyDocument } from "@urql/core";
-import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { useSubscriptionClient } from "../../auth/AuthContext";
 import type { Connection } from "../../graphql/connection";
-import type { PostItemFragment, PostStatusChangedSubscription as Change, PostTargetItemFragment } from "../../gql/graphql";
-import { PostStatusChangedSubscription } from "./documents";
-import { applyEvent, compareEventIds, emptyLiveState, type LiveState, type StatusEvent } from "./liveStatus";
+import type { PostItemFragment, PostTargetItemFragment } from "../../gql/graphql";
+import { applyEvent, emptyLiveState, type LiveState, type StatusEvent } from "./liveStatus";
+import { openStatusFeed } from "./statusFeed";
 
 type Live = LiveState<PostItemFragment, PostTargetItemFragment>;
 type Action =
@@ -23,20 +16,15 @@ function reduce(state: Live, action: Action): Live {
   return action.type === "reset" ? emptyLiveState() : applyEvent(state, action.event, action.known);
 }
 
-const RESUBSCRIBE_MS = 5_000;
-
-function tooOld(errors: readonly GraphQLFormattedError[] | undefined): boolean {
-  return !!errors?.some((e) => e.extensions?.code === "EVENTS_TOO_OLD");
-}
-
+/**
+ * `known(postId)`: whether the page already lists that post; `onStartOver`: reload the page's posts (the
+ * events missed are no longer kept).
+ */
 export function useLiveStatus(workspaceId: string, known: (postId: string) => boolean, onStartOver: () => void) {
   const { ws, connection: socket } = useSubscriptionClient();
   const connected = useSyncExternalStore(socket.subscribe, socket.get);
   const [state, dispatch] = useReducer(reduce, undefined, emptyLiveState<PostItemFragment, PostTargetItemFragment>);
-  // The subscription failed and waits to start again, though the socket may be up
   const [waiting, setWaiting] = useState(false);
-  const [epoch, setEpoch] = useState(0);
-  const since = useRef<string | null>(null);
   const knownRef = useRef(known);
   const startOver = useRef(onStartOver);
   useEffect(() => {
@@ -45,72 +33,21 @@ export function useLiveStatus(workspaceId: string, known: (postId: string) => bo
   });
 
   useEffect(() => {
-    let disposed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe = () => {};
-    let attempt = 0; // a sink of an earlier attempt (ended on purpose) must not schedule another
-    // graphql-ws sends this same object again on each reconnect: `since` is updated in place
-    const payload = {
-      query: stringifyDocument(PostStatusChangedSubscription),
-      variables: { workspaceId, since: since.current },
-    };
-    const restart = () => {
-      since.current = null;
-      dispatch({ type: "reset" });
-      startOver.current();
-      setEpoch((e) => e + 1);
-    };
-    const start = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      payload.variables.since = since.current;
-      const mine = ++attempt;
-      const ended = () => disposed || mine !== attempt;
-      unsubscribe = ws.subscribe<Change>(payload, {
-        next(result: FormattedExecutionResult<Change>) {
-          if (ended()) return;
-          setWaiting(false);
-          if (tooOld(result.errors)) return restart();
-          const change = result.data?.postStatusChanged;
-          if (!change) return;
-          if (since.current === null || compareEventIds(change.eventId, since.current) > 0) {
-            since.current = change.eventId;
-            payload.variables.since = change.eventId;
-          }
-          dispatch({ type: "event", event: change, known: knownRef.current });
-        },
-        error(error) {
-          if (ended()) return;
-          if (Array.isArray(error) && tooOld(error)) return restart();
-          setWaiting(true);
-          timer = setTimeout(retry, RESUBSCRIBE_MS);
-        },
-        complete() {
-          if (ended()) return;
-          setWaiting(true);
-          timer = setTimeout(retry, RESUBSCRIBE_MS);
-        },
-      });
-    };
-    const retry = () => {
-      timer = undefined;
-      setWaiting(false);
-      start();
-    };
-    const online = () => {
-      if (timer === undefined) return;
-      clearTimeout(timer);
-      retry();
-    };
+    const feed = openStatusFeed(ws, workspaceId, {
+      onChange: (change) => dispatch({ type: "event", event: change, known: knownRef.current }),
+      onStartOver() {
+        dispatch({ type: "reset" });
+        startOver.current();
+      },
+      onWaiting: setWaiting,
+    });
+    const online = () => feed.retryNow();
     window.addEventListener("online", online);
-    start();
     return () => {
-      disposed = true;
-      clearTimeout(timer);
       window.removeEventListener("online", online);
-      unsubscribe();
+      feed.close();
     };
-  }, [ws, workspaceId, epoch]);
+  }, [ws, workspaceId]);
 
   const connection: Connection = waiting ? "reconnecting" : connected;
   return { state, connection };

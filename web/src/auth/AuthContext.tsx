@@ -59,7 +59,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         url: "/graphql",
         wsUrl: sameOriginWsUrl("/graphql", window.location),
         getToken: () => token,
-        onAuthFailure: () => signOut(SESSION_ENDED),
+        // Only while this session is the one signed in: after a log-out, the server's closing of the socket
+        // (4403) must not turn "You have logged out" into "Your session has expired"
+        onAuthFailure: () => {
+          if (tokenStorage.get() === token) signOut(SESSION_ENDED);
+        },
       }),
     [token, signOut],
   );

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
+import { useModal } from "./useModal";
 import { FormAlert } from "./Field";
 import styles from "./ConfirmDialog.module.css";
 
@@ -18,13 +19,8 @@ interface ConfirmDialogProps {
  * cancels, focus goes back where it was; Cancel has the focus first.
  */
 export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy, problem, onConfirm, onCancel }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
   return (
     <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={onCancel}>
       <h2 id={`${id}-title`}>{title}</h2>

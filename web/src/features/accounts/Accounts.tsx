@@ -1,7 +1,8 @@
 /** The workspace's social accounts: the list with status badges, connecting Bluesky and the OAuth networks,
  * reconnecting and disconnecting. */
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useMutation, useQuery } from "urql";
 import { errorsByField, type FieldErrors } from "../../auth/fieldErrors";
 import { useFocusFirstError } from "../../auth/useFocusFirstError";
@@ -413,17 +414,8 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
 }
 
 function DisconnectDialog({ account, onClose }: { account: Account; onClose: (done: boolean) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [{ fetching }, disconnect] = useMutation(DisconnectMutation);
   const [problem, setProblem] = useState<string | null>(null);
-  const network = NETWORK_NAMES[account.platform];
-
-  useEffect(() => {
-    // A modal <dialog>: the browser keeps focus inside it, Escape closes it, focus returns on close
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function confirm() {
     const result = await disconnect({ id: account.id });
@@ -433,27 +425,19 @@ function DisconnectDialog({ account, onClose }: { account: Account; onClose: (do
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby="disconnect-title"
-      aria-describedby="disconnect-text"
-      onClose={() => onClose(false)}
+    <ConfirmDialog
+      title={`Disconnect ${NETWORK_NAMES[account.platform]} account?`}
+      confirmLabel="Disconnect"
+      busyLabel="Disconnecting…"
+      busy={fetching}
+      problem={problem}
+      onConfirm={() => void confirm()}
+      onCancel={() => onClose(false)}
     >
-      <h2 id="disconnect-title">Disconnect {network} account?</h2>
-      <p id="disconnect-text">
+      <p>
         Herald forgets the credentials of <strong>{accountHandle(account.platform, account.handle)}</strong>. Posts to it will not
         be published until it is connected again.
       </p>
-      {problem && <FormAlert messages={[problem]} />}
-      <div className={styles.dialogActions}>
-        <button type="button" className="secondary" autoFocus onClick={() => onClose(false)}>
-          Cancel
-        </button>
-        <button type="button" className={styles.danger} disabled={fetching} onClick={() => void confirm()}>
-          {fetching ? "Disconnecting…" : "Disconnect"}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

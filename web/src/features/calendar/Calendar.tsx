@@ -96,7 +96,7 @@ function CalendarOf() {
       <div className={styles.heading}>
         <h1 id="page-title">Calendar</h1>
         <LiveIndicator connection={live.connection} />
-        <Link to="/posts/new" className={styles.newPost}>
+        <Link to="/posts/new" className={`button ${styles.newPost}`}>
           New post
         </Link>
       </div>

@@ -1,6 +1,7 @@
 /** A post opened from the calendar: what it says, where it goes, and — not started yet — "Move to…". */
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { useModal } from "../../ui/useModal";
 import { Link } from "react-router";
 import type { PostItemFragment } from "../../gql/graphql";
 import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
@@ -23,16 +24,11 @@ interface PostDialogProps {
 }
 
 export function PostDialog({ post, zone, onMove, onClose }: PostDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [problem, setProblem] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const at = postInstant(post);
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

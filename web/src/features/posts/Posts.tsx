@@ -53,7 +53,7 @@ function PostsOf() {
       <div className={styles.heading}>
         <h1 id="page-title">Posts</h1>
         <LiveIndicator connection={live.connection} />
-        <Link to="/posts/new" className={styles.newPost}>
+        <Link to="/posts/new" className={`button ${styles.newPost}`}>
           New post
         </Link>
       </div>

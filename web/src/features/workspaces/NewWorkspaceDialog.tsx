@@ -1,6 +1,7 @@
 /** Create a workspace: its name and the time zone its times are planned and shown in. */
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { useModal } from "../../ui/useModal";
 import { useMutation } from "urql";
 import { errorsByField, type FieldErrors } from "../../auth/fieldErrors";
 import { graphql } from "../../gql";
@@ -29,17 +30,12 @@ const WorkspaceCreateMutation = graphql(`
 const FIELDS = ["name", "timezone"] as const;
 
 export default function NewWorkspaceDialog({ onClose }: { onClose: (createdId: string | null) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [{ fetching }, create] = useMutation(WorkspaceCreateMutation);
   const [errors, setErrors] = useState<FieldErrors<(typeof FIELDS)[number]>>({ byField: {}, general: [] });
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zones = timeZoneChoices(browserZone);
 
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -688,6 +688,17 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   assert.equal((await pdsPosts(doomed)).length, 1);
   await shot(page, "36-posts-retried");
 
+  // Published now: postCreate, then postPublishNow
+  const now = `Published at once, ${Date.now()}`;
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByLabel("Text").fill(now);
+  await page.getByLabel("Now").check();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await page.getByRole("status").getByText("The post is on its way.").waitFor();
+  const atOnce = page.getByRole("listitem").filter({ has: page.getByText(now, { exact: true }) });
+  await atOnce.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
+  assert.equal((await pdsPosts(now)).length, 1);
+
   // A second workspace, in another zone: chosen at once, its zone shown where times are
   await page.getByRole("button", { name: "New workspace" }).click();
   const create = page.getByRole("dialog", { name: "New workspace" });

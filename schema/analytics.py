@@ -273,6 +273,7 @@ class AnalyticsSubscription:
             use_cases.analytics_updates(info.context.services, user, workspace),
         )
         async for update in updates:
+            info.context.fresh_loaders()
             yield AnalyticsUpdated(
                 event_id=strawberry.ID(update.event.id),
                 issued_at=update.event.issued_at,

@@ -48,6 +48,7 @@ class PostSubscription:
             post_status_changes(info.context.services, user, workspace, since),
         )
         async for change in changes:
+            info.context.fresh_loaders()
             yield PostStatusChanged(
                 event_id=strawberry.ID(change.event.id),
                 issued_at=change.event.issued_at,

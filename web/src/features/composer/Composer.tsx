@@ -1,60 +1,37 @@
 /**
- * A first composer: one text, the accounts it goes to, and when — now, at a time in the workspace's zone, or
- * kept as a draft. Each `userErrors` code is shown next to the control it names. Per-network counters, media,
- * previews and options come with the API's rules (`platformRules`, `postValidate`), not from rules kept here.
+ * The composer: one text and media for every chosen account, a tab per account with its counters, its own
+ * text, media and network options, and a preview that looks like the network's post. Limits come from the
+ * server (`platformRules`), and the server's own dry run (`postValidate`, debounced) says what `postCreate`
+ * would refuse while the post is written; each `userErrors` code is shown next to the field it names, on the
+ * right account's tab. Then: at a time in the workspace's zone, now, or kept as a draft.
  */
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { useMutation, useQuery } from "urql";
-import { graphql } from "../../gql";
+import { useClient, useMutation, useQuery } from "urql";
+import type { ComposerAssetFragment } from "../../gql/graphql";
 import { accountHandle, NETWORK_NAMES } from "../accounts/networks";
 import { useWorkspace } from "../../shell/Shell";
-import { fromDateTimeInput, toDateTimeInput } from "../../time/zoned";
+import { fromDateTimeInput, formatDateTime, toDateTimeInput } from "../../time/zoned";
 import { FormAlert } from "../../ui/Field";
 import { Loading } from "../../ui/Loading";
 import { NetworkIcon } from "../../ui/NetworkIcon";
 import formStyles from "../../ui/Form.module.css";
 import { WorkspaceAccountsQuery } from "../posts/documents";
-import { type ComposerError, composerErrors, type ComposerErrors } from "./composerErrors";
+import { type ComposerError, composerErrors, type ComposerErrors, tabHasErrors } from "./composerErrors";
+import { Counters, shortCount } from "./Counters";
+import { PlatformRulesQuery, PostCreateMutation, PostPublishNowMutation, PostValidateQuery } from "./documents";
+import { type Draft, postInput, type TargetDraft, targetOf, textFor } from "./draft";
+import { FieldErrors } from "./FieldErrors";
+import { MediaPanel } from "./MediaPanel";
+import { type ComposerAccount, NetworkPanel, type Rules } from "./NetworkPanel";
 import styles from "./Composer.module.css";
-
-const PostCreateMutation = graphql(`
-  mutation ComposerPostCreate($input: PostCreateInput!) {
-    postCreate(input: $input) {
-      post {
-        id
-        status
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);
-
-const PostPublishNowMutation = graphql(`
-  mutation ComposerPostPublishNow($id: ID!) {
-    postPublishNow(id: $id) {
-      post {
-        id
-        status
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);
 
 type When = "now" | "schedule" | "draft";
 
 const NO_ERRORS: ComposerErrors = { byField: {}, general: [] };
 const UNREACHABLE = "Herald could not be reached. Check your connection and try again.";
+const VALIDATE_AFTER_MS = 500;
 
 /** An hour from now, on the minute: a time to start from. */
 function defaultTime(zone: string): string {
@@ -66,32 +43,87 @@ function defaultTime(zone: string): string {
 export default function Composer() {
   const workspace = useWorkspace();
   const navigate = useNavigate();
+  const client = useClient();
   const id = useId();
   const [{ data, fetching: loadingAccounts }] = useQuery({ query: WorkspaceAccountsQuery, variables: { workspaceId: workspace.id } });
+  const [{ data: rulesData }] = useQuery({ query: PlatformRulesQuery });
   const [, create] = useMutation(PostCreateMutation);
   const [, publishNow] = useMutation(PostPublishNowMutation);
   const [when, setWhen] = useState<When>("schedule");
-  const [errors, setErrors] = useState<ComposerErrors>(NO_ERRORS);
+  const [at, setAt] = useState(() => defaultTime(workspace.timezone));
+  const [draft, setDraft] = useState<Draft>({ text: "", accountIds: [], mediaIds: [], thread: [], targets: {} });
+  const [assets, setAssets] = useState<Record<string, ComposerAssetFragment>>({});
+  const [tab, setTab] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<ComposerErrors | null>(null);
+  const [checked, setChecked] = useState<ComposerErrors | null>(null);
+  const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
-  const accounts = (data?.socialAccounts ?? []).filter((a) => a.status === "ACTIVE");
+
+  const accounts: ComposerAccount[] = useMemo(() => (data?.socialAccounts ?? []).filter((a) => a.status === "ACTIVE"), [data]);
+  const rules = useMemo(() => new Map((rulesData?.platformRules ?? []).map((r) => [r.platform, r] as const)), [rulesData]);
+  // The only account is chosen from the start.
+  const [defaulted, setDefaulted] = useState(false);
+  if (!defaulted && data) {
+    setDefaulted(true);
+    const only = accounts.length === 1 ? accounts[0] : undefined;
+    if (only) setDraft((d) => ({ ...d, accountIds: [only.id] }));
+  }
+  const chosen = draft.accountIds.map((a) => accounts.find((x) => x.id === a)).filter((a): a is ComposerAccount => Boolean(a));
+  const activeTab = chosen.find((a) => a.id === tab) ?? chosen[0];
+  const activeRules = activeTab && rules.get(activeTab.platform);
+  const threadRules = chosen.map((a) => rules.get(a.platform)).filter((r): r is Rules => Boolean(r?.threads));
+  const maxThreadPosts = Math.min(...threadRules.map((r) => r.maxThreadPosts ?? Infinity));
+
+  const scheduledAt = when === "schedule" ? (fromDateTimeInput(at, workspace.timezone)?.toISOString() ?? null) : null;
+  const targets = draft.accountIds.map((accountId) => ({ accountId, ownText: targetOf(draft, accountId).text !== null }));
+  const input = postInput(draft, workspace.id, scheduledAt);
+  const inputKey = JSON.stringify(input);
+
+  // The server's dry run, once the writing pauses.
+  useEffect(() => {
+    if (!touched) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void client
+        .query(PostValidateQuery, { input: JSON.parse(inputKey) as typeof input }, { requestPolicy: "network-only" })
+        .toPromise()
+        .then((result) => {
+          const payload = result.data?.postValidate;
+          if (current && payload) setChecked(composerErrors(payload.userErrors, targets));
+        });
+    }, VALIDATE_AFTER_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // `targets` follows from the input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, inputKey, touched]);
+
+  const errors = submitted ?? checked ?? NO_ERRORS;
+
+  function change(next: (d: Draft) => Draft) {
+    setDraft(next);
+    setTouched(true);
+    setSubmitted(null);
+  }
+  const setTarget = (accountId: string, patch: Partial<TargetDraft>) =>
+    change((d) => ({ ...d, targets: { ...d.targets, [accountId]: { ...targetOf(d, accountId), ...patch } } }));
+  const toggleAccount = (accountId: string, on: boolean) =>
+    change((d) => ({
+      ...d,
+      accountIds: accounts.map((a) => a.id).filter((a) => (a === accountId ? on : d.accountIds.includes(a))),
+    }));
+  const rememberAsset = (asset: ComposerAssetFragment) => setAssets((all) => ({ ...all, [asset.id]: asset }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = String(form.get("text") ?? "");
-    const accountIds = form.getAll("account").map(String);
-    let scheduledAt: string | null = null;
-    if (when === "schedule") {
-      const at = fromDateTimeInput(String(form.get("scheduledAt") ?? ""), workspace.timezone);
-      if (!at) {
-        setErrors({ byField: { scheduledAt: ["Choose a date and a time."] }, general: [] });
-        document.getElementById(`${id}-when`)?.focus();
-        return;
-      }
-      scheduledAt = at.toISOString();
+    if (when === "schedule" && !scheduledAt) {
+      setSubmitted({ byField: { scheduledAt: ["Choose a date and a time."] }, general: [] });
+      document.getElementById(`${id}-when`)?.focus();
+      return;
     }
     setSaving(true);
-    const input = { workspaceId: workspace.id, text, targets: accountIds.map((accountId) => ({ accountId })), scheduledAt };
     const created = await create({ input });
     const payload = created.data?.postCreate;
     let found: readonly ComposerError[] = payload?.userErrors ?? [];
@@ -107,7 +139,7 @@ export default function Composer() {
       navigate("/posts", { state: { notice } });
       return;
     }
-    const sorted = composerErrors(found);
+    const sorted = composerErrors(found, targets);
     const next = {
       byField: sorted.byField,
       general: [
@@ -116,14 +148,27 @@ export default function Composer() {
         ...sorted.general,
       ],
     };
-    setErrors(next);
-    const first = (["text", "accounts", "scheduledAt"] as const).find((f) => next.byField[f]);
-    const focusId = first === "text" ? `${id}-text` : first === "accounts" ? `${id}-accounts` : first ? `${id}-when` : null;
-    if (focusId) document.getElementById(focusId)?.focus();
+    setSubmitted(next);
+    focusFirstError(next);
   }
 
-  const describe = (field: "text" | "accounts" | "scheduledAt", hint?: string) =>
+  function focusFirstError(found: ComposerErrors) {
+    const keys = Object.keys(found.byField);
+    const base = (["text", "accounts", "media", "scheduledAt"] as const).find((f) => found.byField[f]);
+    if (base) {
+      document.getElementById(base === "scheduledAt" ? `${id}-when` : `${id}-${base}`)?.focus();
+      return;
+    }
+    const tabbed = chosen.find((a) => keys.some((k) => k.startsWith(`${a.id}:`)));
+    if (tabbed) {
+      setTab(tabbed.id);
+      document.getElementById(`${id}-tab-${tabbed.id}`)?.focus();
+    }
+  }
+
+  const describe = (field: string, hint?: string) =>
     [errors.byField[field] ? `${id}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  const wallTimeMoved = when === "schedule" && scheduledAt && toDateTimeInput(new Date(scheduledAt), workspace.timezone) !== at;
 
   return (
     <section aria-labelledby="page-title" className={styles.page}>
@@ -133,19 +178,6 @@ export default function Composer() {
       <h1 id="page-title">New post</h1>
       <form onSubmit={(e) => void submit(e)} noValidate className={styles.form}>
         <FormAlert messages={errors.general} />
-        <div className={formStyles.field}>
-          <label htmlFor={`${id}-text`}>Text</label>
-          <textarea
-            id={`${id}-text`}
-            name="text"
-            rows={6}
-            className={styles.text}
-            aria-invalid={errors.byField.text ? true : undefined}
-            aria-describedby={describe("text")}
-          />
-          <FieldErrors id={`${id}-text-error`} messages={errors.byField.text} />
-        </div>
-
         <fieldset
           className={styles.fieldset}
           id={`${id}-accounts`}
@@ -165,7 +197,13 @@ export default function Composer() {
               {accounts.map((a) => (
                 <li key={a.id}>
                   <label className={styles.account}>
-                    <input type="checkbox" name="account" value={a.id} defaultChecked={accounts.length === 1} />
+                    <input
+                      type="checkbox"
+                      name="account"
+                      value={a.id}
+                      checked={draft.accountIds.includes(a.id)}
+                      onChange={(e) => toggleAccount(a.id, e.target.checked)}
+                    />
                     <NetworkIcon platform={a.platform} size="small" />
                     <span>
                       {NETWORK_NAMES[a.platform]} · {accountHandle(a.platform, a.handle)}
@@ -178,6 +216,159 @@ export default function Composer() {
           <FieldErrors id={`${id}-accounts-error`} messages={errors.byField.accounts} />
         </fieldset>
 
+        <div className={formStyles.field}>
+          <label htmlFor={`${id}-text`}>Text</label>
+          <textarea
+            id={`${id}-text`}
+            name="text"
+            rows={6}
+            className={styles.text}
+            value={draft.text}
+            onChange={(e) => {
+              const text = e.target.value;
+              change((d) => ({ ...d, text }));
+            }}
+            aria-invalid={errors.byField.text ? true : undefined}
+            aria-describedby={describe("text", `${id}-text-counters`)}
+          />
+          <div id={`${id}-text-counters`} className={styles.counterList}>
+            {chosen.map((a) => {
+              const r = rules.get(a.platform);
+              return r && targetOf(draft, a.id).text === null ? <Counters key={a.id} rules={r.text} text={draft.text} label={`${r.label} counter`} /> : null;
+            })}
+          </div>
+          <FieldErrors id={`${id}-text-error`} messages={errors.byField.text} />
+        </div>
+
+        {threadRules.length > 0 && (
+          <fieldset className={styles.fieldset}>
+            <legend>Thread ({threadRules.map((r) => r.label).join(", ")})</legend>
+            <p className={styles.hint}>
+              Further posts, published as replies to the first one
+              {Number.isFinite(maxThreadPosts) ? `; up to ${maxThreadPosts} posts in all` : ""}. Other networks publish the first post only.
+            </p>
+            <ol className={styles.thread}>
+              {draft.thread.map((part, index) => (
+                <li key={index} className={formStyles.field}>
+                  <label htmlFor={`${id}-thread-${index}`}>Part {index + 2}</label>
+                  <textarea
+                    id={`${id}-thread-${index}`}
+                    rows={3}
+                    className={styles.text}
+                    value={part.text}
+                    onChange={(e) => {
+                      const text = e.target.value;
+                      change((d) => ({ ...d, thread: d.thread.map((p, i) => (i === index ? { text } : p)) }));
+                    }}
+                    aria-invalid={errors.byField[`thread.${index}`] ? true : undefined}
+                    aria-describedby={describe(`thread.${index}`)}
+                  />
+                  {threadRules.map((r) => (
+                    <Counters key={r.platform} rules={r.text} text={part.text} label={`${r.label} counter, part ${index + 2}`} />
+                  ))}
+                  <FieldErrors id={`${id}-thread.${index}-error`} messages={errors.byField[`thread.${index}`]} />
+                  <button
+                    type="button"
+                    className={styles.small}
+                    onClick={() => change((d) => ({ ...d, thread: d.thread.filter((_, i) => i !== index) }))}
+                  >
+                    Remove part {index + 2}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {draft.thread.length + 1 < maxThreadPosts && (
+              <button type="button" className={styles.secondary} onClick={() => change((d) => ({ ...d, thread: [...d.thread, { text: "" }] }))}>
+                Add a thread part
+              </button>
+            )}
+          </fieldset>
+        )}
+
+        <MediaPanel
+          workspaceId={workspace.id}
+          mediaIds={draft.mediaIds}
+          assets={assets}
+          errors={errors.byField.media}
+          errorId={`${id}-media-error`}
+          onAttach={(asset) => {
+            rememberAsset(asset);
+            change((d) => (d.mediaIds.includes(asset.id) ? d : { ...d, mediaIds: [...d.mediaIds, asset.id] }));
+          }}
+          onDetach={(mediaId) =>
+            change((d) => ({
+              ...d,
+              mediaIds: d.mediaIds.filter((m) => m !== mediaId),
+              targets: Object.fromEntries(
+                Object.entries(d.targets).map(([k, t]) => [k, { ...t, mediaIds: t.mediaIds?.filter((m) => m !== mediaId) ?? null }]),
+              ),
+            }))
+          }
+          onAsset={rememberAsset}
+        />
+
+        {chosen.length > 0 && (
+          <section className={styles.networks} aria-label="Each network">
+            <div role="tablist" aria-label="Networks" className={styles.tabs}>
+              {chosen.map((a) => {
+                const r = rules.get(a.platform);
+                const count = r ? shortCount(r.text, textFor(draft, a.id)) : null;
+                const problems = tabHasErrors(errors, a.id) + (count?.over ? 1 : 0);
+                const selected = a.id === activeTab?.id;
+                return (
+                  <button
+                    key={a.id}
+                    type="button"
+                    role="tab"
+                    id={`${id}-tab-${a.id}`}
+                    aria-selected={selected}
+                    aria-controls={`${id}-panel-${a.id}`}
+                    tabIndex={selected ? 0 : -1}
+                    className={styles.tab}
+                    data-problems={problems || undefined}
+                    onClick={() => setTab(a.id)}
+                    onKeyDown={(e) => {
+                      const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+                      if (!step) return;
+                      const next = chosen[(chosen.indexOf(a) + step + chosen.length) % chosen.length];
+                      if (next) {
+                        setTab(next.id);
+                        document.getElementById(`${id}-tab-${next.id}`)?.focus();
+                      }
+                    }}
+                  >
+                    <NetworkIcon platform={a.platform} size="small" />
+                    <span>{NETWORK_NAMES[a.platform]}</span>
+                    {count && (
+                      <span className={styles.tabCount} data-over={count.over || undefined}>
+                        {count.text}
+                      </span>
+                    )}
+                    {problems > 0 && <span className={styles.tabProblems}>{problems === 1 ? "1 problem" : `${problems} problems`}</span>}
+                  </button>
+                );
+              })}
+            </div>
+            {activeTab && (
+              <div role="tabpanel" id={`${id}-panel-${activeTab.id}`} aria-labelledby={`${id}-tab-${activeTab.id}`} tabIndex={0}>
+                {activeRules ? (
+                  <NetworkPanel
+                    key={activeTab.id}
+                    account={activeTab}
+                    rules={activeRules}
+                    draft={draft}
+                    assets={assets}
+                    errors={errors}
+                    onChange={(patch) => setTarget(activeTab.id, patch)}
+                  />
+                ) : (
+                  <Loading label="Loading the networks’ rules…" />
+                )}
+              </div>
+            )}
+          </section>
+        )}
+
         <fieldset className={styles.fieldset}>
           <legend>When</legend>
           <div className={styles.choices}>
@@ -189,7 +380,16 @@ export default function Composer() {
               ] as const
             ).map(([value, label]) => (
               <label key={value} className={styles.choice}>
-                <input type="radio" name="when" value={value} checked={when === value} onChange={() => setWhen(value)} />
+                <input
+                  type="radio"
+                  name="when"
+                  value={value}
+                  checked={when === value}
+                  onChange={() => {
+                    setWhen(value);
+                    setSubmitted(null);
+                  }}
+                />
                 {label}
               </label>
             ))}
@@ -201,36 +401,32 @@ export default function Composer() {
                 id={`${id}-when`}
                 name="scheduledAt"
                 type="datetime-local"
-                defaultValue={defaultTime(workspace.timezone)}
+                value={at}
+                onChange={(e) => {
+                  setAt(e.target.value);
+                  setTouched(true);
+                  setSubmitted(null);
+                }}
                 aria-invalid={errors.byField.scheduledAt ? true : undefined}
                 aria-describedby={describe("scheduledAt", `${id}-when-hint`)}
                 className={styles.when}
               />
               <p id={`${id}-when-hint`} className={formStyles.hint}>
                 In the workspace’s time zone, {workspace.timezone}.
+                {wallTimeMoved && scheduledAt && ` The clocks skip that time there; it will go out at ${formatDateTime(scheduledAt, workspace.timezone)}.`}
               </p>
               <FieldErrors id={`${id}-scheduledAt-error`} messages={errors.byField.scheduledAt} />
             </div>
           )}
         </fieldset>
 
+        <p className={styles.check} aria-live="polite" data-valid={touched && checked && !Object.keys(checked.byField).length && !checked.general.length ? "" : undefined}>
+          {touched && checked && !Object.keys(checked.byField).length && !checked.general.length ? "Herald’s checks pass." : ""}
+        </p>
         <button type="submit" disabled={saving}>
           {saving ? "Saving…" : when === "now" ? "Publish now" : when === "schedule" ? "Schedule" : "Save draft"}
         </button>
       </form>
     </section>
-  );
-}
-
-function FieldErrors({ id, messages }: { id: string; messages: string[] | undefined }) {
-  if (!messages?.length) return null;
-  return (
-    <div id={id}>
-      {messages.map((m) => (
-        <p key={m} className={formStyles.error}>
-          {m}
-        </p>
-      ))}
-    </div>
   );
 }

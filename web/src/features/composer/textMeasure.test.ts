@@ -5,12 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { graphemeCount, hashtagCount, linkCount, measure, metaLength, type TextRules, utf8Bytes, violations } from "./textMeasure";
 
-const RULES: Record<string, TextRules> = {
+const RULES = {
   BLUESKY: { maxLength: 300, counting: "GRAPHEMES", maxBytes: 3000, maxLinks: null, maxHashtags: null },
   THREADS: { maxLength: 500, counting: "META", maxBytes: null, maxLinks: 5, maxHashtags: null },
   INSTAGRAM: { maxLength: 2200, counting: "CODE_POINTS", maxBytes: null, maxLinks: null, maxHashtags: 30 },
   REDDIT: { maxLength: 40000, counting: "CODE_POINTS", maxBytes: null, maxLinks: null, maxHashtags: null },
-};
+} satisfies Record<string, TextRules>;
 const FAMILY = "👨‍👩‍👧‍👦"; // one grapheme, 25 UTF-8 bytes
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -30,7 +30,7 @@ describe("text limits, counted as each network counts", () => {
     ["INSTAGRAM", range(31).map((i) => `#tag${i}`).join(" "), ["TOO_MANY_HASHTAGS"]],
     ["REDDIT", "a".repeat(40000), []],
   ] as const)("%s: %#", (platform, text, codes) => {
-    expect(violations(RULES[platform]!, text)).toEqual(codes);
+    expect(violations(RULES[platform], text)).toEqual(codes);
   });
 
   it("Meta counts an emoji by its bytes", () => {
@@ -44,7 +44,7 @@ describe("text limits, counted as each network counts", () => {
     expect(graphemeCount(FAMILY)).toBe(1);
     expect(utf8Bytes(FAMILY)).toBe(25);
     expect(graphemeCount("🇩🇪é")).toBe(2);
-    const [length, bytes] = measure(RULES.BLUESKY!, `${FAMILY} hi`);
+    const [length, bytes] = measure(RULES.BLUESKY, `${FAMILY} hi`);
     expect(length).toMatchObject({ value: 4, max: 300 });
     expect(bytes).toMatchObject({ value: 28, max: 3000 });
   });

@@ -28,15 +28,11 @@ const encoder = new TextEncoder();
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 
 export function graphemeCount(text: string): number {
-  let count = 0;
-  for (const _ of graphemes.segment(text)) count++;
-  return count;
+  return Array.from(graphemes.segment(text)).length;
 }
 
 export function codePointCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return Array.from(text).length;
 }
 
 export function utf8Bytes(text: string): number {
@@ -68,7 +64,9 @@ const S = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u
 // expression does not.
 const URL = new RegExp(`(^|[${S}]|\\()((https?://[^${S}]+)|((?<domain>[a-z][a-z0-9]*(\\.[a-z0-9]+)+)[^${S}]*))`, "gim");
 const ZERO_WIDTH = "\\u00ad\\u2060\\u200a\\u200b\\u200c\\u200d\\u20e2";
+// The zero-width joiner in a class is meant: the server's expression has it too.
 const TAG = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class
   `(^|[${S}])[#＃]((?!\\ufe0f)[^${S}${ZERO_WIDTH}]*[^0-9${S}\\p{P}${ZERO_WIDTH}]+[^${S}${ZERO_WIDTH}]*)?`,
   "gu",
 );
@@ -76,19 +74,23 @@ const TRAILING_PUNCTUATION = /\p{P}+$/u;
 const MAX_TAG_GRAPHEMES = 64; // the app.bsky.richtext.facet#tag lexicon's, which detection itself applies
 const KNOWN_TLDS = new Set(TLDS);
 
-/** http(s) links and bare domains with a known TLD (case-sensitive, like the Bluesky app). */
-export function linkCount(text: string): number {
-  let count = 0;
+/** http(s) links and bare domains with a known TLD (case-sensitive, like the Bluesky app), as written. */
+export function links(text: string): string[] {
+  const found: string[] = [];
   for (const match of text.matchAll(URL)) {
     const url = match[2] ?? "";
-    if (/^https?:\/\//i.test(url)) count++;
+    if (/^https?:\/\//i.test(url)) found.push(url);
     else {
       const domain = match.groups?.domain ?? "";
       const dot = domain.lastIndexOf(".");
-      if (dot >= 0 && KNOWN_TLDS.has(domain.slice(dot + 1))) count++;
+      if (dot >= 0 && KNOWN_TLDS.has(domain.slice(dot + 1))) found.push(url);
     }
   }
-  return count;
+  return found;
+}
+
+export function linkCount(text: string): number {
+  return links(text).length;
 }
 
 /** #hashtags ("#1" is none, nor a tag over 64 graphemes). */

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -167,6 +168,38 @@ async function checkA11y(page, name) {
   axeResults[name] = { rulesPassed, violations };
   const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(grave, [], `axe on ${name}: ${JSON.stringify(grave, null, 2)}`);
+}
+
+/** A PNG of `width` × `height` stripes, stored uncompressed so the upload is big enough to report progress. */
+function stripesPng(width, height) {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set([(x * 7) & 255, (y * 3) & 255, ((x + y) * 5) & 255], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 0 })), chunk("IEND", Buffer.alloc(0))]);
 }
 
 /** `instant` as a datetime-local value (with seconds) in `zone`. */
@@ -518,14 +551,42 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const textError = page.locator('[id$="-text-error"]');
   await textError.waitFor();
   assert.match(await textError.innerText(), /EMPTY_POST/);
-  assert.equal(await page.getByLabel("Text").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByLabel("Text", { exact: true }).getAttribute("aria-invalid"), "true");
   await shot(page, "22-composer-errors");
   await checkA11y(page, "composer (errors)");
 
-  // Scheduled ten seconds ahead, in the workspace's zone
-  const text = `Hello from Herald's console, ${Date.now()}`;
-  await page.getByLabel("Text").fill(text);
+  // A post with a link and an image: the Bluesky counter counts as Bluesky does, the upload shows its progress
+  const text = `Hello from Herald's console, ${Date.now()} 👨‍👩‍👧‍👦 https://example.com/herald`;
+  await page.getByLabel("Text", { exact: true }).fill(text);
   await account.check();
+  const counter = page.locator('[data-counter="Bluesky counter"]').first();
+  await counter.getByText(`${[...new Intl.Segmenter().segment(text)].length} / 300 characters`).waitFor();
+  await counter.getByText(`${Buffer.byteLength(text)} / 3,000 bytes`).waitFor();
+  await page.evaluate(() => {
+    window.heraldProgress = [];
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll("progress[data-progress]")) {
+        if (window.heraldProgress.at(-1) !== bar.dataset.progress) window.heraldProgress.push(bar.dataset.progress);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByLabel("Add photos or videos").setInputFiles({ name: "stripes.png", mimeType: "image/png", buffer: stripesPng(900, 700) });
+  const alt = page.getByLabel("Alt text for stripes.png");
+  await alt.waitFor({ timeout: 30_000 });
+  const progress = await page.evaluate(() => window.heraldProgress);
+  assert.equal(progress[0], "0", `progress went ${progress.join(", ")}`);
+  assert.equal(progress.at(-1), "100", `progress went ${progress.join(", ")}`);
+  await alt.fill("Coloured stripes");
+  await alt.blur();
+  await page.getByText("Alt text saved.").waitFor();
+  const preview = page.getByRole("tabpanel").locator("figure");
+  await preview.locator('img[alt="Coloured stripes"]').waitFor();
+  await preview.getByText("https://example.com/herald").waitFor();
+  // Scheduled ten seconds ahead, in the workspace's zone, once the server's dry run finds nothing wrong
+  await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 60_000), "Europe/Berlin"));
+  await page.getByText("Herald’s checks pass.").waitFor();
+  await shot(page, "22b-composer-with-image");
+  await checkA11y(page, "composer (image, link, preview)");
   await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 10_000), "Europe/Berlin"));
   await page.getByRole("button", { name: "Schedule" }).click();
   await page.getByRole("status").getByText("The post is scheduled.").waitFor();
@@ -557,7 +618,9 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await shot(page, "24-posts-published-live");
   await card.getByRole("link", { name: /View on Bluesky/ }).waitFor();
   await checkA11y(page, "posts (published)");
-  assert.equal((await pdsPosts(text)).length, 1); // on the PDS, once
+  const published = await pdsPosts(text);
+  assert.equal(published.length, 1); // on the PDS, once
+  assert.equal(published[0].value.embed?.images?.[0]?.alt, "Coloured stripes"); // with its image and alt text
 
   // Filters: by status (the API's) and by network (the loaded posts')
   await page.getByLabel("Status").selectOption("SCHEDULED");
@@ -572,7 +635,7 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const day = wallClock(inTwoDays, "Europe/Berlin").slice(0, 10);
   const later = `Planned on the calendar, ${Date.now()}`;
   await page.getByRole("link", { name: "New post" }).click();
-  await page.getByLabel("Text").fill(later);
+  await page.getByLabel("Text", { exact: true }).fill(later);
   await page.getByLabel("Date and time (Europe/Berlin)").fill(`${day}T10:00`);
   await page.getByRole("button", { name: "Schedule" }).click();
   await page.getByRole("status").getByText("The post is scheduled.").waitFor();
@@ -667,7 +730,7 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const { socialAccounts } = await api("query($w: ID!) { socialAccounts(workspaceId: $w) { id } }", { w: workspaceId });
   const doomed = `Sent while the account was away, ${Date.now()}`;
   await page.getByRole("link", { name: "New post" }).click();
-  await page.getByLabel("Text").fill(doomed);
+  await page.getByLabel("Text", { exact: true }).fill(doomed);
   await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 15_000), "Europe/Berlin"));
   await page.getByRole("button", { name: "Schedule" }).click();
   await page.getByRole("status").getByText("The post is scheduled.").waitFor();
@@ -691,7 +754,7 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   // Published now: postCreate, then postPublishNow
   const now = `Published at once, ${Date.now()}`;
   await page.getByRole("link", { name: "New post" }).click();
-  await page.getByLabel("Text").fill(now);
+  await page.getByLabel("Text", { exact: true }).fill(now);
   await page.getByLabel("Now").check();
   await page.getByRole("button", { name: "Publish now" }).click();
   await page.getByRole("status").getByText("The post is on its way.").waitFor();

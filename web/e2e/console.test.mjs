@@ -689,8 +689,11 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await shot(page, "31-posts-375px");
   await page.getByRole("link", { name: "New post" }).click();
   await page.getByRole("heading", { name: "New post" }).waitFor();
+  await page.getByLabel("Text", { exact: true }).fill(`A narrow screen, a long link: https://example.com/${"very-long-path/".repeat(6)} #herald`);
+  await page.getByRole("tabpanel").locator("figure").getByText(/very-long-path/).first().waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the composer overflows at 375 px");
   await shot(page, "32-composer-375px");
+  await checkA11y(page, "composer (375 px)");
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Cancel the planned post, then delete it after confirming

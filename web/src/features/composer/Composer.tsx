@@ -168,7 +168,7 @@ export default function Composer() {
 
   const describe = (field: string, hint?: string) =>
     [errors.byField[field] ? `${id}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
-  const wallTimeMoved = when === "schedule" && scheduledAt && toDateTimeInput(new Date(scheduledAt), workspace.timezone) !== at;
+  const wallTimeMoved = when === "schedule" && scheduledAt && toDateTimeInput(new Date(scheduledAt), workspace.timezone) !== at.slice(0, 16);
 
   return (
     <section aria-labelledby="page-title" className={styles.page}>
@@ -290,6 +290,7 @@ export default function Composer() {
           mediaIds={draft.mediaIds}
           assets={assets}
           errors={errors.byField.media}
+          fieldsetId={`${id}-media`}
           errorId={`${id}-media-error`}
           onAttach={(asset) => {
             rememberAsset(asset);

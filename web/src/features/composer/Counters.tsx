@@ -8,7 +8,7 @@ export function Counters({ rules, text, label, id }: { rules: TextRules; text: s
   const over = measures.filter((m) => m.value > m.max);
   return (
     <p className={styles.counters} id={id} data-counter={label} data-over={over.length ? "" : undefined}>
-      <span className="visually-hidden">{label}: </span>
+      <span className={styles.counterName}>{label}</span>
       {measures.map((m) => (
         <span key={m.kind} className={styles.counter} data-over={m.value > m.max || undefined} data-kind={m.kind}>
           {m.value.toLocaleString()} / {m.max.toLocaleString()} {m.label}

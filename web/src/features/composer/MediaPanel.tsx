@@ -29,13 +29,15 @@ interface MediaPanelProps {
   mediaIds: string[];
   assets: Record<string, ComposerAssetFragment>;
   errors: string[] | undefined;
+  /** The fieldset's id, so the composer can move focus to it. */
+  fieldsetId: string;
   errorId: string;
   onAttach: (asset: ComposerAssetFragment) => void;
   onDetach: (id: string) => void;
   onAsset: (asset: ComposerAssetFragment) => void;
 }
 
-export function MediaPanel({ workspaceId, mediaIds, assets, errors, errorId, onAttach, onDetach, onAsset }: MediaPanelProps) {
+export function MediaPanel({ workspaceId, mediaIds, assets, errors, fieldsetId, errorId, onAttach, onDetach, onAsset }: MediaPanelProps) {
   const id = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -92,7 +94,13 @@ export function MediaPanel({ workspaceId, mediaIds, assets, errors, errorId, onA
   const ready = (library.data?.mediaAssets.edges ?? []).map((e) => e.node).filter((a) => a.thumbnailUrl || a.url);
 
   return (
-    <fieldset className={styles.fieldset} id={`${id}-media`} tabIndex={-1} aria-describedby={errors?.length ? errorId : undefined}>
+    <fieldset
+      className={styles.fieldset}
+      id={fieldsetId}
+      tabIndex={-1}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={errors?.length ? errorId : undefined}
+    >
       <legend>Media</legend>
       {mediaIds.length > 0 && (
         <ul className={styles.attached} aria-label="Attached media">

@@ -34,6 +34,13 @@ interface NetworkPanelProps {
 
 type OptionKey = Exclude<keyof TargetOptions, "instagramKind">;
 
+/**
+ * What `platformRules` does not say yet: which network takes `langs`, and where `link: true` means a card
+ * made from the text's first link rather than a `link` option (Bluesky ignores the option).
+ */
+const LANGS_OPTION: ReadonlySet<Platform> = new Set(["BLUESKY"]);
+const LINK_FROM_TEXT: ReadonlySet<Platform> = new Set(["BLUESKY"]);
+
 export function NetworkPanel({ account, rules, draft, assets, errors, onChange }: NetworkPanelProps) {
   const id = useId();
   const target = targetOf(draft, account.id);
@@ -83,7 +90,6 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
     <div className={styles.panel}>
       <div className={styles.panelForm}>
         <FieldErrors id={`${id}-target-error`} messages={err("target")} />
-        <Counters rules={rules.text} text={text} label={`${name} counter`} />
         {rules.mediaRequired && <p className={styles.hint}>{name} needs at least one photo or video.</p>}
 
         <label className={styles.choice}>
@@ -106,6 +112,7 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
               aria-invalid={err("text") ? true : undefined}
               aria-describedby={err("text") ? `${id}-own-error` : undefined}
             />
+            <Counters rules={rules.text} text={text} label={`${name} counter`} />
           </div>
         )}
         <FieldErrors id={`${id}-own-error`} messages={err("text")} />
@@ -171,10 +178,10 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
         {rules.subredditRequired && option("subreddit", "Subreddit", "r/name or name.")}
         {rules.text.titleMaxLength != null && option("title", "Title")}
         {rules.subredditRequired && option("flairId", "Flair id (optional)", "Some subreddits require a flair.")}
-        {rules.link && option("link", `Link to share on ${name} (optional)`)}
+        {rules.link && !LINK_FROM_TEXT.has(account.platform) && option("link", `Link to share on ${name} (optional)`)}
         {rules.quote && option("quoteUri", "Quote a post (optional)", "A post’s link or at:// address.")}
         {rules.reply && option("replyToUri", "Reply to a post (optional)", "A post’s link or at:// address.")}
-        {account.platform === "BLUESKY" && option("langs", "Languages (optional)", "Up to 3 tags like en or pt-BR, separated by commas.")}
+        {LANGS_OPTION.has(account.platform) && option("langs", "Languages (optional)", "Up to 3 tags like en or pt-BR, separated by commas.")}
         {rules.firstComment && option("firstComment", "First comment (optional)", undefined, true)}
       </div>
       <Preview
@@ -186,7 +193,7 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
         media={media.map((m) => assets[m])}
         thread={rules.threads ? draft.thread.map((p) => p.text).filter((t) => t.trim()) : []}
         options={target.options}
-        linkOption={rules.link}
+        linkOption={rules.link && !LINK_FROM_TEXT.has(account.platform)}
       />
     </div>
   );

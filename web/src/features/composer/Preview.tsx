@@ -75,11 +75,19 @@ export function Preview({ platform, label, handle, displayName, text, media, thr
         {(displayName || handle).replace(/^@/, "").charAt(0).toUpperCase()}
       </span>
       <span>
-        <strong>{displayName || handle}</strong> <span className={styles.muted}>{handle}</span>
+        <strong>{displayName || handle}</strong> {displayName && <span className={styles.muted}>{handle}</span>}
       </span>
     </div>
   );
   const posts = [text, ...thread];
+  if (!text.trim() && !media.length && !options.link.trim()) {
+    return (
+      <figure className={styles.preview} data-network={platform}>
+        <figcaption className={styles.caption}>Preview on {label}</figcaption>
+        <p className={styles.muted}>Write something or add a file to see the post as {label} will show it.</p>
+      </figure>
+    );
+  }
   return (
     <figure className={styles.preview} data-network={platform}>
       <figcaption className={styles.caption}>Preview on {label}</figcaption>

@@ -576,6 +576,14 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const progress = await page.evaluate(() => window.heraldProgress);
   assert.equal(progress[0], "0", `progress went ${progress.join(", ")}`);
   assert.equal(progress.at(-1), "100", `progress went ${progress.join(", ")}`);
+  // A file that is no image: REJECTED, with Herald's reason, and nothing attached
+  await page.getByLabel("Add photos or videos").setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: Buffer.from("not a picture") });
+  const rejected = page.getByRole("list", { name: "Uploads" }).getByRole("alert");
+  await rejected.waitFor({ timeout: 30_000 });
+  assert.match(await rejected.innerText(), /^Rejected: \S/);
+  await shot(page, "22a-composer-upload-rejected");
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  assert.equal(await page.getByRole("list", { name: "Attached media" }).getByRole("listitem").count(), 1);
   await alt.fill("Coloured stripes");
   await alt.blur();
   await page.getByText("Alt text saved.").waitFor();
@@ -636,6 +644,8 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const later = `Planned on the calendar, ${Date.now()}`;
   await page.getByRole("link", { name: "New post" }).click();
   await page.getByLabel("Text", { exact: true }).fill(later);
+  await page.getByText("Choose from the library").click(); // the image uploaded before is there, READY
+  await page.getByRole("button", { name: "stripes.png", pressed: false }).waitFor();
   await page.getByLabel("Date and time (Europe/Berlin)").fill(`${day}T10:00`);
   await page.getByRole("button", { name: "Schedule" }).click();
   await page.getByRole("status").getByText("The post is scheduled.").waitFor();

@@ -75,7 +75,7 @@ export function Preview({ platform, label, handle, displayName, text, media, thr
         {(displayName || handle).replace(/^@/, "").charAt(0).toUpperCase()}
       </span>
       <span>
-        <strong>{displayName || handle}</strong> {displayName && <span className={styles.muted}>{handle}</span>}
+        <strong>{displayName || handle}</strong> {displayName && displayName !== handle && <span className={styles.muted}>{handle}</span>}
       </span>
     </div>
   );

@@ -18,13 +18,15 @@ import { Loading } from "../../ui/Loading";
 import { NetworkIcon } from "../../ui/NetworkIcon";
 import formStyles from "../../ui/Form.module.css";
 import { WorkspaceAccountsQuery } from "../posts/documents";
-import { type ComposerError, composerErrors, type ComposerErrors, tabHasErrors } from "./composerErrors";
-import { Counters, shortCount } from "./Counters";
+import { type ComposerError, composerErrors, type ComposerErrors } from "./composerErrors";
+import { Counters } from "./Counters";
 import { PlatformRulesQuery, PostCreateMutation, PostPublishNowMutation, PostValidateQuery } from "./documents";
-import { type Draft, postInput, type TargetDraft, targetOf, textFor } from "./draft";
+import { type Draft, postInput, type TargetDraft, targetOf } from "./draft";
 import { FieldErrors } from "./FieldErrors";
 import { MediaPanel } from "./MediaPanel";
 import { type ComposerAccount, NetworkPanel, type Rules } from "./NetworkPanel";
+import { NetworkTabs } from "./NetworkTabs";
+import { ThreadFields } from "./ThreadFields";
 import styles from "./Composer.module.css";
 
 type When = "now" | "schedule" | "draft";
@@ -72,7 +74,6 @@ export default function Composer() {
   const activeTab = chosen.find((a) => a.id === tab) ?? chosen[0];
   const activeRules = activeTab && rules.get(activeTab.platform);
   const threadRules = chosen.map((a) => rules.get(a.platform)).filter((r): r is Rules => Boolean(r?.threads));
-  const maxThreadPosts = Math.min(...threadRules.map((r) => r.maxThreadPosts ?? Infinity));
 
   const scheduledAt = when === "schedule" ? (fromDateTimeInput(at, workspace.timezone)?.toISOString() ?? null) : null;
   const targets = draft.accountIds.map((accountId) => ({ accountId, ownText: targetOf(draft, accountId).text !== null }));
@@ -241,48 +242,7 @@ export default function Composer() {
         </div>
 
         {threadRules.length > 0 && (
-          <fieldset className={styles.fieldset}>
-            <legend>Thread ({threadRules.map((r) => r.label).join(", ")})</legend>
-            <p className={styles.hint}>
-              Further posts, published as replies to the first one
-              {Number.isFinite(maxThreadPosts) ? `; up to ${maxThreadPosts} posts in all` : ""}. Other networks publish the first post only.
-            </p>
-            <ol className={styles.thread}>
-              {draft.thread.map((part, index) => (
-                <li key={index} className={formStyles.field}>
-                  <label htmlFor={`${id}-thread-${index}`}>Part {index + 2}</label>
-                  <textarea
-                    id={`${id}-thread-${index}`}
-                    rows={3}
-                    className={styles.text}
-                    value={part.text}
-                    onChange={(e) => {
-                      const text = e.target.value;
-                      change((d) => ({ ...d, thread: d.thread.map((p, i) => (i === index ? { text } : p)) }));
-                    }}
-                    aria-invalid={errors.byField[`thread.${index}`] ? true : undefined}
-                    aria-describedby={describe(`thread.${index}`)}
-                  />
-                  {threadRules.map((r) => (
-                    <Counters key={r.platform} rules={r.text} text={part.text} label={`${r.label} counter, part ${index + 2}`} />
-                  ))}
-                  <FieldErrors id={`${id}-thread.${index}-error`} messages={errors.byField[`thread.${index}`]} />
-                  <button
-                    type="button"
-                    className={styles.small}
-                    onClick={() => change((d) => ({ ...d, thread: d.thread.filter((_, i) => i !== index) }))}
-                  >
-                    Remove part {index + 2}
-                  </button>
-                </li>
-              ))}
-            </ol>
-            {draft.thread.length + 1 < maxThreadPosts && (
-              <button type="button" className={styles.secondary} onClick={() => change((d) => ({ ...d, thread: [...d.thread, { text: "" }] }))}>
-                Add a thread part
-              </button>
-            )}
-          </fieldset>
+          <ThreadFields id={id} draft={draft} threadRules={threadRules} errors={errors} change={change} />
         )}
 
         <MediaPanel
@@ -310,46 +270,7 @@ export default function Composer() {
 
         {chosen.length > 0 && (
           <section className={styles.networks} aria-label="Each network">
-            <div role="tablist" aria-label="Networks" className={styles.tabs}>
-              {chosen.map((a) => {
-                const r = rules.get(a.platform);
-                const count = r ? shortCount(r.text, textFor(draft, a.id)) : null;
-                const problems = tabHasErrors(errors, a.id) + (count?.over ? 1 : 0);
-                const selected = a.id === activeTab?.id;
-                return (
-                  <button
-                    key={a.id}
-                    type="button"
-                    role="tab"
-                    id={`${id}-tab-${a.id}`}
-                    aria-selected={selected}
-                    aria-controls={`${id}-panel-${a.id}`}
-                    tabIndex={selected ? 0 : -1}
-                    className={styles.tab}
-                    data-problems={problems || undefined}
-                    onClick={() => setTab(a.id)}
-                    onKeyDown={(e) => {
-                      const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-                      if (!step) return;
-                      const next = chosen[(chosen.indexOf(a) + step + chosen.length) % chosen.length];
-                      if (next) {
-                        setTab(next.id);
-                        document.getElementById(`${id}-tab-${next.id}`)?.focus();
-                      }
-                    }}
-                  >
-                    <NetworkIcon platform={a.platform} size="small" />
-                    <span>{NETWORK_NAMES[a.platform]}</span>
-                    {count && (
-                      <span className={styles.tabCount} data-over={count.over || undefined}>
-                        {count.text}
-                      </span>
-                    )}
-                    {problems > 0 && <span className={styles.tabProblems}>{problems === 1 ? "1 problem" : `${problems} problems`}</span>}
-                  </button>
-                );
-              })}
-            </div>
+            <NetworkTabs id={id} chosen={chosen} activeTab={activeTab} rules={rules} draft={draft} errors={errors} setTab={setTab} />
             {activeTab && (
               <div role="tabpanel" id={`${id}-panel-${activeTab.id}`} aria-labelledby={`${id}-tab-${activeTab.id}`} tabIndex={0}>
                 {activeRules ? (

@@ -161,20 +161,22 @@ class PostTarget(Document):
         """The workspace's targets whose calendar time (`calendar_at`) is in [start, end), in time order,
         at most `limit`.
 
-        Two indexed range reads, each ranging over the last field of its index and already in time order,
-        merged here: one `$or` over both times would make the embedded server scan the collection.
+        One indexed range read per status, each over the last field of its index and already in time
+        order, merged here: an `$or` over both times, or a `$in` over the statuses, makes the embedded
+        server scan the whole collection.
         """
         window = {"$gte": start, "$lt": end}
-        published = cls.find(
-            {"workspace_id": workspace_id, "status": TargetStatus.PUBLISHED, "published_at": window}
-        )
-        planned = cls.find(
-            {"workspace_id": workspace_id, "status": {"$in": list(PLANNED)}, "scheduled_at": window}
-        )
-        found = [
-            await published.sort("published_at").limit(limit).to_list(),
-            await planned.sort("scheduled_at").limit(limit).to_list(),
+        reads = [
+            cls.find({"workspace_id": workspace_id, "status": TargetStatus.PUBLISHED, "published_at": window})
+            .sort("published_at")
+            .limit(limit)
+        ] + [
+            cls.find({"workspace_id": workspace_id, "status": status, "scheduled_at": window})
+            .sort("scheduled_at")
+            .limit(limit)
+            for status in PLANNED
         ]
+        found = [await read.to_list() for read in reads]
         return list(heapq.merge(*found, key=lambda target: (target.calendar_at, target.id)))[:limit]
 
     @property

@@ -13,7 +13,8 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from models.clock import utcnow
 from models.paging import Page, newest_first
-from models.post_target import TargetStatus
+from models.platform import PlatformName
+from models.post_target import PostTarget, TargetStatus
 
 
 class PostStatus(enum.StrEnum):
@@ -46,6 +47,10 @@ class Post(Document):
     scheduled_at: datetime | None = None
     timezone: str = "UTC"
     status: PostStatus = PostStatus.DRAFT
+    # Where the post goes, copied from its targets (`route_to`) so that one indexed query over posts can
+    # filter by network or account: a join through post_targets would break keyset paging over posts.
+    platforms: list[PlatformName] = Field(default_factory=list)
+    account_ids: list[PydanticObjectId] = Field(default_factory=list)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -54,6 +59,25 @@ class Post(Document):
         indexes = [
             IndexModel([("workspace_id", ASCENDING), ("_id", DESCENDING)]),
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("_id", DESCENDING)]),
+            # One index per filter a listing combines (an array field each: two cannot share an index).
+            IndexModel([("workspace_id", ASCENDING), ("platforms", ASCENDING), ("_id", DESCENDING)]),
+            IndexModel(
+                [
+                    ("workspace_id", ASCENDING),
+                    ("platforms", ASCENDING),
+                    ("status", ASCENDING),
+                    ("_id", DESCENDING),
+                ]
+            ),
+            IndexModel([("workspace_id", ASCENDING), ("account_ids", ASCENDING), ("_id", DESCENDING)]),
+            IndexModel(
+                [
+                    ("workspace_id", ASCENDING),
+                    ("account_ids", ASCENDING),
+                    ("status", ASCENDING),
+                    ("_id", DESCENDING),
+                ]
+            ),
         ]
 
     @classmethod
@@ -64,12 +88,30 @@ class Post(Document):
         status: PostStatus | None,
         first: int,
         after: PydanticObjectId | None,
+        platform: PlatformName | None = None,
+        account_id: PydanticObjectId | None = None,
     ) -> Page[Post]:
-        """The workspace's posts, newest first, optionally with one status."""
+        """The workspace's posts, newest first, optionally with one status and going to one network or
+        one account (a post matches when any of its targets does).
+
+        An account belongs to one network, so the caller asks for the account alone (never both): each
+        combination then has an index of its own in `Settings.indexes`.
+        """
         query: dict[str, Any] = {"workspace_id": workspace_id}
+        if account_id is not None:
+            query["account_ids"] = account_id
+        elif platform is not None:
+            query["platforms"] = platform
         if status is not None:
             query["status"] = status
         return await newest_first(cls, query, first=first, after=after)
+
+    async def route_to(self, targets: Iterable[PostTarget]) -> None:
+        """Store the networks and accounts of the post's targets (call after every change of them)."""
+        targets = list(targets)
+        self.platforms = sorted({t.platform for t in targets})
+        self.account_ids = sorted({t.account_id for t in targets})
+        await self.set({"platforms": self.platforms, "account_ids": self.account_ids})
 
     async def refresh_status(self, target_statuses: Iterable[TargetStatus]) -> PostStatus:
         """Store the summary of the given target statuses (one write, only when it changed)."""

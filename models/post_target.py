@@ -13,6 +13,7 @@ scheduler, a duplicate delivery, a worker whose lease expired) changes nothing.
 from __future__ import annotations
 
 import enum
+import heapq
 import secrets
 import time
 from collections.abc import Mapping, Sequence
@@ -42,6 +43,22 @@ class TargetStatus(enum.StrEnum):
 
 CANCELLABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.QUEUED)
 RETRYABLE = (TargetStatus.FAILED, TargetStatus.UNCONFIRMED)
+# On the calendar at their scheduled time; a PUBLISHED target is there at its publish time, a DRAFT not.
+PLANNED = (
+    TargetStatus.SCHEDULED,
+    TargetStatus.QUEUED,
+    TargetStatus.PUBLISHING,
+    TargetStatus.FAILED,
+    TargetStatus.UNCONFIRMED,
+    TargetStatus.CANCELLED,
+)
+
+
+class Outcome(enum.StrEnum):
+    """What a person found on the network for an UNCONFIRMED target."""
+
+    PUBLISHED = "PUBLISHED"
+    FAILED = "FAILED"
 
 
 class PublishError(BaseModel):
@@ -127,6 +144,7 @@ class PostTarget(Document):
             IndexModel([("status", ASCENDING), ("metrics_next_at", ASCENDING)]),
             IndexModel([("metrics_claim_id", ASCENDING)], sparse=True),
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("published_at", ASCENDING)]),
+            IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("scheduled_at", ASCENDING)]),
         ]
 
     # --- reads ----------------------------------------------------------------------------------------
@@ -135,6 +153,39 @@ class PostTarget(Document):
     async def of_posts(cls, post_ids: Sequence[PydanticObjectId]) -> list[PostTarget]:
         """All targets of these posts, in creation order."""
         return await cls.find({"post_id": {"$in": list(post_ids)}}).sort("_id").to_list()
+
+    @classmethod
+    async def in_window(
+        cls, workspace_id: PydanticObjectId, start: datetime, end: datetime, limit: int
+    ) -> list[PostTarget]:
+        """The workspace's targets whose calendar time (`calendar_at`) is in [start, end), in time order,
+        at most `limit`.
+
+        One indexed range read per status, each over the last field of its index and already in time
+        order, merged here: an `$or` over both times, or a `$in` over the statuses, makes the embedded
+        server scan the whole collection.
+        """
+        window = {"$gte": start, "$lt": end}
+        reads = [
+            cls.find({"workspace_id": workspace_id, "status": TargetStatus.PUBLISHED, "published_at": window})
+            .sort("published_at")
+            .limit(limit)
+        ] + [
+            cls.find({"workspace_id": workspace_id, "status": status, "scheduled_at": window})
+            .sort("scheduled_at")
+            .limit(limit)
+            for status in PLANNED
+        ]
+        found = [await read.to_list() for read in reads]
+        return list(heapq.merge(*found, key=lambda target: (target.calendar_at, target.id)))[:limit]
+
+    @property
+    def calendar_at(self) -> datetime | None:
+        """Where the target sits on a calendar: when it went out once PUBLISHED (what happened), else
+        when it is due; None for a DRAFT or a target queued at once (it appears when published)."""
+        if self.status is TargetStatus.PUBLISHED:
+            return self.published_at
+        return self.scheduled_at if self.status in PLANNED else None
 
     # --- scheduler: batch claims ------------------------------------------------------------------------
 
@@ -329,5 +380,36 @@ class PostTarget(Document):
         found = await cls.find_one({"_id": target_id, "status": {"$in": list(RETRYABLE)}}).update(
             {"$set": {"status": TargetStatus.QUEUED, "due_at": now, "attempts": 0, "updated_at": now}},
             response_type=UpdateResponse.NEW_DOCUMENT,
+        )
+        return found if isinstance(found, PostTarget) else None
+
+    @classmethod
+    async def resolve(
+        cls, target_id: PydanticObjectId, outcome: Outcome, external_url: str | None
+    ) -> PostTarget | None:
+        """UNCONFIRMED → PUBLISHED or FAILED, as a person who checked the network says; None when the
+        target is not (or no longer) UNCONFIRMED.
+
+        Herald cannot know when it went out, so a target marked published is published "now". One
+        marked failed may be retried like any failed target.
+        """
+        now = utcnow()
+        changes: dict[str, Any]
+        if outcome is Outcome.PUBLISHED:
+            changes = {
+                "status": TargetStatus.PUBLISHED,
+                "published_at": now,
+                "external_url": external_url,
+                "last_error": None,
+            }
+        else:
+            error = PublishError(
+                code="MARKED_NOT_PUBLISHED",
+                message="Someone checked the network and marked this post as not published.",
+                retryable=True,
+            )
+            changes = {"status": TargetStatus.FAILED, "last_error": error.model_dump()}
+        found = await cls.find_one({"_id": target_id, "status": TargetStatus.UNCONFIRMED}).update(
+            {"$set": {**changes, "updated_at": now}}, response_type=UpdateResponse.NEW_DOCUMENT
         )
         return found if isinstance(found, PostTarget) else None

@@ -1,4 +1,5 @@
-"""Acting on one published target: removing what it published from its network (`postTargetDelete`).
+"""Acting on one target after it left Herald's hands: removing what it published from its network
+(`postTargetDelete`), and settling an UNCONFIRMED one from what a person saw there (`postTargetResolve`).
 
 The network is asked first; only once it removed every post (each part of a thread) does Herald record
 `deleted_at` on the target. The target's status stays PUBLISHED (the status list of the API is fixed):
@@ -7,13 +8,15 @@ The network is asked first; only once it removed every post (each part of a thre
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import structlog
 from beanie import PydanticObjectId
 
 from app.services import Services
 from integrations.platforms.base import AuthExpired, Deletable, PublishFailure, RateLimited
 from models.post_events import announce
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import Outcome, PostTarget, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from models.user import User
 from models.workspace import Role
@@ -24,6 +27,8 @@ from resolvers.errors import not_found, reject
 from resolvers.post_rules import PLATFORM_LABELS
 
 log = structlog.get_logger(__name__)
+
+MAX_URL_LENGTH = 2048
 
 
 async def post_target_delete(
@@ -90,3 +95,45 @@ async def _refused(account: SocialAccount, failure: PublishFailure, label: str) 
     return reject(
         PostErrorCode.DELETE_FAILED, f"{label} did not delete the post: {failure.message}{retry}", "id"
     )
+
+
+async def post_target_resolve(
+    services: Services,
+    user: User,
+    target_id: PydanticObjectId | None,
+    outcome: Outcome,
+    external_url: str | None,
+) -> PostTarget:
+    """Mark an UNCONFIRMED target PUBLISHED (with the post's link, if given) or FAILED: someone checked
+    the network, which Herald could not."""
+    target = await visible_target(user, target_id)
+    if target is None:
+        raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
+    await workspace_for(user, target.workspace_id, Role.EDITOR)
+    url = (external_url or "").strip() or None
+    if url is not None and (outcome is not Outcome.PUBLISHED or not _is_web_link(url)):
+        raise reject(
+            PostErrorCode.INVALID_LINK,
+            "Give the published post's https:// link (only for a post that was published).",
+            "input",
+            "externalUrl",
+        )
+    assert target.id is not None
+    resolved = await PostTarget.resolve(target.id, outcome, url)
+    if resolved is None:
+        raise reject(
+            PostErrorCode.TARGET_NOT_UNCONFIRMED,
+            f"Only an unconfirmed target can be marked; this one is {target.status}.",
+            "id",
+        )
+    log.info("post_target.resolved", target_id=str(target.id), outcome=str(outcome))
+    await announce(services.events, [resolved])
+    return resolved
+
+
+def _is_web_link(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return len(url) <= MAX_URL_LENGTH and parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an unbalanced "[" in the host
+        return False

@@ -15,9 +15,11 @@ from models.clock import utcnow
 from models.media_asset import MediaAsset
 from models.metric_snapshot import MetricSnapshot
 from models.paging import Page
+from models.platform import PlatformName
 from models.post import Post, PostStatus
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
+from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace
 from resolvers.access import post_for, visible_workspace, workspace_for
@@ -112,6 +114,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
     ]
     try:
         await PostTarget.insert_many(targets)
+        await post.route_to(targets)
     except BaseException:
         # Never leave a half-written post: take back whatever part of the write went through.
         await PostTarget.find({"post_id": post.id, "status": status}).delete()
@@ -200,9 +203,19 @@ async def posts_page(
     status: PostStatus | None,
     first: int,
     after: PydanticObjectId | None,
+    platform: PlatformName | None = None,
+    account_id: PydanticObjectId | None = None,
 ) -> Page[Post] | None:
-    """The workspace's posts, newest first; None when the workspace is not visible."""
+    """The workspace's posts, newest first, filtered by status, network and account together; None when
+    the workspace is not visible. An account of another workspace matches nothing."""
     workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         return None
-    return await Post.workspace_page(workspace.id, status=status, first=first, after=after)
+    if account_id is not None and platform is not None:
+        # The account alone selects the posts; the network can only agree with it or exclude them all.
+        account = await SocialAccount.find_one({"_id": account_id, "workspace_id": workspace.id})
+        if account is None or account.platform != platform:
+            return Page(items=[], has_next_page=False, total_count=0)
+    return await Post.workspace_page(
+        workspace.id, status=status, first=first, after=after, platform=platform, account_id=account_id
+    )

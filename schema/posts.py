@@ -183,9 +183,16 @@ class Post(Node):
         ]
 
 
-@strawberry.input(description="Which posts to list.")
+@strawberry.input(description="Which posts to list; the fields given must all match.")
 class PostFilter:
     status: PostStatusModel | None = None
+    platform: PlatformName | None = strawberry.field(
+        default=None, description="Posts with a target on this network."
+    )
+    account_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Posts with a target on this account (one of another workspace matches nothing).",
+    )
 
 
 @strawberry.type(description="A page of posts, newest first.")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import strawberry
+from beanie import PydanticObjectId
+from graphql import GraphQLError
 
 from app.context import Info
 from models.social_account import SocialAccount as AccountModel
@@ -87,12 +89,15 @@ class CoreQuery:
     ) -> PostConnection:
         user = signed_in(info)
         cursor = page_cursor(first, after)
+        filter = filter or PostFilter()
         page = await post_use_cases.posts_page(
             user,
             parse_id_of("Workspace", workspace_id),
-            status=filter.status if filter else None,
+            status=filter.status,
             first=first,
             after=cursor,
+            platform=filter.platform,
+            account_id=_account_filter(filter.account_id),
         )
         return PostConnection.of(page, Post.from_model)
 
@@ -100,3 +105,12 @@ class CoreQuery:
     async def post(self, info: Info, id: strawberry.ID) -> Post | None:
         found = await access.visible_post(signed_in(info), parse_id_of("Post", id))
         return Post.from_model(found) if found else None
+
+
+def _account_filter(account_id: strawberry.ID | None) -> PydanticObjectId | None:
+    if account_id is None:
+        return None
+    parsed = parse_id_of("SocialAccount", account_id)
+    if parsed is None:
+        raise GraphQLError("`accountId` is not an account id.", extensions={"code": "BAD_USER_INPUT"})
+    return parsed

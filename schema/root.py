@@ -9,6 +9,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.analytics import AnalyticsMutation, AnalyticsQuery, AnalyticsSubscription
+from schema.calendar import CalendarQuery
 from schema.captions import AiMutation, AiQuery, CaptionSubscription
 from schema.media import MediaQuery
 from schema.media_mutations import MediaMutation
@@ -25,7 +26,15 @@ from schema.subscriptions import PostSubscription
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
 class Query(
-    CoreQuery, PostQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery, PlatformQuery
+    CoreQuery,
+    PostQuery,
+    CalendarQuery,
+    AiQuery,
+    MediaQuery,
+    AnalyticsQuery,
+    SessionQuery,
+    OAuthQuery,
+    PlatformQuery,
 ):
     pass
 

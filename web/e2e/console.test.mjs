@@ -630,13 +630,21 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   assert.equal(published.length, 1); // on the PDS, once
   assert.equal(published[0].value.embed?.images?.[0]?.alt, "Coloured stripes"); // with its image and alt text
 
-  // Filters: by status (the API's) and by network (the loaded posts')
+  // Filters, all applied by the API (PostFilter): status, network and account compose
   await page.getByLabel("Status").selectOption("SCHEDULED");
   await page.getByText("No posts match these filters.").waitFor();
   await page.getByLabel("Status").selectOption("PUBLISHED");
   await card.waitFor();
   assert.match(page.url(), /status=PUBLISHED/);
+  await page.getByLabel("Network").selectOption("BLUESKY");
+  const [accountOption] = await page.getByLabel("Account").locator("option[value]:not([value=''])").evaluateAll((options) => options.map((o) => o.value));
+  await page.getByLabel("Account").selectOption(accountOption);
+  await card.waitFor();
+  assert.match(page.url(), /status=PUBLISHED&network=BLUESKY&account=/);
+  await page.getByText(/^\d+ of \d+ matching$/).waitFor();
   await page.getByLabel("Status").selectOption("");
+  await page.getByLabel("Network").selectOption("");
+  await page.getByLabel("Account").selectOption("");
 
   // A second post, two days ahead at 10:00: on the calendar's week, dragged to another day
   const inTwoDays = new Date(Date.now() + 2 * 86_400_000);

@@ -214,6 +214,7 @@ export type PostCancelErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -275,6 +276,7 @@ export type PostCreateErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -347,6 +349,7 @@ export type PostDeleteErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -365,8 +368,12 @@ export type PostDeleteErrorCode =
   | 'VIDEO_TOO_SHORT'
   | 'WORKSPACE_NOT_FOUND';
 
-/** Which posts to list. */
+/** Which posts to list; the fields given must all match. */
 export type PostFilter = {
+  /** Posts with a target on this account (one of another workspace matches nothing). */
+  accountId?: string | number | null | undefined;
+  /** Posts with a target on this network. */
+  platform?: Platform | null | undefined;
   status?: PostStatus | null | undefined;
 };
 
@@ -413,6 +420,7 @@ export type PostPublishNowErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -474,6 +482,7 @@ export type PostScheduleErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -551,6 +560,7 @@ export type PostTargetDeleteErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -600,6 +610,80 @@ export type PostTargetOptionsInput = {
   title?: string | null | undefined;
 };
 
+/** What a person found on the network. */
+export type PostTargetOutcome =
+  | 'FAILED'
+  | 'PUBLISHED';
+
+/** Why postTargetResolve refused. */
+export type PostTargetResolveErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** What happened to an UNCONFIRMED target, as someone who checked says. */
+export type PostTargetResolveInput = {
+  /** With PUBLISHED: the link to the post on the network (http or https). */
+  externalUrl?: string | null | undefined;
+  outcome: PostTargetOutcome;
+};
+
 /** Why postTargetRetry refused. */
 export type PostTargetRetryErrorCode =
   | 'ACCOUNT_DISCONNECTED'
@@ -643,6 +727,7 @@ export type PostTargetRetryErrorCode =
   | 'TARGET_NOT_FOUND'
   | 'TARGET_NOT_PUBLISHED'
   | 'TARGET_NOT_RETRYABLE'
+  | 'TARGET_NOT_UNCONFIRMED'
   | 'TEXT_TOO_LONG'
   | 'TEXT_TOO_MANY_BYTES'
   | 'THREADS_NOT_SUPPORTED'
@@ -901,6 +986,24 @@ export type PostScheduleMutationVariables = Exact<{
 
 export type PostScheduleMutation = { postSchedule: { post: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> } | null, userErrors: Array<{ code: PostScheduleErrorCode, field: Array<string> | null, message: string }> } };
 
+export type PostTargetResolveMutationVariables = Exact<{
+  id: string | number;
+  input: PostTargetResolveInput;
+}>;
+
+
+export type PostTargetResolveMutation = { postTargetResolve: { target: { id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } } | null, userErrors: Array<{ code: PostTargetResolveErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CalendarEntriesQueryVariables = Exact<{
+  workspaceId: string | number;
+  from: string;
+  to: string;
+  first: number;
+}>;
+
+
+export type CalendarEntriesQuery = { calendarEntries: { truncated: boolean, entries: Array<{ at: string, target: { id: string, post: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> } } }> } };
+
 export type WorkspaceCreateMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -955,6 +1058,8 @@ export const PostDeleteDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const PostTargetRetryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTargetRetry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTargetRetry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PostTargetRetryMutation, PostTargetRetryMutationVariables>;
 export const PostTargetDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTargetDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTargetDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PostTargetDeleteMutation, PostTargetDeleteMutationVariables>;
 export const PostScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<PostScheduleMutation, PostScheduleMutationVariables>;
+export const PostTargetResolveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTargetResolve"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostTargetResolveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTargetResolve"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PostTargetResolveMutation, PostTargetResolveMutationVariables>;
+export const CalendarEntriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CalendarEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calendarEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<CalendarEntriesQuery, CalendarEntriesQueryVariables>;
 export const WorkspaceCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WorkspaceCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WorkspaceCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaceCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceCreateMutation, WorkspaceCreateMutationVariables>;
 export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;

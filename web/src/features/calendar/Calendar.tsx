@@ -15,18 +15,15 @@ import formStyles from "../../ui/Form.module.css";
 import { PostScheduleMutation } from "../posts/documents";
 import { LiveIndicator } from "../posts/LiveIndicator";
 import { livePosts } from "../posts/liveStatus";
-import { usePostList } from "../posts/usePostList";
 import { useLiveStatus } from "../posts/useLiveStatus";
-import { addDays, addMonths, dateKey, monthGrid, movedTo, parseDateKey, parseSlotKey, sameDate, today, weekDays } from "./calendarMath";
+import { addDays, addMonths, dateKey, monthGrid, movedTo, parseDateKey, parseSlotKey, sameDate, today, weekDays, zonedRange } from "./calendarMath";
 import { MonthView } from "./MonthView";
 import { PostDialog } from "./PostDialog";
 import { placeByDay } from "./placement";
+import { CALENDAR_ENTRIES, useCalendarWindow } from "./useCalendarWindow";
 import { usePointerDrag } from "./usePointerDrag";
 import { WeekView } from "./WeekView";
 import styles from "./Calendar.module.css";
-
-/** The newest posts the calendar reads (the API has no date filter yet). */
-const CALENDAR_POSTS = 100;
 
 type View = "week" | "month";
 
@@ -47,7 +44,12 @@ function CalendarOf() {
   const view: View = params.get("view") === "month" ? "month" : "week";
   const now = today(zone);
   const date = parseDateKey(params.get("date")) ?? now;
-  const list = usePostList(workspace.id, null, CALENDAR_POSTS);
+  const days = view === "week" ? weekDays(date) : monthGrid(date).flat();
+  const first = days[0] ?? date;
+  const last = days.at(-1) ?? date;
+  // The days on screen, from the first one's midnight to the midnight after the last, in the zone
+  const span = zonedRange(first, days.length, zone);
+  const list = useCalendarWindow(workspace.id, span.start, span.end);
   const known = useCallback((id: string) => list.posts.some((p) => p.id === id), [list.posts]);
   const live = useLiveStatus(workspace.id, known, list.reload);
   const posts = livePosts(list.posts, live.state, new Set(), () => true);
@@ -82,9 +84,6 @@ function CalendarOf() {
   });
   const actions = { onOpen: setOpen, onPress: press };
 
-  const days = view === "week" ? weekDays(date) : monthGrid(date).flat();
-  const first = days[0] ?? date;
-  const last = days.at(-1) ?? date;
   const title =
     view === "week"
       ? `${formatCivilDate(first)} – ${formatCivilDate(last)} ${last.year}`
@@ -133,7 +132,7 @@ function CalendarOf() {
           {notice}
         </p>
       )}
-      {list.hasNextPage && <p className={styles.note}>Showing the {CALENDAR_POSTS} newest posts.</p>}
+      {list.truncated && <p className={styles.note}>Showing the first {CALENDAR_ENTRIES} posts of this period: choose the week view to see every one.</p>}
       {list.loading ? (
         <Loading label="Loading the calendar…" />
       ) : list.failed ? (

@@ -11,6 +11,7 @@ import { Badge } from "../../ui/Badge";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { NetworkIcon } from "../../ui/NetworkIcon";
 import formStyles from "../../ui/Form.module.css";
+import { ResolveTarget } from "./ResolveTarget";
 import { PostCancelMutation, PostDeleteMutation, PostTargetDeleteMutation, PostTargetRetryMutation } from "./documents";
 import { canCancel, canDelete, canDeleteFromNetwork, canRetry, postBadge, targetBadge, targetExplanation } from "./status";
 import styles from "./Posts.module.css";
@@ -194,6 +195,9 @@ function TargetRow({ target, zone, onNotice }: { target: Target; zone: string; o
           <button type="button" disabled={retrying} aria-describedby={explanationId} onClick={() => void onRetry()}>
             {retrying ? "Retrying…" : target.status === "UNCONFIRMED" ? `Check ${network} and retry` : `Retry ${network}`}
           </button>
+        )}
+        {target.status === "UNCONFIRMED" && (
+          <ResolveTarget targetId={target.id} network={network} describedBy={explanationId} onNotice={onNotice} onProblem={setProblem} />
         )}
         {canDeleteFromNetwork(shown) && (
           <button type="button" className={`secondary ${styles.dangerText}`} onClick={() => { setProblem(null); setConfirming(true); }}>

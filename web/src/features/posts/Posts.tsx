@@ -28,7 +28,7 @@ function PostsOf() {
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const list = usePostList(workspace.id, filters.status);
+  const list = usePostList(workspace.id, filters);
   const known = useCallback((id: string) => list.posts.some((p) => p.id === id), [list.posts]);
   const live = useLiveStatus(workspace.id, known, list.reload);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
@@ -39,9 +39,11 @@ function PostsOf() {
   const accounts = accountsData?.socialAccounts ?? [];
 
   const shown = livePosts(list.posts, live.state, removed, (p) => matchesFilters(p, filters));
+  // Posts written since the list was read, that pass the filters too (the API counted the rest)
+  const arrived = shown.filter((p) => !list.posts.some((l) => l.id === p.id)).length;
   const setFilter = (change: Partial<PostFilters>) => setParams(writeFilters({ ...filters, ...change }), { replace: true });
   const networks = [...new Set(accounts.map((a) => a.platform))];
-  const filtered = filters.network !== null || filters.accountId !== null;
+  const filtered = filters.status !== null || filters.network !== null || filters.accountId !== null;
 
   function removedPost(post: PostItemFragment) {
     setRemoved((r) => new Set(r).add(post.id));
@@ -109,7 +111,7 @@ function PostsOf() {
         </div>
       ) : shown.length === 0 && !list.hasNextPage ? (
         <div className={styles.empty}>
-          {filters.status || filtered ? (
+          {filtered ? (
             <p>No posts match these filters.</p>
           ) : (
             <p>
@@ -120,9 +122,7 @@ function PostsOf() {
       ) : (
         <>
           <p className={styles.count} aria-live="polite">
-            {filtered
-              ? `${shown.length} matching of the ${list.posts.length} loaded`
-              : `${shown.length} of ${list.total + live.state.arrivals.length - removed.size}`}
+            {`${shown.length} of ${list.total + arrived - removed.size}${filtered ? " matching" : ""}`}
           </p>
           <ul className={styles.list} aria-label="Posts">
             {shown.map((post) => (

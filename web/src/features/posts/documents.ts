@@ -150,3 +150,35 @@ export const PostScheduleMutation = graphql(`
     }
   }
 `);
+
+export const PostTargetResolveMutation = graphql(`
+  mutation PostTargetResolve($id: ID!, $input: PostTargetResolveInput!) {
+    postTargetResolve(id: $id, input: $input) {
+      target {
+        ...PostTargetItem
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CalendarEntriesQuery = graphql(`
+  query CalendarEntries($workspaceId: ID!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+    calendarEntries(workspaceId: $workspaceId, from: $from, to: $to, first: $first) {
+      truncated
+      entries {
+        at
+        target {
+          id
+          post {
+            ...PostItem
+          }
+        }
+      }
+    }
+  }
+`);

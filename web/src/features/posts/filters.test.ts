@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilters, readFilters, writeFilters } from "./filters";
+import { apiFilter, matchesFilters, readFilters, writeFilters } from "./filters";
 
 const post = {
   status: "SCHEDULED" as const,
@@ -26,5 +26,15 @@ describe("post filters", () => {
     [{ status: null, network: "BLUESKY" as const, accountId: "acc-3" }, false],
   ])("%j matches: %s", (filters, expected) => {
     expect(matchesFilters(post, filters)).toBe(expected);
+  });
+
+  it("go to the API as one PostFilter, or none", () => {
+    expect(apiFilter({ status: null, network: null, accountId: null })).toBeNull();
+    expect(apiFilter({ status: "FAILED", network: "BLUESKY", accountId: "acc-1" })).toEqual({
+      status: "FAILED",
+      platform: "BLUESKY",
+      accountId: "acc-1",
+    });
+    expect(apiFilter({ status: null, network: null, accountId: "acc-1" })).toEqual({ status: null, platform: null, accountId: "acc-1" });
   });
 });

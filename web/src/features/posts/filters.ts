@@ -1,6 +1,6 @@
 /** The Posts page's filters, as they live in the URL (?status=FAILED&network=BLUESKY&account=…). */
 
-import type { Platform, PostStatus } from "../../gql/graphql";
+import type { Platform, PostFilter, PostStatus } from "../../gql/graphql";
 import { NETWORK_NAMES } from "../accounts/networks";
 import { POST_STATUSES } from "./status";
 
@@ -36,11 +36,17 @@ export function writeFilters(filters: PostFilters): URLSearchParams {
 
 /**
  * Whether a post passes the filters: its status, and a target on the network or account asked for. The API
- * filters by status only, so network and account are applied to the pages loaded so far.
+ * filters the pages it sends (`PostFilter`); this keeps posts that arrive live, or change, to the same rule.
  */
 export function matchesFilters(post: PostLike, filters: PostFilters): boolean {
   if (filters.status && post.status !== filters.status) return false;
   if (filters.network && !post.targets.some((t) => t.platform === filters.network)) return false;
   if (filters.accountId && !post.targets.some((t) => t.account.id === filters.accountId)) return false;
   return true;
+}
+
+/** The filters as the API's `PostFilter` (null when there are none): the server filters every page. */
+export function apiFilter({ status, network, accountId }: PostFilters): PostFilter | null {
+  if (!status && !network && !accountId) return null;
+  return { status, platform: network, accountId };
 }

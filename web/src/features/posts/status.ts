@@ -57,8 +57,8 @@ export function targetExplanation(target: TargetLike): string | null {
   const network = networkName(target.platform);
   if (target.status === "UNCONFIRMED") {
     return (
-      `We could not tell if ${network} published it. Check the account on ${network}: ` +
-      `Retry looks for the post there first and only publishes it if it is not there.`
+      `We could not tell if ${network} published it. Check the account on ${network} and mark what you find, ` +
+      `or Retry: it looks for the post there first and only publishes it if it is not there.`
     );
   }
   // The server's message says what happened and what to do

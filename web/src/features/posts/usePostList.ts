@@ -1,9 +1,10 @@
-/** The workspace's posts page by page (newest first), with "load more" and a reload. */
+/** The workspace's posts page by page (newest first, filtered by the API), with "load more" and a reload. */
 
 import { useCallback, useEffect, useState } from "react";
 import { useClient } from "urql";
-import type { PostItemFragment, PostStatus } from "../../gql/graphql";
+import type { PostItemFragment } from "../../gql/graphql";
 import { PostsPageQuery } from "./documents";
+import { apiFilter, type PostFilters } from "./filters";
 
 const PAGE_SIZE = 20;
 
@@ -15,10 +16,11 @@ interface Loaded {
   total: number;
 }
 
-export function usePostList(workspaceId: string, status: PostStatus | null, pageSize = PAGE_SIZE) {
+export function usePostList(workspaceId: string, filters: PostFilters, pageSize = PAGE_SIZE) {
   const client = useClient();
   const [epoch, setEpoch] = useState(0);
-  const key = `${workspaceId}|${status ?? ""}|${epoch}`;
+  const { status, network, accountId } = filters;
+  const key = `${workspaceId}|${status ?? ""}|${network ?? ""}|${accountId ?? ""}|${epoch}`;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<{ key: string } | null>(null);
   const [more, setMore] = useState(false);
@@ -28,11 +30,11 @@ export function usePostList(workspaceId: string, status: PostStatus | null, page
       client
         .query(
           PostsPageQuery,
-          { workspaceId, filter: status ? { status } : null, first: pageSize, after },
+          { workspaceId, filter: apiFilter({ status, network, accountId }), first: pageSize, after },
           { requestPolicy: "network-only" },
         )
         .toPromise(),
-    [client, workspaceId, status, pageSize],
+    [client, workspaceId, status, network, accountId, pageSize],
   );
 
   useEffect(() => {

@@ -43,11 +43,11 @@ from integrations.sessions import MemorySessionStore, RedisSessionStore, Session
 from integrations.storage import Storage
 from integrations.subscription_slots import RedisSubscriptionSlots
 from models.documents import DOCUMENT_MODELS
+from models.outbox import POST_PUBLISH as POST_PUBLISH  # the queue's name belongs to the outbox's jobs
 from models.platform import PlatformName
 
 log = structlog.get_logger(__name__)
 
-POST_PUBLISH = "post.publish"
 ANALYTICS_COLLECT = "analytics.collect"
 
 

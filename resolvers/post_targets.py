@@ -55,7 +55,7 @@ async def post_target_delete(ctx: Context, user: User, target_id: PydanticObject
     if not await target.mark_deleted():
         return await PostTarget.get(target.id) or target  # a concurrent delete recorded it first
     log.info("post_target.deleted", target_id=str(target.id), posts=len(target.published_ids))
-    await announce(ctx.services.events, [target])
+    await announce(ctx.services, [target])
     return target
 
 

@@ -68,7 +68,7 @@ async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
     )
     await post.insert()
     targets = await _store_targets(post, checked)
-    await announce(ctx.services.events, targets)
+    await announce(ctx.services, targets)
     return post
 
 
@@ -90,7 +90,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
         for item in checked
     ]
     try:
-        await PostTarget.insert_many(targets)
+        await PostTarget.insert_announced(targets)
     except BaseException:
         # Never leave a half-written post: take back whatever part of the write went through.
         await PostTarget.find({"post_id": post.id, "status": status}).delete()
@@ -135,7 +135,7 @@ async def post_update(
     await post.set(changes)
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
-        await announce(ctx.services.events, await _store_targets(post, checked))
+        await announce(ctx.services, await _store_targets(post, checked))
     return post
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-import structlog
 from beanie import PydanticObjectId
 
 from app.context import Context
-from app.services import POST_PUBLISH
 from models.clock import utcnow
 from models.post import Post
 from models.post_events import announce
@@ -21,22 +18,7 @@ from resolvers.errors import Rejected, not_found, reject
 from resolvers.post_rules import check_attachments, check_schedule, check_targets, check_thread, thread_drafts
 from resolvers.posts import draft_of
 
-log = structlog.get_logger(__name__)
-
 NOT_STARTED = (TargetStatus.DRAFT, TargetStatus.SCHEDULED)
-
-
-async def enqueue(ctx: Context, targets: Sequence[PostTarget]) -> None:
-    """Hand QUEUED targets to the workers, after the write that queued them.
-
-    A message that cannot be sent is not lost work: the scheduler re-sends QUEUED targets nobody
-    claimed in time.
-    """
-    for target in targets:
-        try:
-            await ctx.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
-        except Exception as exc:  # noqa: BLE001 (see the docstring)
-            log.warning("post.enqueue.failed", target_id=str(target.id), error=repr(exc))
 
 
 async def _recheck(ctx: Context, user: User, post: Post) -> list[PostTarget]:
@@ -67,7 +49,7 @@ async def post_schedule(ctx: Context, user: User, post_id: PydanticObjectId | No
     moved = await PostTarget.move(
         post.id, NOT_STARTED, {"status": TargetStatus.SCHEDULED, "scheduled_at": at}
     )
-    await announce(ctx.services.events, moved)
+    await announce(ctx.services, moved)
     return post
 
 
@@ -78,8 +60,7 @@ async def post_publish_now(ctx: Context, user: User, post_id: PydanticObjectId |
     assert post.id is not None
     now = utcnow()
     moved = await PostTarget.move(post.id, NOT_STARTED, {"status": TargetStatus.QUEUED, "due_at": now})
-    await announce(ctx.services.events, moved)
-    await enqueue(ctx, moved)
+    await announce(ctx.services, moved)
     return post
 
 
@@ -92,7 +73,7 @@ async def post_cancel(ctx: Context, user: User, post_id: PydanticObjectId | None
         raise reject(
             "POST_NOT_CANCELLABLE", "Nothing left to cancel: every target has started or finished.", "id"
         )
-    await announce(ctx.services.events, moved)
+    await announce(ctx.services, moved)
     return post
 
 
@@ -118,6 +99,5 @@ async def post_target_retry(ctx: Context, user: User, target_id: PydanticObjectI
             f"Only failed or unconfirmed targets can be retried; this one is {target.status}.",
             "id",
         )
-    await announce(ctx.services.events, [retried])
-    await enqueue(ctx, [retried])
+    await announce(ctx.services, [retried])
     return retried

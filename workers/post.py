@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 from beanie import PydanticObjectId
 
-from app.services import POST_PUBLISH, Services
+from app.services import Services
 from integrations.platforms.base import (
     AccountSession,
     AuthExpired,
@@ -39,8 +39,9 @@ from integrations.platforms.oauth import token_times
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
 from models.media_files import publishing_facts
+from models.outbox import POST_PUBLISH
 from models.post import Post
-from models.post_events import announce
+from models.post_events import OutboxRelay, announce
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 
@@ -59,18 +60,28 @@ class PostWorker:
         self.settings = services.settings
         self.worker_id = worker_id or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
         self.lease = timedelta(seconds=self.settings.worker_lease_seconds)
+        self.relay = OutboxRelay(services)
+        self._stopping = asyncio.Event()
 
     @property
     def max_attempts(self) -> int:
         return len(self.settings.retry_delays_seconds) + 1
 
     async def run(self) -> None:
-        """Consume jobs until `stop()`."""
-        await self.services.queue.consume(POST_PUBLISH, self.handle, prefetch=self.settings.worker_prefetch)
+        """Consume jobs until `stop()`, relaying meanwhile what dead processes left in outboxes."""
+        self._stopping.clear()
+        relaying = asyncio.create_task(self.relay.run(self._stopping))
+        prefetch = self.settings.worker_prefetch
+        try:
+            await self.services.queue.consume(POST_PUBLISH, self.handle, prefetch=prefetch)
+        finally:
+            self._stopping.set()
+            await relaying
 
     async def stop(self) -> None:
         """Take no new jobs; let the ones in hand finish within the grace period."""
         await self.services.queue.stop(self.settings.worker_shutdown_grace_seconds)
+        self._stopping.set()
 
     async def handle(self, body: Mapping[str, Any]) -> None:
         """One job. Returning acks it; raising sends it to the dead-letter queue (malformed jobs only:
@@ -81,7 +92,7 @@ class PostWorker:
             # Already taken, finished or cancelled: a duplicate delivery is harmless and is dropped here.
             log.info("post.publish.skipped", target_id=str(target_id))
             return
-        await announce(self.services.events, [target])
+        await announce(self.services, [target])
         renewing = asyncio.create_task(self._renew_lease(target))
         try:
             await self._publish(target)
@@ -132,7 +143,7 @@ class PostWorker:
             return
         if await target.mark_published(published):
             log.info("post.publish.published", target_id=str(target.id), url=published.url)
-            await announce(self.services.events, [target])
+            await announce(self.services, [target])
 
     @staticmethod
     def _checkpoint_saver(target: PostTarget) -> SaveState:
@@ -165,7 +176,7 @@ class PostWorker:
         error = PublishError(code=failure.code, message=failure.message, retryable=failure.retryable)
         if isinstance(failure, RateLimited):
             if await target.mark_rescheduled(error, failure.retry_at):
-                await announce(self.services.events, [target])
+                await announce(self.services, [target])
             return
         if isinstance(failure, AuthExpired):
             await account.mark_status(AccountStatus.NEEDS_REAUTH, failure.message)
@@ -181,19 +192,14 @@ class PostWorker:
         # One delay queue per step (see ARCHITECTURE.md): attempt n waits retry_delays_seconds[n - 1].
         step = target.attempts - 1
         due_at = utcnow() + timedelta(seconds=self.settings.retry_delays_seconds[step])
-        if not await target.mark_retrying(error, due_at):
-            return
-        await announce(self.services.events, [target])
-        try:
-            await self.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)}, delay_step=step)
-        except Exception as exc:  # noqa: BLE001 (the scheduler re-sends QUEUED targets nobody claimed)
-            log.warning("post.publish.retry_enqueue_failed", target_id=str(target.id), error=repr(exc))
+        if await target.mark_retrying(error, due_at, step):  # the job goes out through the outbox
+            await announce(self.services, [target])
 
     async def _finish(
         self, target: PostTarget, error: PublishError, status: TargetStatus = TargetStatus.FAILED
     ) -> None:
         if await target.mark_failed(error, status):
-            await announce(self.services.events, [target])
+            await announce(self.services, [target])
 
 
 _MEDIA_MISSING = PublishError(

@@ -42,6 +42,10 @@ async def _queued_target(api: ApiServer, member: Member, account_id: str, text: 
         post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
     )
     assert len(moved) == 1
+    # the move wrote its job into the target's outbox: taken out again, so no relay sends it
+    await PostTarget.get_pymongo_collection().update_one(
+        {"_id": moved[0].id}, {"$set": {"outbox": [], "relay_at": None}}
+    )
     return moved[0]
 
 

@@ -54,8 +54,8 @@ async def _post_with_targets(count: int, **fields: object) -> tuple[Post, list[P
 
 async def _stream(redis: Redis, settings: Settings, workspace_id: PydanticObjectId) -> list[dict[str, Any]]:
     """The workspace's events as stored in its Redis stream (where `since` replays from)."""
-    entries = await redis.xrange(f"{settings.redis_prefix}:events:{workspace_id}")
-    return [json.loads(fields[b"payload"]) for _, fields in entries]
+    entries = await redis.xrange(f"{settings.redis_prefix}:events:{workspace_id}") or []
+    return [json.loads(fields[b"payload"]) for _, fields in entries if fields is not None]
 
 
 async def _relay_until_empty(services: Services, target_id: PydanticObjectId) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import uuid
 from collections.abc import Mapping
@@ -58,7 +59,8 @@ class PostWorker:
     def __init__(self, services: Services, worker_id: str | None = None) -> None:
         self.services = services
         self.settings = services.settings
-        self.worker_id = worker_id or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        # host:pid:random, so a lease names the process that holds it (and an operator can find it)
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.lease = timedelta(seconds=self.settings.worker_lease_seconds)
         self.relay = OutboxRelay(services)
         self._stopping = asyncio.Event()

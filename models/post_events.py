@@ -33,6 +33,7 @@ log = structlog.get_logger(__name__)
 TARGET_STATUS_CHANGED = "post_target.status_changed"
 RELAY_BATCH = 50  # target documents per lease: few enough to send well within the lease
 RELAY_PASS_BATCHES = 20  # batches one relay pass takes at most, so a pass ends and the next one begins
+REPAIR_QUIET = timedelta(seconds=5)  # how long a post's targets must be unchanged before the sweep judges it
 RELAY_ROUNDS = 3  # times a writer's relay goes round again for entries pushed while it held the lease
 
 
@@ -210,23 +211,37 @@ async def repair_post_statuses(
     """Compare a page of SCHEDULED/PUBLISHING posts with their targets; a post that disagrees is told
     through the outbox of its latest target (the relay then stores the right status and announces it).
 
+    Only posts whose targets are quiet (nothing left to relay, unchanged for `REPAIR_QUIET`) and which
+    still disagree when read again afterwards: a relay on its way would put them right anyway, and
+    repairing those would only announce their change twice.
+
     Returns the cursor for the next page (None: start over) and how many posts were repaired.
     """
     posts = await Post.in_progress(after, limit)
     if not posts:
         return None, 0
-    ids = [post.id for post in posts if post.id is not None]
-    targets = await PostTarget.of_posts(ids)
+    targets = await PostTarget.of_posts([post.id for post in posts if post.id is not None])
     by_post: dict[PydanticObjectId, list[PostTarget]] = defaultdict(list)
     for target in targets:
         by_post[target.post_id].append(target)
+    quiet_since = utcnow() - REPAIR_QUIET
+    suspects = {
+        post.id: own
+        for post in posts
+        if post.id is not None
+        and (own := by_post.get(post.id))
+        and summarize(target.status for target in own) is not post.status
+        and all(target.relay_at is None and target.updated_at < quiet_since for target in own)
+    }
     wrong: list[PostTarget] = []
-    for post in posts:
-        own = by_post.get(post.id) if post.id is not None else None
-        if own and summarize(target.status for target in own) is not post.status:
-            latest = max(own, key=lambda target: target.updated_at)
-            if await latest.announce_again():
-                wrong.append(latest)
-                log.warning("post.status.repaired", post_id=str(post.id), was=str(post.status))
+    for post in await Post.find({"_id": {"$in": list(suspects)}}).to_list() if suspects else []:
+        assert post.id is not None
+        own = suspects[post.id]
+        if summarize(target.status for target in own) is post.status:
+            continue  # a relay put it right meanwhile
+        latest = max(own, key=lambda target: target.updated_at)
+        if await latest.announce_again():
+            wrong.append(latest)
+            log.warning("post.status.repaired", post_id=str(post.id), was=str(post.status))
     await announce(services, wrong)
     return posts[-1].id, len(wrong)

@@ -311,10 +311,11 @@ class PostTarget(Document):
 
     async def announce_again(self) -> bool:
         """Put the event of the target's current status in its outbox again (the post status sweep's
-        repair: relaying it recomputes the post); False when the status moved on meanwhile."""
+        repair: relaying it recomputes the post); False when the target changed since it was read."""
         now = utcnow()
         result = await self.get_pymongo_collection().update_one(
-            {"_id": self.id, "status": self.status}, with_outbox({}, [event(self.status)], now)
+            {"_id": self.id, "status": self.status, "updated_at": self.updated_at},
+            with_outbox({}, [event(self.status)], now),
         )
         return result.modified_count == 1
 

@@ -165,10 +165,14 @@ async def test_a_claim_whose_scheduler_died_before_enqueueing_is_sent_by_the_nex
 async def test_a_post_whose_status_disagrees_with_its_targets_is_repaired_and_announced(
     services: Services, settings: Settings, redis_client: Redis
 ) -> None:
-    # given a post left PUBLISHING although its targets are all PUBLISHED (written before the outbox)
-    post, _ = await _post_with_targets(2, status=TargetStatus.PUBLISHED)
+    # given a post left PUBLISHING although its targets are all PUBLISHED (written a while ago, before
+    # the outbox), and one whose targets changed a moment ago (its relay may be on its way)
+    a_while_ago = utcnow() - timedelta(minutes=1)
+    post, _ = await _post_with_targets(2, status=TargetStatus.PUBLISHED, updated_at=a_while_ago)
+    recent, _ = await _post_with_targets(2, status=TargetStatus.PUBLISHED)
     assert post.id is not None
     await post.set({"status": PostStatus.PUBLISHING})
+    await recent.set({"status": PostStatus.PUBLISHING})
 
     # when the scheduler's status sweep goes round
     scheduler = Scheduler(services)
@@ -177,11 +181,12 @@ async def test_a_post_whose_status_disagrees_with_its_targets_is_repaired_and_an
         while scheduler._status_cursor is not None:
             await scheduler.repair_post_statuses()
 
-    # then the post is PUBLISHED, and the change was announced
+    # then the post is PUBLISHED and the change was announced; the recent one is left to its relay
     stored = await Post.get(post.id)
     assert stored is not None and stored.status is PostStatus.PUBLISHED
     events = await _stream(redis_client, settings, post.workspace_id)
     assert [e["post_status"] for e in events] == ["PUBLISHED"]
+    assert await _stream(redis_client, settings, recent.workspace_id) == []
 
 
 async def test_a_redelivered_job_takes_over_a_lease_that_ran_out_and_looks_first() -> None:

@@ -264,14 +264,17 @@ async def _create_posts(
     rng = random.Random(plan.seed)
     api = ApiServer(herald.base_url)
     first = datetime.now(UTC) + timedelta(seconds=3)
-    for n in range(plan.posts):
+
+    def post(n: int) -> dict[str, Any]:
         at = max(first + timedelta(seconds=plan.spread_seconds * n / plan.posts), datetime.now(UTC))
-        fields = {
+        return {
             "text": f"chaos {plan.seed} post {n}",
             "scheduledAt": (at + timedelta(seconds=1)).isoformat(),
             "targets": [{"accountId": account_id} for account_id in account_ids],
         }
-        request = asyncio.create_task(create_post(api, member, **fields))
+
+    for n in range(plan.posts):
+        request = asyncio.create_task(create_post(api, member, **post(n)))
         if plan.kill_api and n == plan.posts // 2 and herald.api is not None:
             await asyncio.sleep(rng.uniform(0, 0.05))
             herald.api.kill()
@@ -279,9 +282,10 @@ async def _create_posts(
             herald.retired.append(herald.api)
             await herald.start_api()
         try:
-            await request
+            created = await request
         except (httpx.HTTPError, AssertionError):  # the API died under it: the client tries again
-            await create_post(api, member, **fields)
+            created = await create_post(api, member, **post(n))
+        assert created["userErrors"] == [], created
 
 
 async def _shake(plan: ChaosPlan, herald: _Herald, database: Any, report: ChaosReport) -> None:

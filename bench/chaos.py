@@ -9,7 +9,8 @@ Each post has one target on each of two accounts, scheduled over the spread; a w
 replaced at random moments (one that is mid-publish when there is one), and the API (with a request in
 flight) and the scheduler once each. Prints targets by status, PDS records, missing and duplicated
 PUBLISHED events, posts whose status disagrees with their targets, lateness, takeover time after a kill
-and worker start time (exec to consuming). Defaults: 150 posts (300 targets), 20 kills, 60 s.
+and worker start time (exec to consuming). Defaults: 150 posts (300 targets), 20 kills, 60 s; with 0 kills
+nothing is killed at all (the baseline).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from cryptography.fernet import Fernet
 
 from app.embedded import run_secantusd
 from app.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the chaos run and the PDS live in tests/
 from tests.chaos import ChaosPlan, run_chaos
 from tests.services.pds import start_pds
 
@@ -42,7 +45,15 @@ async def main(posts: int, kills: int, spread: float) -> None:
             data_dir=Path(scratch) / "var",
         )
         async with start_pds(Path(scratch) / "pds") as pds:
-            plan = ChaosPlan(posts=posts, worker_kills=kills, spread_seconds=spread, settle_seconds=300)
+            calm = kills == 0  # 0 kills: the baseline, nothing killed at all
+            plan = ChaosPlan(
+                posts=posts,
+                worker_kills=kills,
+                spread_seconds=spread,
+                kill_api=not calm,
+                kill_scheduler=not calm,
+                settle_seconds=300,
+            )
             started = time.monotonic()
             report = await run_chaos(plan, settings, pds, f"bench-chaos-{uuid.uuid4().hex[:8]}")
     took = time.monotonic() - started

@@ -7,7 +7,7 @@ whether or not their app credentials are set: accounts connected earlier keep pu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 
 import httpx
@@ -17,10 +17,10 @@ from integrations.platforms.base import Platform
 from integrations.platforms.facebook import Facebook
 from integrations.platforms.instagram import Instagram
 from integrations.platforms.media_urls import MediaUrlCheck
-from integrations.platforms.meta_login import MetaLoginConfig
+from integrations.platforms.meta_base import MetaConfig
 from integrations.platforms.oauth import OAuthApp, OAuthConnector
 from integrations.platforms.reddit import Reddit, RedditConfig
-from integrations.platforms.threads import Threads, ThreadsConfig
+from integrations.platforms.threads import Threads
 from models.platform import PlatformName
 
 
@@ -53,33 +53,22 @@ def media_url_check(settings: Settings) -> MediaUrlCheck:
 
 def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
     """Every OAuth network, sharing one HTTP client."""
-    media_urls = media_url_check(settings)
-    meta = MetaLoginConfig(
+    meta = MetaConfig(
         app=OAuthApp(settings.meta_app_id or "", _secret(settings.meta_app_secret)),
         graph_url=settings.meta_graph_url,
         dialog_url=settings.meta_login_url,
         version=settings.meta_api_version,
         usage_limit=settings.meta_usage_limit_percent,
-    )
-    threads = Threads(
-        ThreadsConfig(
-            app=OAuthApp(settings.threads_app_id or "", _secret(settings.threads_app_secret)),
-            authorize_url=settings.threads_authorize_url,
-            graph_url=settings.threads_graph_url,
-            version=settings.threads_api_version,
-            poll_interval=settings.meta_container_poll_seconds,
-            poll_timeout=settings.meta_container_timeout_seconds,
-            usage_limit=settings.meta_usage_limit_percent,
-            media_urls=media_urls,
-        ),
-        http,
-    )
-    instagram = Instagram(
-        meta,
-        http,
-        media_urls=media_urls,
         poll_interval=settings.meta_container_poll_seconds,
         poll_timeout=settings.meta_container_timeout_seconds,
+        media_urls=media_url_check(settings),
+    )
+    threads = replace(
+        meta,
+        app=OAuthApp(settings.threads_app_id or "", _secret(settings.threads_app_secret)),
+        graph_url=settings.threads_graph_url,
+        dialog_url=settings.threads_authorize_url,
+        version=settings.threads_api_version,
     )
     reddit = Reddit(
         RedditConfig(
@@ -91,11 +80,10 @@ def oauth_networks(settings: Settings, http: httpx.AsyncClient) -> Networks:
         ),
         http,
     )
-    connectors: dict[PlatformName, OAuthConnector] = {
-        PlatformName.THREADS: threads,
-        PlatformName.INSTAGRAM: instagram,
-        PlatformName.FACEBOOK: Facebook(meta, http, media_urls=media_urls),
+    networks: dict[PlatformName, Threads | Instagram | Facebook | Reddit] = {
+        PlatformName.THREADS: Threads(threads, http),
+        PlatformName.INSTAGRAM: Instagram(meta, http),
+        PlatformName.FACEBOOK: Facebook(meta, http),
         PlatformName.REDDIT: reddit,
     }
-    platforms: dict[PlatformName, Platform] = {name: c for name, c in connectors.items()}  # type: ignore[misc]
-    return Networks(platforms=platforms, connectors=connectors)
+    return Networks(platforms=dict(networks), connectors=dict(networks))

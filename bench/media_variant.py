@@ -4,7 +4,7 @@
 
 Makes 4000 x 3000 JPEGs (a busy one, photo-like grain over a gradient, and the worst case for JPEG,
 pure noise), then, for each, in a fresh child process so the numbers are its own: decodes it the way
-`models.media_files.bluesky_variant` does (`open_oriented` with libjpeg's reduced-scale decoding, then
+`resolvers.media_renditions.bluesky_variant` does (`open_oriented` with libjpeg's reduced-scale decoding, then
 `fit_jpeg` down to 1,000,000 bytes and 2000 px) and, for comparison, the naive way (full-size decode,
 then resize). Prints wall time, the Python heap peak (tracemalloc; Pillow's pixel buffers are not on
 it) and the growth of the process's peak resident memory (VmHWM, else ru_maxrss: it counts them).

@@ -33,12 +33,11 @@ from zoneinfo import ZoneInfo
 from beanie import PydanticObjectId
 from pydantic import BaseModel
 
+from models.clock import as_utc
 from models.metric_snapshot import MetricSnapshot
+from models.metrics import SUMMED, MetricValues
 from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
-
-SUMMED = ("likes", "reposts", "replies", "quotes", "views", "reach", "saves", "score")
-
 
 ANALYTICS_UPDATED = "analytics.updated"
 """The event type of a stored reading, on the workspace's event stream."""
@@ -56,21 +55,13 @@ class Granularity(enum.StrEnum):
     WEEK = "WEEK"
 
 
-class MetricTotals(BaseModel):
-    """Sums over the period's posts (of one network, or of all when `platform` is None)."""
+class MetricTotals(MetricValues):
+    """Sums over the period's posts (of one network, or of all when `platform` is None): each metric
+    field the sum of the posts that report it (`upvote_ratio` their mean), None when none does."""
 
     platform: PlatformName | None = None
     posts_published: int = 0
     posts_measured: int = 0
-    likes: int | None = None
-    reposts: int | None = None
-    replies: int | None = None
-    quotes: int | None = None
-    views: int | None = None
-    reach: int | None = None
-    saves: int | None = None
-    score: int | None = None
-    upvote_ratio: float | None = None
     engagement: int = 0
     engagement_rate: float | None = None
     followers: int | None = None
@@ -306,16 +297,12 @@ def fill_buckets(
 
 
 def _bucket_date(at: datetime, zone: ZoneInfo, granularity: Granularity) -> date:
-    local = _aware(at).astimezone(zone).date()
+    local = as_utc(at).astimezone(zone).date()
     return local - timedelta(days=local.weekday()) if granularity is Granularity.WEEK else local
 
 
 def _local_midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
-
-
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 async def heatmap(workspace_id: PydanticObjectId, since: datetime, zone: ZoneInfo) -> Heatmap:
@@ -348,5 +335,5 @@ def heatmap_of(
 
 
 def _slot(at: datetime, zone: ZoneInfo) -> tuple[int, int]:
-    local = _aware(at).astimezone(zone)  # zoneinfo applies the offset in force at that instant
+    local = as_utc(at).astimezone(zone)  # zoneinfo applies the offset in force at that instant
     return local.isoweekday(), local.hour

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from beanie import PydanticObjectId
 
-from integrations.platforms.metrics import METRIC_FIELDS
 from models.metric_snapshot import MetricSnapshot
+from models.metrics import METRIC_FIELDS
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import SocialAccount

@@ -23,8 +23,8 @@ from beanie import Document, PydanticObjectId
 from pydantic import Field
 from pymongo import ASCENDING, IndexModel
 
-from integrations.platforms.metrics import METRIC_FIELDS, Metrics
 from models.clock import utcnow
+from models.metrics import METRIC_FIELDS, Metrics, MetricValues
 from models.platform import PlatformName
 from models.post_target import PostTarget
 from models.social_account import SocialAccount
@@ -33,8 +33,9 @@ HistoryKey = tuple[PydanticObjectId, datetime | None, datetime | None]
 """(target or account id, from, to): one history read, as the DataLoaders batch them."""
 
 
-class MetricSnapshot(Document):
-    """One reading. `target_id` None: a reading of the account (followers) rather than of a post."""
+class MetricSnapshot(Document, MetricValues):
+    """One reading (its metric fields from `MetricValues`). `target_id` None: a reading of the account
+    (followers) rather than of a post."""
 
     workspace_id: PydanticObjectId
     platform: PlatformName
@@ -43,15 +44,6 @@ class MetricSnapshot(Document):
     published_at: datetime | None = Field(default=None, description="the post's, for period reads")
     collected_at: datetime = Field(default_factory=utcnow)
     latest: bool = True
-    likes: int | None = None
-    reposts: int | None = None
-    replies: int | None = None
-    quotes: int | None = None
-    views: int | None = None
-    reach: int | None = None
-    saves: int | None = None
-    score: int | None = None
-    upvote_ratio: float | None = None
     engagement: int | None = Field(default=None, description="likes+reposts+replies+quotes+saves")
     followers: int | None = None
 

@@ -15,7 +15,6 @@ from integrations.platforms.text_fit import cut
 from integrations.prompts import ALT_TEXT, alt_text_request
 from models.ai_generation import AiOutcome
 from models.media_asset import MediaStatus
-from models.media_files import MediaMissing, bluesky_variant
 from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
@@ -30,6 +29,7 @@ from resolvers.ai_requests import (
 )
 from resolvers.errors import Rejected, not_found, reject
 from resolvers.media import MAX_ALT_TEXT, visible_media
+from resolvers.media_renditions import MediaMissing, bluesky_variant
 
 TARGET_LENGTH = 300  # what the model is asked for; anything up to MAX_ALT_TEXT is kept
 

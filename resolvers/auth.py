@@ -6,7 +6,6 @@ import asyncio
 import re
 from dataclasses import dataclass
 
-from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from app.context import Context
@@ -136,8 +135,3 @@ class LoginAttempt:
         for key, hit_id in self._held:
             await self._limiter.undo(key, hit_id)
         self._held.clear()
-
-
-def user_id_of(user: User) -> PydanticObjectId:
-    assert user.id is not None
-    return user.id

@@ -31,7 +31,6 @@ from integrations.platforms.text_fit import compose, cut, fit_with_hashtags
 from integrations.prompts import CAPTION_GENERATE, caption_request
 from models.ai_generation import AiOutcome
 from models.media_asset import MediaAsset
-from models.media_files import MediaMissing, bluesky_variant
 from models.platform import MediaKind, PlatformName
 from models.user import User
 from models.workspace import Role, Workspace
@@ -45,6 +44,7 @@ from resolvers.ai_requests import (
     parse_json_object,
 )
 from resolvers.errors import Rejected, UserError, reject
+from resolvers.media_renditions import MediaMissing, bluesky_variant
 from resolvers.post_rules import check_attachments
 
 log = structlog.get_logger(__name__)

@@ -2,7 +2,7 @@
 
 The upload itself never passes through a resolver: `media_upload_create` hands the client a URL that
 writes straight to storage (S3/R2, or Herald's own signed local route), and `media_upload_complete` then
-reads what arrived and decides what it is (`models/media_check.py`).
+reads what arrived and decides what it is (`media_check`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from integrations.media_probe import kind_of
 from integrations.storage import UploadTicket
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus, StorageUsage
-from models.media_check import UploadLimits, UploadMissing, check_upload
 from models.media_files import delete_files
 from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_workspace, workspace_for
 from resolvers.errors import Rejected, UserError, not_found, reject
+from resolvers.media_check import UploadLimits, UploadMissing, check_upload
 
 MAX_FILENAME = 255
 MAX_ALT_TEXT = 2000

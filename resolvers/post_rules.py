@@ -10,7 +10,8 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from app.context import Context
-from integrations.platforms.base import PostContent, ThreadPartContent, supports_threads
+from integrations.platforms.base import PostContent, ThreadPartContent
+from integrations.platforms.capabilities import CAPABILITIES
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
 from models.post import ThreadPart
@@ -24,13 +25,7 @@ MAX_THREAD_PARTS = 100  # input lists are capped; each network has its own, lowe
 # A time this close to now counts as now: the request itself takes a moment to arrive.
 SCHEDULE_TOLERANCE = timedelta(seconds=5)
 
-PLATFORM_LABELS = {
-    "BLUESKY": "Bluesky",
-    "THREADS": "Threads",
-    "INSTAGRAM": "Instagram",
-    "FACEBOOK": "Facebook",
-    "REDDIT": "Reddit",
-}
+PLATFORM_LABELS = {platform.value: declared.text.label for platform, declared in CAPABILITIES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +69,6 @@ def check_schedule(scheduled_at: datetime | None, *field_path: str) -> list[User
             UserError("SCHEDULED_IN_PAST", "This time has passed; pick a time in the future.", field_path)
         ]
     return []
-
-
-def check_media(media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str) -> list[UserError]:
-    """Media ids where attachments cannot be used yet (kept for callers outside posts): each list is
-    refused with MEDIA_NOT_FOUND. Posts attach media through `check_attachments`."""
-    if not media_ids:
-        return []
-    return [UserError("MEDIA_NOT_FOUND", "Media cannot be attached here yet.", field_path)]
 
 
 async def check_attachments(
@@ -257,7 +244,7 @@ def check_content(
         UserError(v.code, f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path))
         for v in platform.validate(content)
     ]
-    if thread and not supports_threads(platform):
+    if thread and not platform.capabilities.threads:
         # Never published without its parts: refused per network, before anything is stored.
         message = f"{label}: Herald cannot publish threads to {label}; publish the first part alone."
         errors.append(UserError("THREADS_NOT_SUPPORTED", message, ("thread",)))

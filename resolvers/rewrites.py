@@ -13,7 +13,8 @@ from beanie import PydanticObjectId
 
 from app.context import Context
 from integrations.gemini import Generation
-from integrations.platforms.limits import LIMITS, text_violations
+from integrations.platforms.capabilities import CAPABILITIES
+from integrations.platforms.limits import text_violations
 from integrations.platforms.text_fit import cut_to_fit, split_to_fit
 from integrations.prompts import RewriteKind, rewrite_request, rewrite_template
 from models.ai_generation import AiOutcome
@@ -89,8 +90,9 @@ def _check(request: RewriteRequest) -> None:
         errors.append(UserError("TONE_REQUIRED", "Say which tone to rewrite in.", ("tone",)))
     if request.kind is RewriteKind.TRANSLATE and not (request.language or "").strip():
         errors.append(UserError("LANGUAGE_REQUIRED", "Say which language to translate into.", ("language",)))
-    if request.kind is RewriteKind.SPLIT_THREAD and not LIMITS[request.platform].threads:
-        label = LIMITS[request.platform].label
+    capabilities = CAPABILITIES[request.platform]
+    if request.kind is RewriteKind.SPLIT_THREAD and not capabilities.threads:
+        label = capabilities.text.label
         errors.append(UserError("THREADS_NOT_SUPPORTED", f"{label} has no threads.", ("platform",)))
     errors += check_tone_and_language(request.tone, request.language)
     if errors:

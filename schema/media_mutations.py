@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 
 from app.context import Info
-from models.media_check import REJECTION_CODES
 from resolvers import media as use_cases
+from resolvers.media_check import REJECTION_CODES
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.media import HttpHeader, MediaAsset
 from schema.relay import parse_id_of

@@ -15,6 +15,7 @@ from schema.media_mutations import MediaMutation
 from schema.mutation import CoreMutation
 from schema.oauth import OAuthMutation, OAuthQuery
 from schema.passwords import PasswordMutation
+from schema.platforms import PlatformQuery
 from schema.post_target_mutations import PostTargetMutation
 from schema.query import CoreQuery
 from schema.sessions import SessionMutation, SessionQuery
@@ -22,7 +23,7 @@ from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery):
+class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery, PlatformQuery):
     pass
 
 

@@ -43,7 +43,7 @@ def _require_tcp(url: str, default_port: int) -> None:
     try:
         socket.create_connection((host, port), timeout=3).close()
     except OSError as exc:  # a missing service is a failure, never a skip
-        pytest.fail(f"{url} is not reachable ({exc}); start it as ../shared/design/SERVICES.md says")
+        pytest.fail(f"{url} is not reachable ({exc}); start it as the README says (Tests)")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,4 +1,4 @@
-"""The names API.md promises clients are in the schema (add freely; rename or remove nothing)."""
+"""The names docs/api.md promises clients are in the schema (add freely; rename or remove nothing)."""
 
 from __future__ import annotations
 

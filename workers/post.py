@@ -34,17 +34,16 @@ from integrations.platforms.base import (
     SaveState,
     ThreadPartContent,
     Transient,
-    supports_threads,
 )
 from integrations.platforms.oauth import token_times
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
-from models.media_files import publishing_facts
 from models.outbox import POST_PUBLISH
 from models.post import Post
 from models.post_events import OutboxRelay, announce
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
+from resolvers.media_renditions import publishing_facts
 
 log = structlog.get_logger(__name__)
 
@@ -122,7 +121,7 @@ class PostWorker:
         if isinstance(content, PublishError):
             await self._finish(target, content)
             return
-        if content.thread and not supports_threads(platform):
+        if content.thread and not platform.capabilities.threads:
             await self._finish(target, _THREADS_NOT_SUPPORTED)  # never published without its parts
             return
         try:

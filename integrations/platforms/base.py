@@ -1,8 +1,9 @@
 """The contract every social network module implements.
 
-A platform module knows three things about its network: the rules a post must follow (checked when a
-post is written, so a user hears about a problem before anything is queued), how to publish one target,
-and how to tell whether a target was already published (the never-post-twice rule). Failures are
+A platform module knows four things about its network: what it supports (its `capabilities`, declared
+as data in `capabilities`), the rules a post must follow (checked when a post is written, so a user hears
+about a problem before anything is queued), how to publish one target, and how to tell whether a target
+was already published (the never-post-twice rule). Failures are
 classified here, once, from status and error codes, into the five `PublishFailure` kinds the post worker
 understands.
 """
@@ -12,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from models.platform import MediaKind, PlatformName
+
+if TYPE_CHECKING:
+    from integrations.platforms.capabilities import Capabilities
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,7 @@ class PostContent:
     """What one target publishes: the text (already tailored for the network), its options and media.
 
     `thread` holds the further parts of a thread, published as a reply chain under the first post by the
-    networks that have one (see `supports_threads`); the others refuse a post that has parts.
+    networks whose capabilities declare `threads`; the others refuse a post that has parts.
     """
 
     text: str
@@ -204,6 +208,7 @@ class Platform(Protocol):
     """What the API and the post worker need from one network."""
 
     name: PlatformName
+    capabilities: Capabilities
 
     def validate(self, content: PostContent) -> Sequence[Violation]:
         """Every rule the content breaks on this network; empty when it can be published."""
@@ -238,10 +243,8 @@ class Platform(Protocol):
 
 @runtime_checkable
 class Deletable(Protocol):
-    """A network from which Herald can remove what it published (an optional capability of a `Platform`).
-
-    Checked with `isinstance(platform, Deletable)`, so networks without it need no stub.
-    """
+    """A network from which Herald can remove what it published: those whose capabilities declare
+    `delete` (a unit test keeps the declaration and this protocol in step), so others need no stub."""
 
     async def delete(self, account: AccountSession, published_ids: Sequence[str]) -> None:
         """Remove every post in `published_ids` (a target's `external_ids`); one already gone is no error.
@@ -249,11 +252,3 @@ class Deletable(Protocol):
         Raise a `PublishFailure` subclass when the network refuses or cannot be reached.
         """
         ...
-
-
-def supports_threads(platform: object) -> bool:
-    """Whether `platform` publishes thread parts as a reply chain (its module sets `supports_threads`).
-
-    A network without the attribute refuses posts with thread parts (THREADS_NOT_SUPPORTED).
-    """
-    return bool(getattr(platform, "supports_threads", False))

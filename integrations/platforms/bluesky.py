@@ -36,6 +36,7 @@ from integrations.platforms.bluesky_repo import AccountRepo, open_client, open_r
 from integrations.platforms.bluesky_text import record_key, text_violations
 from integrations.platforms.bluesky_threads import publish_chain, thread_violations
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, login_failure
+from integrations.platforms.capabilities import CAPABILITIES
 from integrations.safe_fetch import FetchPolicy, FetchRefused
 from models.platform import PlatformName
 
@@ -48,7 +49,7 @@ class Bluesky:
     """The Bluesky (AT Protocol) implementation of the `Platform` contract (and of `Deletable`)."""
 
     name = PlatformName.BLUESKY
-    supports_threads = True
+    capabilities = CAPABILITIES[PlatformName.BLUESKY]
 
     def __init__(self, *, timeout: float = 20.0, fetch_policy: FetchPolicy | None = None) -> None:
         self._timeout = timeout

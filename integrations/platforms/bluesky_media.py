@@ -1,4 +1,4 @@
-"""Bluesky's rules for attached media, as data (see PLATFORMS.md).
+"""Bluesky's rules for attached media, as data (see docs/platforms.md).
 
 A post has one embed: up to four images, or one video, never both. Image blobs are re-encoded by Herald
 to JPEGs of at most a million bytes (older PDSes refuse anything larger), so an image's own size and
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from integrations.platforms.base import MediaFacts, Violation
+from integrations.platforms.media_rules import FileRules
 from models.platform import MediaKind
 
 MAX_IMAGES = 4
@@ -23,6 +24,15 @@ IMAGE_MAX_SIDE = 2000
 VIDEO_TYPES = frozenset({"video/mp4"})
 VIDEO_MAX_BYTES = 100_000_000
 VIDEO_MAX_SECONDS = 180.0
+# The same figures as one file's rules, for `capabilities` (GIFs are refused: Bluesky shows them still).
+FILES = FileRules(
+    "Bluesky",
+    frozenset({"image/jpeg", "image/png", "image/webp"}),
+    None,
+    VIDEO_TYPES,
+    VIDEO_MAX_BYTES,
+    max_video_seconds=VIDEO_MAX_SECONDS,
+)
 
 _FIELD = ("mediaIds",)
 

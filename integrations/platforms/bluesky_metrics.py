@@ -42,7 +42,6 @@ from models.platform import PlatformName
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
 _TOKEN_ERRORS = frozenset({"ExpiredToken", "InvalidToken", "AuthenticationRequired", "AuthMissing"})
-_UNAVAILABLE = object()
 
 
 class _TokenRefused(Exception):

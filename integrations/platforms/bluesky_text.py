@@ -1,7 +1,8 @@
 """Bluesky's text rules, rich-text facets and record keys, as pure functions.
 
-Nothing here touches the network, so every rule is testable on its own: `bluesky.py` resolves the
-mentioned handles to DIDs and turns the detected spans into facets with `build_facets`.
+Nothing here touches the network, so every rule is testable on its own: when a post is written to the
+PDS, `bluesky_threads` resolves the mentioned handles to DIDs and turns the detected spans into facets
+with `build_facets`.
 
 Facets are found as the Bluesky app finds them (`detectFacets` of `@atproto/api`), with the expressions
 the atproto SDK ports from it: links with or without a scheme (a bare domain must end in a known TLD),

@@ -23,21 +23,19 @@ import httpx
 from integrations.platforms import facebook_media, limits
 from integrations.platforms.base import (
     AccountSession,
-    AuthExpired,
     Checkpoint,
     ConnectedAccount,
     OutcomeUnknown,
     PostContent,
     Published,
     PublishFailure,
-    RateLimited,
     Violation,
 )
-from integrations.platforms.media_urls import MediaUrlCheck
-from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
-from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
+from integrations.platforms.capabilities import CAPABILITIES
+from integrations.platforms.meta_base import MetaConfig, MetaPlatform
+from integrations.platforms.meta_graph import parse_time
+from integrations.platforms.meta_login import MetaLogin
 from integrations.platforms.oauth import INSIGHTS_SCOPES
-from integrations.platforms.reconcile import same_caption, window_start
 from models.platform import MediaKind, PlatformName
 
 SCOPES = (
@@ -51,26 +49,20 @@ PUBLISHING_TASK = "CREATE_CONTENT"
 LABEL = "Facebook"
 
 
-class Facebook:
+class Facebook(MetaPlatform):
     """The Facebook Pages implementation of the `Platform` and `OAuthConnector` contracts."""
 
     name = PlatformName.FACEBOOK
-    uses_pkce = True
+    capabilities = CAPABILITIES[PlatformName.FACEBOOK]
+    label = LABEL
+    owner_key = "page_id"
+    owner_noun = "Facebook Page"
 
-    def __init__(
-        self, config: MetaLoginConfig, http: httpx.AsyncClient, *, media_urls: MediaUrlCheck | None = None
-    ) -> None:
-        graph_url = f"{config.graph_url.rstrip('/')}/{config.version}"
-        self.graph = GraphClient(http, graph_url, label=LABEL, usage_limit=config.usage_limit)
+    def __init__(self, config: MetaConfig, http: httpx.AsyncClient) -> None:
+        super().__init__(config, http)
         self.login = MetaLogin(config, self.graph)
-        self.media_urls = media_urls or MediaUrlCheck()
 
     # --- connecting ------------------------------------------------------------------------------------
-
-    @property
-    def configured(self) -> bool:
-        """Whether META_APP_ID and META_APP_SECRET are set."""
-        return self.login.configured
 
     def authorization_url(self, state: str, redirect_uri: str, code_challenge: str | None) -> str:
         """The Facebook Login dialog asking to publish on the user's Pages."""
@@ -98,10 +90,6 @@ class Facebook:
             if "tasks" not in page or PUBLISHING_TASK in (page.get("tasks") or [])
         ]
 
-    async def refresh(self, credentials: Mapping[str, Any]) -> dict[str, Any]:
-        """Page tokens from a long-lived login do not expire: there is nothing to refresh."""
-        return {**credentials, "refresh_at": None}
-
     # --- publishing ------------------------------------------------------------------------------------
 
     def validate(self, content: PostContent) -> list[Violation]:
@@ -125,7 +113,7 @@ class Facebook:
         checkpoint: Checkpoint | None = None,
     ) -> Published:
         """Post the message (with its link) to the Page's feed, or its photos or video."""
-        token, page_id = _credentials(account)
+        token, page_id = self._credentials(account)
         await self.graph.get(page_id, token, {"fields": "id"})
         for item in content.media:
             await self.media_urls.ensure_public(item.url)
@@ -140,21 +128,15 @@ class Facebook:
         self, account: AccountSession, content: PostContent, idempotency_key: str
     ) -> Published | None:
         """The Page's post with this message since the target was written (see `reconcile`)."""
-        token, page_id = _credentials(account)
-        try:
-            found = await find_recent(
-                self.graph,
-                f"{page_id}/published_posts",
-                token,
-                fields="id,message,created_time,permalink_url",
-                since=window_start(idempotency_key),
-                matches=lambda item: same_caption(item.get("message"), content.text),
-                time_field="created_time",
-            )
-        except (AuthExpired, RateLimited, OutcomeUnknown):
-            raise
-        except PublishFailure as exc:
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Facebook could not be asked ({exc.message}).") from exc
+        found = await self._find(
+            account,
+            content,
+            idempotency_key,
+            edge="published_posts",
+            fields="id,message,created_time,permalink_url",
+            text_field="message",
+            time_field="created_time",
+        )
         return _as_published(found) if found is not None else None
 
     async def _post(
@@ -181,14 +163,6 @@ class Facebook:
         if not isinstance(post_id, str | int) or not str(post_id):
             raise OutcomeUnknown("OUTCOME_UNKNOWN", "Facebook answered the post without its id.")
         return str(post_id)
-
-
-def _credentials(account: AccountSession) -> tuple[str, str]:
-    token = account.credentials.get("access_token")
-    page_id = account.credentials.get("page_id") or account.external_id
-    if not token:
-        raise AuthExpired("TOKEN_MISSING", "This Facebook Page has no stored login; reconnect it.")
-    return str(token), str(page_id)
 
 
 def _is_web_link(value: object) -> bool:

@@ -19,7 +19,7 @@ Instagram publishes nothing without media: a text-only post is refused when it i
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +28,6 @@ import httpx
 from integrations.platforms import limits
 from integrations.platforms.base import (
     AccountSession,
-    AuthExpired,
     Checkpoint,
     ConnectedAccount,
     InvalidContent,
@@ -36,9 +35,9 @@ from integrations.platforms.base import (
     PostContent,
     Published,
     PublishFailure,
-    RateLimited,
     Violation,
 )
+from integrations.platforms.capabilities import CAPABILITIES
 from integrations.platforms.instagram_comments import add_first_comment, comment_violations, first_comment_of
 from integrations.platforms.instagram_media import (
     InstagramKind,
@@ -47,13 +46,11 @@ from integrations.platforms.instagram_media import (
     media_violations,
     post_form,
 )
-from integrations.platforms.media_urls import MediaUrlCheck
-from integrations.platforms.meta_containers import Containers, ContainerStatus
-from integrations.platforms.meta_graph import GraphClient, find_recent, parse_time
-from integrations.platforms.meta_login import MetaLogin, MetaLoginConfig
-from integrations.platforms.meta_quota import Quota
+from integrations.platforms.meta_base import ContainerPublishing, Form, MetaConfig
+from integrations.platforms.meta_graph import parse_time
+from integrations.platforms.meta_login import MetaLogin
 from integrations.platforms.oauth import INSIGHTS_SCOPES
-from integrations.platforms.reconcile import same_caption, window_start
+from integrations.platforms.reconcile import looking, window_start
 from models.platform import PlatformName
 
 __all__ = ["Instagram", "InstagramKind"]
@@ -77,35 +74,22 @@ _MEDIA_FIELDS = "id,caption,timestamp,permalink"
 PROFILE_FIELDS = "id,username,name"
 
 
-class Instagram:
+class Instagram(ContainerPublishing):
     """The Instagram implementation of the `Platform` and `OAuthConnector` contracts."""
 
     name = PlatformName.INSTAGRAM
-    uses_pkce = True
+    capabilities = CAPABILITIES[PlatformName.INSTAGRAM]
+    label = LABEL
+    owner_key = "ig_user_id"
+    owner_noun = "Instagram account"
+    status_field, error_field = "status_code", "status"
+    container_edge, publish_edge, quota_edge = "media", "media_publish", "content_publishing_limit"
 
-    def __init__(
-        self,
-        config: MetaLoginConfig,
-        http: httpx.AsyncClient,
-        *,
-        media_urls: MediaUrlCheck | None = None,
-        poll_interval: float = 60.0,
-        poll_timeout: float = 300.0,
-    ) -> None:
-        graph_url = f"{config.graph_url.rstrip('/')}/{config.version}"
-        self.graph = GraphClient(http, graph_url, label=LABEL, usage_limit=config.usage_limit)
+    def __init__(self, config: MetaConfig, http: httpx.AsyncClient) -> None:
+        super().__init__(config, http)
         self.login = MetaLogin(config, self.graph)
-        self.media_urls = media_urls or MediaUrlCheck()
-        self.containers = Containers(
-            self.graph, "status_code", poll_interval, poll_timeout, error_field="status"
-        )
 
     # --- connecting ------------------------------------------------------------------------------------
-
-    @property
-    def configured(self) -> bool:
-        """Whether META_APP_ID and META_APP_SECRET are set."""
-        return self.login.configured
 
     def authorization_url(self, state: str, redirect_uri: str, code_challenge: str | None) -> str:
         """The Facebook Login dialog asking to publish on the Instagram accounts of the user's Pages."""
@@ -142,10 +126,6 @@ class Instagram:
             )
         return accounts
 
-    async def refresh(self, credentials: Mapping[str, Any]) -> dict[str, Any]:
-        """Calls use the Page token, which does not expire: there is nothing to refresh."""
-        return {**credentials, "refresh_at": None}
-
     # --- publishing ------------------------------------------------------------------------------------
 
     def validate(self, content: PostContent) -> list[Violation]:
@@ -171,28 +151,10 @@ class Instagram:
         idempotency_key: str,
         checkpoint: Checkpoint | None = None,
     ) -> Published:
-        """Publish through a container, resuming the one an earlier attempt left in the checkpoint; then
-        add the first comment."""
-        token, ig_user = _credentials(account)
-        kind = kind_of(content.options)
-        if not content.media or kind is None:
+        """Publish through a container (see `ContainerPublishing`), then add the first comment."""
+        if not content.media or kind_of(content.options) is None:
             raise InvalidContent(MEDIA_REQUIRED.code, MEDIA_REQUIRED.message)  # validate refused these
-        container_id, status = await self.containers.reusable(checkpoint, token)
-        if status is ContainerStatus.PUBLISHED:
-            return await self._published_earlier(account, content, idempotency_key)
-        await self._quota(ig_user).check(token)
-        if container_id is None:
-            container_id = await self._prepare(ig_user, token, content, kind, checkpoint)
-        if await self.containers.wait(container_id, token) is ContainerStatus.PUBLISHED:
-            return await self._published_earlier(account, content, idempotency_key)
-        answer = await self.graph.post(
-            f"{ig_user}/media_publish", token, {"creation_id": container_id}, publishing=True
-        )
-        media_id = answer.get("id")
-        if not isinstance(media_id, str | int) or not str(media_id):
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", "Instagram answered the publish call without a media id.")
-        published = await self._published(account, token, {"id": str(media_id)})
-        return await self._with_comment(published, account, token, content, look_first=False)
+        return await super().publish(account, content, idempotency_key, checkpoint)
 
     async def find_published(
         self, account: AccountSession, content: PostContent, idempotency_key: str
@@ -200,64 +162,43 @@ class Instagram:
         """The account's media with this caption since the target was written (see `reconcile`); for a
         Story, the only story published since (Stories have no caption: several leave it unknown). A
         post found this way gets its first comment if it does not have it yet."""
-        token, ig_user = _credentials(account)
-        since = window_start(idempotency_key)
-        try:
-            if kind_of(content.options) is InstagramKind.STORY:
-                found = await self._only_story_since(ig_user, token, since)
-            else:
-                found = await find_recent(
-                    self.graph,
-                    f"{ig_user}/media",
-                    token,
-                    fields=_MEDIA_FIELDS,
-                    since=since,
-                    matches=lambda item: same_caption(item.get("caption"), content.text),
-                    time_field="timestamp",
-                )
-        except (AuthExpired, RateLimited, OutcomeUnknown):
-            raise
-        except PublishFailure as exc:
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Instagram could not be asked ({exc.message}).") from exc
+        if kind_of(content.options) is InstagramKind.STORY:
+            token, ig_user = self._credentials(account)
+            with looking(LABEL):
+                found = await self._only_story_since(ig_user, token, window_start(idempotency_key))
+        else:
+            found = await self._find(
+                account,
+                content,
+                idempotency_key,
+                edge="media",
+                fields=_MEDIA_FIELDS,
+                text_field="caption",
+                time_field="timestamp",
+            )
         if found is None:
             return None
+        token, _ = self._credentials(account)
         published = await self._published(account, token, found)
         return await self._with_comment(published, account, token, content, look_first=True)
 
     # --- internals -------------------------------------------------------------------------------------
 
-    async def _prepare(
-        self,
-        ig_user: str,
-        token: str,
-        content: PostContent,
-        kind: InstagramKind,
-        checkpoint: Checkpoint | None,
-    ) -> str:
-        """The container to publish (a carousel's items first), each recorded in the checkpoint."""
-        for item in content.media:
-            await self.media_urls.ensure_public(item.url)
-        items: list[str] = []
-        if kind is InstagramKind.FEED and len(content.media) > 1:
-            makers = [self._maker(ig_user, token, item_form(m)) for m in content.media]
-            items = await self.containers.create_items(checkpoint, token, makers)
-        form = post_form(kind, content.text, content.media, items)
-        return await self.containers.create(checkpoint, self._maker(ig_user, token, form))
+    def _item_forms(self, content: PostContent) -> Sequence[Form]:
+        if kind_of(content.options) is not InstagramKind.FEED or len(content.media) < 2:
+            return []
+        return [item_form(m) for m in content.media]
 
-    def _maker(self, ig_user: str, token: str, form: Mapping[str, str]) -> Callable[[], Awaitable[str]]:
-        async def make() -> str:
-            answer = await self.graph.post(f"{ig_user}/media", token, form)
-            container_id = answer.get("id")
-            if not isinstance(container_id, str | int) or not str(container_id):
-                raise OutcomeUnknown("OUTCOME_UNKNOWN", "Instagram answered without a container id.")
-            return str(container_id)
+    def _post_form(self, content: PostContent, items: Sequence[str]) -> Form:
+        kind = kind_of(content.options)
+        assert kind is not None  # publish refused an unknown kind
+        return post_form(kind, content.text, content.media, items)
 
-        return make
-
-    def _quota(self, ig_user: str) -> Quota:
-        return Quota(
-            self.graph, f"{ig_user}/content_publishing_limit", f"{ig_user}/media", "Instagram account"
-        )
+    async def _after_publish(
+        self, account: AccountSession, token: str, media_id: str, content: PostContent
+    ) -> Published:
+        published = await self._published(account, token, {"id": media_id})
+        return await self._with_comment(published, account, token, content, look_first=False)
 
     async def _only_story_since(self, ig_user: str, token: str, since: datetime) -> dict[str, Any] | None:
         # The stories edge lists the account's live stories (the last 24 hours), newest first.
@@ -301,23 +242,3 @@ class Instagram:
             self.graph, token, published.external_id, comment, handle=account.handle, look_first=look_first
         )
         return Published(published.external_id, published.url, published.published_at, warnings)
-
-    async def _published_earlier(
-        self, account: AccountSession, content: PostContent, idempotency_key: str
-    ) -> Published:
-        found = await self.find_published(account, content, idempotency_key)
-        if found is not None:
-            return found
-        raise OutcomeUnknown(
-            "PUBLISHED_NOT_FOUND",
-            "Instagram says an earlier attempt published this post, but it is not among the account's posts "
-            "yet; Herald will look again.",
-        )
-
-
-def _credentials(account: AccountSession) -> tuple[str, str]:
-    token = account.credentials.get("access_token")
-    ig_user = account.credentials.get("ig_user_id") or account.external_id
-    if not token:
-        raise AuthExpired("TOKEN_MISSING", "This Instagram account has no stored login; reconnect it.")
-    return str(token), str(ig_user)

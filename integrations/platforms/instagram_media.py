@@ -1,5 +1,5 @@
 """Instagram's media: where a post goes (`instagramKind`), what each kind carries (as data, see
-PLATFORMS.md), and the containers that carry it.
+docs/platforms.md), and the containers that carry it.
 
 From the Instagram Platform's "Content Publishing" guide and the IG User Media reference:
 
@@ -40,8 +40,9 @@ FEED_FILES = FileRules("Instagram", _JPEG, 8 * MB)
 CAROUSEL_FILES = FileRules(
     "An Instagram carousel", _JPEG, 8 * MB, _VIDEO, 100 * MB, min_video_seconds=3.0, max_video_seconds=60.0
 )
+# A Reel is one video: no photo reaches these rules (`media_violations` refuses it first).
 REEL_FILES = FileRules(
-    "An Instagram Reel", _JPEG, 8 * MB, _VIDEO, 300 * MB, min_video_seconds=3.0, max_video_seconds=900.0
+    "An Instagram Reel", frozenset(), None, _VIDEO, 300 * MB, min_video_seconds=3.0, max_video_seconds=900.0
 )
 STORY_FILES = FileRules(
     "An Instagram Story", _JPEG, 8 * MB, _VIDEO, 100 * MB, min_video_seconds=3.0, max_video_seconds=60.0

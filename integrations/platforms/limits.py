@@ -1,8 +1,9 @@
 """Every network's text rules as data, in one place, with the counter each network uses.
 
 Whatever writes text for a network reads its limits here: the post checks, AI suggestions, the thread
-splitter, and the network modules. Bluesky's rules and counters live in `bluesky_text` (its validator is
-the one used here); the others are from PLATFORMS.md:
+splitter, the network modules, and (through `capabilities`) the `platformRules` query. Bluesky's rules
+and counters live in `bluesky_text` (its validator is the one used here); the others are summarised in
+docs/platforms.md:
 
 - Threads: 500 characters where Meta counts an emoji by its UTF-8 bytes; more than 5 links fails.
 - Instagram: a caption of 2,200 characters, hashtags included, and at most 30 hashtags.
@@ -12,6 +13,7 @@ the one used here); the others are from PLATFORMS.md:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -50,21 +52,39 @@ def hashtag_count(text: str) -> int:
     return len(bluesky_text.detect_tags(text))
 
 
+class TextCounting(enum.StrEnum):
+    """How a network counts the length of a text (a client counting the same way shows exact counters)."""
+
+    GRAPHEMES = "GRAPHEMES"  # user-perceived characters: an emoji family is one (Bluesky)
+    CODE_POINTS = "CODE_POINTS"  # Unicode code points
+    META = "META"  # code points, but an emoji counts its UTF-8 bytes (Threads)
+
+
+_COUNTERS: Mapping[TextCounting, Callable[[str], int]] = {
+    TextCounting.GRAPHEMES: bluesky_text.grapheme_count,
+    TextCounting.CODE_POINTS: code_points,
+    TextCounting.META: meta_length,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class TextLimits:
-    """The text rules of one network. `count` measures text in the network's own unit."""
+    """The text rules of one network; `counting` says how its length is measured."""
 
     platform: PlatformName
     label: str
     max_length: int
-    count: Callable[[str], int]
+    counting: TextCounting
     unit: str = "characters"
     max_bytes: int | None = None
     max_links: int | None = None
     max_hashtags: int | None = None
     title_max_length: int | None = None  # set where a post needs a title (Reddit)
-    threads: bool = False  # whether a long text can go out as a chain of replies
     hashtags_customary: bool = True
+
+    def count(self, text: str) -> int:
+        """The length of `text` in this network's unit."""
+        return _COUNTERS[self.counting](text)
 
 
 LIMITS: Mapping[PlatformName, TextLimits] = {
@@ -72,31 +92,23 @@ LIMITS: Mapping[PlatformName, TextLimits] = {
         PlatformName.BLUESKY,
         "Bluesky",
         bluesky_text.MAX_GRAPHEMES,
-        bluesky_text.grapheme_count,
+        TextCounting.GRAPHEMES,
         max_bytes=bluesky_text.MAX_BYTES,
-        threads=True,
     ),
-    PlatformName.THREADS: TextLimits(
-        PlatformName.THREADS, "Threads", 500, meta_length, max_links=5, threads=True
-    ),
+    PlatformName.THREADS: TextLimits(PlatformName.THREADS, "Threads", 500, TextCounting.META, max_links=5),
     PlatformName.INSTAGRAM: TextLimits(
-        PlatformName.INSTAGRAM, "Instagram", 2_200, code_points, max_hashtags=30
+        PlatformName.INSTAGRAM, "Instagram", 2_200, TextCounting.CODE_POINTS, max_hashtags=30
     ),
-    PlatformName.FACEBOOK: TextLimits(PlatformName.FACEBOOK, "Facebook", 63_206, code_points),
+    PlatformName.FACEBOOK: TextLimits(PlatformName.FACEBOOK, "Facebook", 63_206, TextCounting.CODE_POINTS),
     PlatformName.REDDIT: TextLimits(
         PlatformName.REDDIT,
         "Reddit",
         40_000,
-        code_points,
+        TextCounting.CODE_POINTS,
         title_max_length=300,
         hashtags_customary=False,
     ),
 }
-
-
-def limits_of(platform: PlatformName) -> TextLimits:
-    """The text rules of `platform`."""
-    return LIMITS[platform]
 
 
 def text_violations(platform: PlatformName, text: str, *field: str) -> list[Violation]:
@@ -108,7 +120,7 @@ def text_violations(platform: PlatformName, text: str, *field: str) -> list[Viol
     length = rules.count(text)
     if length > rules.max_length:
         message = f"{rules.label} allows {rules.max_length:,} {rules.unit}; this text has {length:,}."
-        if rules.count is meta_length:
+        if rules.counting is TextCounting.META:
             message += " Threads counts an emoji by its bytes (most take 4)."
         found.append(Violation("TEXT_TOO_LONG", message, field))
     if rules.max_bytes is not None and (size := len(text.encode("utf-8"))) > rules.max_bytes:

@@ -1,9 +1,9 @@
 """File rules of the networks that take media by URL or upload (Threads, Instagram, Facebook, Reddit),
 checked when a post is written from what Herald detected in each file (`MediaFacts`).
 
-Each network module keeps its figures as `FileRules` data (see PLATFORMS.md); this module turns them into
-violations, each pointing at the file that breaks the rule (`["mediaIds", "<index>"]`), with one stable
-code per rule:
+Each network module keeps its figures as `FileRules` data (see docs/platforms.md); this module turns
+them into violations, each pointing at the file that breaks the rule (`["mediaIds", "<index>"]`), with one
+stable code per rule:
 
     MEDIA_KIND_NOT_SUPPORTED  a GIF, or a video, where the network (or Herald for it) takes none
     MEDIA_FORMAT_UNSUPPORTED  an image or video format the network does not take (Instagram: JPEG only)
@@ -35,11 +35,12 @@ MB = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class FileRules:
-    """What one network takes as one file. `video_types` empty: it takes no video (through Herald)."""
+    """What one network takes as one file. `video_types` empty: it takes no video (through Herald);
+    `max_image_bytes` None: any size, as Herald re-encodes images for it (Bluesky)."""
 
     label: str
     image_types: frozenset[str]
-    max_image_bytes: int
+    max_image_bytes: int | None
     video_types: frozenset[str] = frozenset()
     max_video_bytes: int = 0
     min_video_seconds: float = 0.0
@@ -110,7 +111,7 @@ def _image(rules: FileRules, item: MediaFacts, field: tuple[str, ...]) -> list[V
                 field,
             )
         ]
-    if item.byte_size > rules.max_image_bytes:
+    if rules.max_image_bytes is not None and item.byte_size > rules.max_image_bytes:
         return [
             Violation(
                 "IMAGE_TOO_LARGE",

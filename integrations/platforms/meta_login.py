@@ -14,11 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from integrations.platforms.meta_graph import GraphClient
-from integrations.platforms.oauth import OAuthApp, require_token
+from integrations.platforms.oauth import require_token
+
+if TYPE_CHECKING:
+    from integrations.platforms.meta_base import MetaConfig
 
 # Pages and their linked Instagram accounts; `tasks` says what the user may do on each Page.
 PAGE_FIELDS = "id,name,username,access_token,tasks,instagram_business_account{id,username,name}"
@@ -34,21 +37,10 @@ class Grant:
     scopes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MetaLoginConfig:
-    """The Meta app (one for Facebook and Instagram) and where its endpoints live."""
-
-    app: OAuthApp
-    graph_url: str = "https://graph.facebook.com"
-    dialog_url: str = "https://www.facebook.com"
-    version: str = "v23.0"
-    usage_limit: float = 90.0
-
-
 class MetaLogin:
     """The parts of Facebook Login both Meta networks use."""
 
-    def __init__(self, config: MetaLoginConfig, graph: GraphClient) -> None:
+    def __init__(self, config: MetaConfig, graph: GraphClient) -> None:
         self.config = config
         self.graph = graph
 

@@ -1,9 +1,8 @@
 """Reading a published post's numbers back from its network: the capability every metrics module provides.
 
 A `MetricsSource` answers two questions for one network: how a published post is doing
-(`fetch_metrics`) and how many followers an account has (`fetch_account_metrics`). Each field of
-`Metrics` is None when the network does not report it, which is not the same as 0: Bluesky has no view
-counts, Reddit no likes (its upvotes are reported as `likes`), Threads no saves.
+(`fetch_metrics`, a `models.metrics.Metrics` whose fields are None where the network reports nothing)
+and how many followers an account has (`fetch_account_metrics`).
 
 "Unavailable" is not a failure: a Bluesky PDS without an AppView cannot count likes at all, so
 `fetch_metrics` answers None and `fetch_account_metrics` an `AccountMetrics` without followers, and Herald
@@ -13,42 +12,15 @@ stores nothing rather than zeros. Failures are the publishing taxonomy of `platf
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from integrations.platforms.base import AccountSession, Permanent, Published
+from models.metrics import Metrics
 from models.platform import PlatformName
 
-COUNTED = ("likes", "reposts", "replies", "quotes", "saves")
-"""The fields whose sum is a post's engagement (its interactions)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Metrics:
-    """One reading of a post's numbers; None means "this network does not report it"."""
-
-    likes: int | None = None
-    reposts: int | None = None
-    replies: int | None = None
-    quotes: int | None = None
-    views: int | None = None
-    reach: int | None = None
-    saves: int | None = None
-    score: int | None = None
-    upvote_ratio: float | None = None
-
-    @property
-    def engagement(self) -> int:
-        """Interactions: likes + reposts + replies + quotes + saves, those not reported counting 0."""
-        return sum(getattr(self, name) or 0 for name in COUNTED)
-
-    def as_dict(self) -> dict[str, int | float | None]:
-        """Every field by name (None kept: "not reported" is stored as null, never as 0)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-METRIC_FIELDS = tuple(f.name for f in fields(Metrics))
+__all__ = ["AccountMetrics", "Budget", "Metrics", "MetricsSource", "PostGone", "published_ref"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,11 @@ that, nobody can tell, and the caller raises `OutcomeUnknown` rather than guessi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+
+from integrations.platforms.base import AuthExpired, OutcomeUnknown, PublishFailure, RateLimited
 
 MAX_PAGES = 5
 PAGE_SIZE = 50
@@ -36,6 +40,19 @@ def window_start(idempotency_key: str) -> datetime:
         # A key of another shape (none is written today): look back as far as retries can reach.
         return datetime.now(UTC) - timedelta(days=2)
     return created - CLOCK_SKEW
+
+
+@contextmanager
+def looking(label: str) -> Iterator[None]:
+    """Around a look at what the account published: a failure to ask (the network down, a refused read)
+    means nobody knows whether the post is there, so it becomes `OutcomeUnknown`. An expired login and a
+    rate limit keep their own kind: the worker handles those better than by looking again."""
+    try:
+        yield
+    except (AuthExpired, RateLimited, OutcomeUnknown):
+        raise
+    except PublishFailure as exc:
+        raise OutcomeUnknown("OUTCOME_UNKNOWN", f"{label} could not be asked ({exc.message}).") from exc
 
 
 def same_text(published: object, wanted: str) -> bool:

@@ -31,12 +31,11 @@ from integrations.platforms.base import (
     OutcomeUnknown,
     PostContent,
     Published,
-    PublishFailure,
-    RateLimited,
     Violation,
 )
+from integrations.platforms.capabilities import CAPABILITIES
 from integrations.platforms.oauth import OAuthApp, expiry_fields, require_token, token_times
-from integrations.platforms.reconcile import MAX_PAGES, PAGE_SIZE, same_text, window_start
+from integrations.platforms.reconcile import MAX_PAGES, PAGE_SIZE, looking, same_text, window_start
 from integrations.platforms.reddit_api import (
     Unauthorized,
     api_failure,
@@ -73,6 +72,7 @@ class Reddit:
     """The Reddit implementation of the `Platform` and `OAuthConnector` contracts."""
 
     name = PlatformName.REDDIT
+    capabilities = CAPABILITIES[PlatformName.REDDIT]
     uses_pkce = False
 
     def __init__(self, config: RedditConfig, http: httpx.AsyncClient) -> None:
@@ -210,7 +210,7 @@ class Reddit:
         since = window_start(idempotency_key).timestamp()
         name = str(account.credentials.get("username") or account.handle)
         after: str | None = None
-        try:
+        with looking(LABEL):
             for _ in range(MAX_PAGES):
                 params = {
                     "sort": "new",
@@ -231,10 +231,6 @@ class Reddit:
                 after = listing.get("after")
                 if not after:
                     return None
-        except (AuthExpired, RateLimited, OutcomeUnknown):
-            raise
-        except PublishFailure as exc:
-            raise OutcomeUnknown("OUTCOME_UNKNOWN", f"Reddit could not be asked ({exc.message}).") from exc
         raise OutcomeUnknown(
             "TOO_MANY_RECENT_POSTS",
             "The account posted too often since this post was written for Herald to tell whether it went "

@@ -28,6 +28,7 @@ from integrations.platforms.media_rules import MB, FileRules, count_violation, f
 from integrations.platforms.reddit_api import api_failure, json_body
 
 FILES = FileRules("Reddit", frozenset({"image/jpeg", "image/png", "image/gif"}), 20 * MB)
+MAX_IMAGES = 1
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"}
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -38,7 +39,7 @@ def media_violations(media: Sequence[MediaFacts], options: Mapping[str, Any]) ->
     """One JPEG, PNG or GIF of at most 20 MB, and no `link` beside it."""
     found = file_violations(FILES, media)
     rule = "Herald posts one image per Reddit post (galleries are not supported yet)."
-    if (too_many := count_violation(media, 1, rule)) is not None:
+    if (too_many := count_violation(media, MAX_IMAGES, rule)) is not None:
         found.append(too_many)
     if options.get("link") is not None:
         message = "A Reddit post is an image post or a link post, not both; remove the link."

@@ -1,4 +1,4 @@
-"""Threads' media: what a post may carry (as data, see PLATFORMS.md) and the containers that carry it.
+"""Threads' media: what a post may carry (as data, see docs/platforms.md) and the containers that carry it.
 
 From Meta's Threads documentation ("Posts", "Media specifications", "Carousel posts"): an image post is
 a container with `media_type=IMAGE` and `image_url`, a video post `media_type=VIDEO` and `video_url`; a

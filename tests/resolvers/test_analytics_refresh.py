@@ -16,7 +16,7 @@ from app.services import Services, queue_specs
 from integrations.queue import RabbitJobQueue
 from models.clock import utcnow
 from models.platform import PlatformName
-from models.post_target import TargetStatus
+from models.post_target import PostTarget, TargetStatus
 from models.workspace import Role
 from schema.relay import to_global_id
 from tests.analytics_data import Seeded, seed_account, seed_march, seed_target, workspace_in
@@ -133,7 +133,9 @@ async def test_a_refresh_reaches_the_worker_and_the_reading_arrives_live(
     assert update["target"] == {"id": to_global_id("PostTarget", target.id)}
     assert update["metrics"] == {"likes": 8, "views": 80, "engagement": 8}
     assert update["account"] is None
-    assert target.status is TargetStatus.PUBLISHED
+    # and the refresh leaves the target's status alone
+    stored = await PostTarget.get(target.id)
+    assert stored is not None and stored.status is TargetStatus.PUBLISHED
 
 
 async def _until_subscribed(services: Services, workspace_id: str) -> None:

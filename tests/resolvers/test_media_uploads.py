@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from models.media_asset import MediaAsset, MediaStatus
-from models.media_files import BLUESKY, POSTER, THUMBNAIL, bluesky_variant
+from models.media_files import BLUESKY, POSTER, THUMBNAIL
+from resolvers.media_renditions import bluesky_variant
 from schema.relay import parse_id_of
 from tests.herald_client import Member, sign_up
 from tests.media_client import complete, ready_asset, send, upload_create

@@ -14,10 +14,11 @@ from tests.media_client import ready_asset, upload_create
 from tests.media_samples import mp4, png
 from tests.network_client import queue_without_job
 from tests.services.pds import PdsServer
-from tests.stack import ApiServer
+from tests.stack import ApiServer, data
 from workers.post import PostWorker
 
 POSTS = "query ($ws: ID!) { posts(workspaceId: $ws) { totalCount } }"
+POST_MEDIA = "query ($id: ID!) { post(id: $id) { media { id } } }"
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,18 @@ async def test_images_and_a_video_on_one_target_are_refused(api: ApiServer, auth
     assert _codes(payload) == [("MIXED_MEDIA", ["targets", "0", "mediaIds"])]
 
 
-async def test_four_images_or_one_video_are_accepted_for_bluesky(api: ApiServer, author: Author) -> None:
-    for media in (author.images[:4], [author.video]):
-        payload = await create_post(
-            api, author.member, text="media", mediaIds=media, targets=[{"accountId": author.account_id}]
-        )
-        assert payload["userErrors"] == [] and payload["post"] is not None
+@pytest.mark.parametrize("attached", ["four images", "one video"])
+async def test_four_images_or_one_video_are_accepted_for_bluesky(
+    api: ApiServer, author: Author, attached: str
+) -> None:
+    media = author.images[:4] if attached == "four images" else [author.video]
+    payload = await create_post(
+        api, author.member, text="media", mediaIds=media, targets=[{"accountId": author.account_id}]
+    )
+    assert payload["userErrors"] == []
+    # and the post carries exactly those files, in that order
+    stored = await data(api, POST_MEDIA, {"id": payload["post"]["id"]}, token=author.member.token)
+    assert [asset["id"] for asset in stored["post"]["media"]] == media
 
 
 async def test_only_ready_assets_of_the_workspace_can_be_attached(api: ApiServer, author: Author) -> None:

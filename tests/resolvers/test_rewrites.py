@@ -94,6 +94,8 @@ async def test_a_translation_still_too_long_is_cut_at_a_sentence(
         ({"instruction": "CHANGE_TONE"}, ["TONE_REQUIRED"]),
         ({"instruction": "TRANSLATE"}, ["LANGUAGE_REQUIRED"]),
         ({"instruction": "SPLIT_THREAD", "platform": "INSTAGRAM"}, ["THREADS_NOT_SUPPORTED"]),
+        # Herald publishes no reply chains to Threads (postCreate refuses the parts): no split either
+        ({"instruction": "SPLIT_THREAD", "platform": "THREADS"}, ["THREADS_NOT_SUPPORTED"]),
         ({"instruction": "SHORTEN", "text": " "}, ["TEXT_REQUIRED"]),
     ],
 )

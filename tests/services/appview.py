@@ -124,7 +124,7 @@ def _require_postgres() -> None:
     try:
         socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5432), timeout=3).close()
     except OSError as exc:
-        raise RuntimeError(f"PostgreSQL at {POSTGRES_URL} is not reachable ({exc}); see SERVICES.md") from exc
+        raise RuntimeError(f"PostgreSQL at {POSTGRES_URL} is not reachable ({exc}); see the README") from exc
 
 
 def _redis_host(redis_url: str) -> str:

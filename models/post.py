@@ -71,8 +71,8 @@ class Post(Document):
             found = await collection.find_one({"_id": post_id}, {"status": 1})
             if found is None:
                 return None
-            targets = await PostTarget.of_posts([post_id])
-            status = summarize(target.status for target in targets)
+            targets = PostTarget.get_pymongo_collection().find({"post_id": post_id}, {"status": 1})
+            status = summarize([TargetStatus(target["status"]) async for target in targets])
             if found["status"] == status:
                 return status
             stored = {"$set": {"status": status, "updated_at": utcnow()}}

@@ -116,17 +116,23 @@ class OutboxRelay:
         now = utcnow()
         free = {"$or": [{"relay_lease_until": None}, {"relay_lease_until": {"$lt": now}}]}
         collection = PostTarget.get_pymongo_collection()
+        owner = secrets.token_hex(12)
+        lease = {"$set": {"relay_owner": owner, "relay_lease_until": now + self.lease}}
+        if ids is not None and len(ids) == 1:  # a writer relaying its own change: one round trip
+            found = await collection.find_one_and_update(
+                {"_id": ids[0], "relay_at": {"$ne": None}, **free}, lease, return_document=True
+            )
+            return [PostTarget.model_validate(found)] if found is not None else []
         if ids is None:
             # Entries whose writer is still relaying them are leased; the rest are what a dead process left.
             due = {"relay_at": {"$lte": now}, **free}
             picked = await collection.find(due, {"_id": 1}).limit(RELAY_BATCH).to_list()
+            if not picked:
+                return []
             condition: dict[str, Any] = {**due, "_id": {"$in": [doc["_id"] for doc in picked]}}
         else:
             condition = {"_id": {"$in": list(ids)}, "relay_at": {"$ne": None}, **free}
-        owner = secrets.token_hex(12)
-        result = await collection.update_many(
-            condition, {"$set": {"relay_owner": owner, "relay_lease_until": now + self.lease}}
-        )
+        result = await collection.update_many(condition, lease)
         if result.modified_count == 0:
             return []
         return await PostTarget.find({"relay_owner": owner}).to_list()
@@ -165,26 +171,22 @@ class OutboxRelay:
                 failed.add(entry.kind)
                 continue
             sent.append(entry.id)
-        now = utcnow()
-        release: dict[str, Any] = {"relay_owner": None, "relay_lease_until": None}
-        if failed:
-            release["relay_at"] = now + timedelta(seconds=self.interval)
         collection = PostTarget.get_pymongo_collection()
-        update: dict[str, Any] = {"$set": release}
-        if sent:
-            update["$pull"] = {"outbox": {"id": {"$in": sent}}}
-        left = await collection.find_one_and_update(
-            {"_id": target.id, "relay_owner": target.relay_owner}, update, return_document=True
-        )
-        if left is None:  # the lease ran out and another relay holds it: still, what was sent is sent
-            if sent:
-                await collection.update_one({"_id": target.id}, {"$pull": {"outbox": {"id": {"$in": sent}}}})
-            return len(sent), False
-        if not left.get("outbox"):
-            # Only while still empty: an entry pushed after the pull keeps its relay_at.
-            await collection.update_one(
-                {"_id": target.id, "outbox": {"$size": 0}, "relay_owner": None}, {"$set": {"relay_at": None}}
-            )
+        held = {"_id": target.id, "relay_owner": target.relay_owner}
+        pull = {"outbox": {"id": {"$in": sent}}}
+        release: dict[str, Any] = {"relay_owner": None, "relay_lease_until": None}
+        if not failed:
+            # All of it sent and nothing pushed since (the size is what was read): done in one update.
+            everything = {"$set": {**release, "relay_at": None}, "$pull": pull}
+            done = await collection.update_one({**held, "outbox": {"$size": len(target.outbox)}}, everything)
+            if done.modified_count == 1:
+                return len(sent), False
+        else:
+            release["relay_at"] = utcnow() + timedelta(seconds=self.interval)
+        update: dict[str, Any] = {"$set": release, **({"$pull": pull} if sent else {})}
+        if (await collection.update_one(held, update)).modified_count == 0 and sent:
+            # The lease ran out and another relay holds it: still, what was sent is sent.
+            await collection.update_one({"_id": target.id}, {"$pull": pull})
             return len(sent), False
         return len(sent), not failed
 

@@ -11,14 +11,18 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from app.client_address import trusted_proxies
+from app.loaders import Loaders
 from app.services import Services
 from models.user import User
-from resolvers.loaders import Loaders
 
 
 @dataclass
 class Context:
-    """Made per HTTP request or per websocket connection (DataLoaders never outlive it)."""
+    """Made per HTTP request or per websocket connection.
+
+    DataLoaders cache what they read, so they never outlive one answer: a request's, or on a websocket one
+    event's (`fresh_loaders` before each), else a later event would show objects as the first one read them.
+    """
 
     services: Services
     request: Request | WebSocket
@@ -29,6 +33,10 @@ class Context:
     connection_params: dict[str, Any] | None = field(default=None)
     # The HTTP answer being built (cookies and headers set on it are sent); None on a websocket.
     response: Response | None = None
+
+    def fresh_loaders(self) -> None:
+        """Forget what earlier answers on this connection read (call before resolving each event)."""
+        self.loaders = Loaders()
 
     @property
     def client_address(self) -> str:

@@ -27,6 +27,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from app.auth import InvalidToken, bearer_token, connection_token, user_for_token
 from app.context import Context
 from app.live_sockets import current_socket, guarded_socket
+from app.loaders import Loaders
 from app.media_routes import MediaRoutes
 from app.oauth_routes import OAuthRoutes
 from app.request_limits import (
@@ -40,7 +41,6 @@ from app.services import Services, open_services
 from app.settings import Settings
 from app.web import WebConsole
 from models.user import User
-from resolvers.loaders import Loaders
 from schema import build_schema
 
 log = structlog.get_logger(__name__)

@@ -41,7 +41,7 @@ from integrations.gemini import Gemini, Request, Turn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the fake Gemini and helpers live in tests/
 from tests.herald_client import sign_up
-from tests.services.gemini_server import API_KEY, GeminiServer, json_answer, start_gemini_server
+from tests.services.gemini_server import API_KEY, GeminiServer, json_answer
 from tests.stack import running_api
 
 CAPTION = """
@@ -138,7 +138,7 @@ async def _bench(gemini: GeminiServer, settings: Settings, calls: int, delay: fl
 
 async def main(calls: int, delay_ms: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir, run_secantusd(":memory:") as mongodb_url:
-        async with start_gemini_server() as gemini:
+        async with GeminiServer().running() as gemini:
             settings = Settings(
                 _env_file=None,
                 environment="test",

@@ -32,6 +32,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from integrations.platforms.base import MediaFacts, ReadMedia
 from models.clock import utcnow
+from models.paging import Page, newest_first
 from models.platform import MediaKind
 from models.post import Post
 from models.post_target import PostTarget, TargetStatus
@@ -170,18 +171,14 @@ class MediaAsset(Document):
         status: MediaStatus | None,
         first: int,
         after: PydanticObjectId | None,
-    ) -> tuple[list[MediaAsset], bool, int]:
-        """Newest first, keyset-paginated on `_id`: (page, has next page, total matching the filter)."""
+    ) -> Page[MediaAsset]:
+        """The workspace's library, newest first, optionally of one kind and status."""
         query: dict[str, Any] = {"workspace_id": workspace_id}
         if kind is not None:
             query["kind"] = kind
         if status is not None:
             query["status"] = status
-        total = await cls.find(query).count()
-        if after is not None:
-            query["_id"] = {"$lt": after}
-        found = await cls.find(query).sort("-_id").limit(first + 1).to_list()
-        return found[:first], len(found) > first, total
+        return await newest_first(cls, query, first=first, after=after)
 
     async def in_use(self) -> bool:
         """Whether a post that may still publish, or has published, attaches this asset.

@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from beanie import Document, PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from models.clock import utcnow
+from models.paging import Page, newest_first
 from models.post_target import PostTarget, TargetStatus
 
 SYNC_ROUNDS = 5  # compare-and-set rounds before giving up to the next relay pass or the sweep
@@ -56,6 +58,21 @@ class Post(Document):
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("_id", DESCENDING)]),
             IndexModel([("status", ASCENDING), ("_id", ASCENDING)]),
         ]
+
+    @classmethod
+    async def workspace_page(
+        cls,
+        workspace_id: PydanticObjectId,
+        *,
+        status: PostStatus | None,
+        first: int,
+        after: PydanticObjectId | None,
+    ) -> Page[Post]:
+        """The workspace's posts, newest first, optionally with one status."""
+        query: dict[str, Any] = {"workspace_id": workspace_id}
+        if status is not None:
+            query["status"] = status
+        return await newest_first(cls, query, first=first, after=after)
 
     @classmethod
     async def sync_status(cls, post_id: PydanticObjectId) -> PostStatus | None:

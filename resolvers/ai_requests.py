@@ -13,11 +13,12 @@ from typing import Any, Generic, TypeVar
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.gemini import AiFailure, Gemini, Generation, OnText, Request, Turn
 from integrations.prompts import ANSWER_REPAIR, PromptTemplate
 from models.ai_generation import AiGeneration, AiOutcome
 from models.clock import utcnow
+from resolvers.codes import AiErrorCode
 from resolvers.errors import Rejected, UserError, reject
 
 log = structlog.get_logger(__name__)
@@ -25,7 +26,6 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 BUDGET_WINDOW_SECONDS = 24 * 3600
-AI_CODES = ("AI_NOT_CONFIGURED", "AI_QUOTA_EXCEEDED", "AI_BLOCKED", "AI_EMPTY", "AI_UNAVAILABLE")
 MAX_TONE_LENGTH = 60
 _LANGUAGE = re.compile(r"\A[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}\Z")
 _OUTCOMES = {
@@ -34,12 +34,12 @@ _OUTCOMES = {
 }
 
 
-def gemini_of(ctx: Context) -> Gemini:
+def gemini_of(services: Services) -> Gemini:
     """The process's Gemini client; AI_NOT_CONFIGURED without GEMINI_API_KEY."""
-    gemini = ctx.services.gemini
+    gemini = services.gemini
     if gemini is None:
         raise reject(
-            "AI_NOT_CONFIGURED",
+            AiErrorCode.AI_NOT_CONFIGURED,
             "AI writing help is not set up on this Herald: an administrator must set GEMINI_API_KEY.",
         )
     return gemini
@@ -51,13 +51,17 @@ def check_tone_and_language(tone: str | None, language: str | None) -> list[User
     if tone is not None and len(tone.strip()) > MAX_TONE_LENGTH:
         errors.append(
             UserError(
-                "TONE_TOO_LONG", f"Describe the tone in at most {MAX_TONE_LENGTH} characters.", ("tone",)
+                AiErrorCode.TONE_TOO_LONG,
+                f"Describe the tone in at most {MAX_TONE_LENGTH} characters.",
+                ("tone",),
             )
         )
     if language is not None and not _LANGUAGE.match(language.strip()):
         errors.append(
             UserError(
-                "INVALID_LANGUAGE", "Give the language as a tag such as en, de or pt-BR.", ("language",)
+                AiErrorCode.INVALID_LANGUAGE,
+                "Give the language as a tag such as en, de or pt-BR.",
+                ("language",),
             )
         )
     return errors
@@ -91,7 +95,7 @@ def parse_json_object(text: str) -> dict[str, Any]:
 class AiCall:
     """Who is asking, for what: the budget is the workspace's, the record names the user too."""
 
-    ctx: Context
+    services: Services
     workspace_id: PydanticObjectId
     user_id: PydanticObjectId
     operation: str
@@ -105,7 +109,7 @@ class AiCall:
         on_text: OnText | None = None,
     ) -> tuple[Judged[T], Generation]:
         """Spend one request of the budget, ask, judge the answer, record it all; failures are `Rejected`."""
-        gemini = gemini_of(self.ctx)
+        gemini = gemini_of(self.services)
         await self._spend_budget()
         try:
             generation = await (gemini.stream(request, on_text) if on_text else gemini.generate(request))
@@ -113,13 +117,15 @@ class AiCall:
             outcome = _OUTCOMES.get(failure.code, AiOutcome.FAILED)
             failed = Generation("", gemini.model, failure.usage, failure.latency_ms, None)
             await self._record(template, failed, outcome, failure.code)
-            raise reject(failure.code, failure.message) from None
+            raise reject(AiErrorCode(failure.code), failure.message) from None
         try:
             judged = judge(generation)
         except InvalidAnswer as exc:
             log.warning("ai.answer.invalid", operation=self.operation, error=str(exc))
             await self._record(template, generation, AiOutcome.INVALID, "AI_EMPTY")
-            raise reject("AI_EMPTY", "The model's answer was cut off or malformed; try again.") from None
+            raise reject(
+                AiErrorCode.AI_EMPTY, "The model's answer was cut off or malformed; try again."
+            ) from None
         await self._record(template, generation, judged.outcome)
         return judged, generation
 
@@ -143,15 +149,15 @@ class AiCall:
         return judged
 
     async def _spend_budget(self) -> None:
-        settings = self.ctx.services.settings
+        settings = self.services.settings
         limit = settings.ai_daily_requests_per_workspace
-        decision = await self.ctx.services.rate_limiter.hit(
+        decision = await self.services.rate_limiter.hit(
             f"ai:{self.workspace_id}", limit=limit, window_seconds=BUDGET_WINDOW_SECONDS
         )
         if not decision.allowed:
             reset = utcnow() + timedelta(seconds=decision.retry_after_seconds)
             raise reject(
-                "AI_QUOTA_EXCEEDED",
+                AiErrorCode.AI_QUOTA_EXCEEDED,
                 f"This workspace has used its {limit:,} AI requests of the last 24 hours; the next one is "
                 f"possible at {reset:%Y-%m-%d %H:%M} UTC.",
             )

@@ -8,7 +8,6 @@ from beanie import PydanticObjectId
 from graphql import GraphQLError
 
 from app.auth import require_role
-from app.context import Context
 from models.ai_generation import AiGeneration, AiUsageReport
 from models.user import User
 from models.workspace import Role
@@ -16,10 +15,10 @@ from resolvers.access import visible_workspace
 
 
 async def ai_usage(
-    ctx: Context, user: User, workspace_id: PydanticObjectId | None, start: datetime, end: datetime
+    user: User, workspace_id: PydanticObjectId | None, start: datetime, end: datetime
 ) -> AiUsageReport:
     """Requests and tokens in [start, end); NOT_FOUND for a non-member, FORBIDDEN below ADMIN."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
+    workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         raise GraphQLError("No workspace with this id.", extensions={"code": "NOT_FOUND"})
     require_role(workspace, user, Role.ADMIN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.gemini import Generation, Image
 from integrations.platforms.text_fit import cut
 from integrations.prompts import ALT_TEXT, alt_text_request
@@ -27,6 +27,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.errors import Rejected, not_found, reject
 from resolvers.media import MAX_ALT_TEXT, visible_media
 from resolvers.media_renditions import MediaMissing, bluesky_variant
@@ -35,29 +36,33 @@ TARGET_LENGTH = 300  # what the model is asked for; anything up to MAX_ALT_TEXT 
 
 
 async def alt_text_generate(
-    ctx: Context, user: User, asset_id: PydanticObjectId | None, language: str | None
+    services: Services, user: User, asset_id: PydanticObjectId | None, language: str | None
 ) -> str:
     """A description of the image for people who cannot see it."""
-    asset = await visible_media(ctx, user, asset_id)
+    asset = await visible_media(user, asset_id)
     if asset is None:
-        raise not_found("media", "mediaId")
-    await workspace_for(ctx, user, asset.workspace_id, Role.EDITOR)
-    gemini_of(ctx)
+        raise not_found(AccessErrorCode.MEDIA_NOT_FOUND, "mediaId")
+    await workspace_for(user, asset.workspace_id, Role.EDITOR)
+    gemini_of(services)
     errors = check_tone_and_language(None, language)
     if errors:
         raise Rejected(errors)
     if asset.status is not MediaStatus.READY:
-        raise reject("MEDIA_NOT_READY", "This media has not been uploaded and checked yet.", "mediaId")
-    if asset.kind is MediaKind.VIDEO:
-        raise reject("MEDIA_NOT_AN_IMAGE", "Alt text can be written for images only.", "mediaId")
-    try:
-        image = await bluesky_variant(
-            ctx.services.storage, asset, max_pixels=ctx.services.settings.media_max_pixels
+        raise reject(
+            AttachmentErrorCode.MEDIA_NOT_READY,
+            "This media has not been uploaded and checked yet.",
+            "mediaId",
         )
+    if asset.kind is MediaKind.VIDEO:
+        raise reject(AiErrorCode.MEDIA_NOT_AN_IMAGE, "Alt text can be written for images only.", "mediaId")
+    try:
+        image = await bluesky_variant(services.storage, asset, max_pixels=services.settings.media_max_pixels)
     except MediaMissing:
-        raise reject("MEDIA_NOT_FOUND", "This media's file is gone; upload it again.", "mediaId") from None
+        raise reject(
+            AccessErrorCode.MEDIA_NOT_FOUND, "This media's file is gone; upload it again.", "mediaId"
+        ) from None
     assert asset.id is not None and user.id is not None
-    call = AiCall(ctx, asset.workspace_id, user.id, "alt_text.generate", str(asset.id))
+    call = AiCall(services, asset.workspace_id, user.id, "alt_text.generate", str(asset.id))
     request = alt_text_request(Image(image.data, image.content_type), language, TARGET_LENGTH)
     judged, _ = await call.ask(ALT_TEXT, request, _judge)
     return judged.value

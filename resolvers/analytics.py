@@ -15,8 +15,7 @@ from beanie import PydanticObjectId
 from graphql import GraphQLError
 from pydantic import BaseModel
 
-from app.context import Context
-from app.services import ANALYTICS_COLLECT
+from app.services import ANALYTICS_COLLECT, Services
 from integrations.events import Event, EventTooOld
 from models import analytics
 from models.analytics import ANALYTICS_UPDATED, Granularity, Heatmap, Overview, analytics_scope
@@ -27,6 +26,7 @@ from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_target, visible_workspace, workspace_for
+from resolvers.codes import AccessErrorCode, AnalyticsErrorCode
 from resolvers.errors import not_found, reject
 
 log = structlog.get_logger(__name__)
@@ -40,11 +40,9 @@ def _bad_input(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
-async def _readable(
-    ctx: Context, user: User, workspace_id: PydanticObjectId | None
-) -> tuple[PydanticObjectId, ZoneInfo]:
+async def _readable(user: User, workspace_id: PydanticObjectId | None) -> tuple[PydanticObjectId, ZoneInfo]:
     """The id and time zone of a workspace the user is a member of; NOT_FOUND otherwise."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
+    workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         raise GraphQLError("No workspace with this id.", extensions={"code": "NOT_FOUND"})
     return workspace.id, ZoneInfo(workspace.timezone)
@@ -62,7 +60,7 @@ def period_problem(start: datetime, end: datetime) -> str | None:
 
 
 async def analytics_overview(
-    ctx: Context,
+    services: Services,
     user: User,
     workspace_id: PydanticObjectId | None,
     start: datetime,
@@ -70,28 +68,28 @@ async def analytics_overview(
     granularity: Granularity,
 ) -> Overview:
     """The workspace's overview of the posts published in [start, end) (see `models.analytics`)."""
-    found, zone = await _readable(ctx, user, workspace_id)
+    found, zone = await _readable(user, workspace_id)
     if (problem := period_problem(start, end)) is not None:
         raise _bad_input(problem)
-    top = ctx.services.settings.analytics_top_posts
+    top = services.settings.analytics_top_posts
     key = f"overview:{start.isoformat()}:{end.isoformat()}:{granularity}:{zone.key}:{top}"
     return await _cached(
-        ctx, found, key, Overview, lambda: analytics.overview(found, start, end, zone, granularity, top)
+        services, found, key, Overview, lambda: analytics.overview(found, start, end, zone, granularity, top)
     )
 
 
-async def posting_heatmap(ctx: Context, user: User, workspace_id: PydanticObjectId | None) -> Heatmap:
+async def posting_heatmap(services: Services, user: User, workspace_id: PydanticObjectId | None) -> Heatmap:
     """Posts and engagement by local weekday and hour over the last `analytics_heatmap_days` days."""
-    found, zone = await _readable(ctx, user, workspace_id)
-    days = ctx.services.settings.analytics_heatmap_days
+    found, zone = await _readable(user, workspace_id)
+    days = services.settings.analytics_heatmap_days
     since = utcnow() - timedelta(days=days)
     return await _cached(
-        ctx, found, f"heatmap:{zone.key}:{days}", Heatmap, lambda: analytics.heatmap(found, since, zone)
+        services, found, f"heatmap:{zone.key}:{days}", Heatmap, lambda: analytics.heatmap(found, since, zone)
     )
 
 
 async def _cached(
-    ctx: Context,
+    services: Services,
     workspace_id: PydanticObjectId,
     key: str,
     model: type[M],
@@ -99,7 +97,7 @@ async def _cached(
 ) -> M:
     """The answer from the cache, else computed and cached under the workspace's current version (read
     first, so an answer computed while a reading landed is filed under the version that reading retired)."""
-    cache, scope = ctx.services.cache, analytics_scope(workspace_id)
+    cache, scope = services.cache, analytics_scope(workspace_id)
     try:
         full_key = f"{scope}:v{await cache.version(scope)}:{key}"
         if (hit := await cache.get(full_key)) is not None:
@@ -109,35 +107,43 @@ async def _cached(
         return await compute()
     answer = await compute()
     try:
-        await cache.set(full_key, answer.model_dump_json(), ctx.services.settings.analytics_cache_ttl_seconds)
+        await cache.set(full_key, answer.model_dump_json(), services.settings.analytics_cache_ttl_seconds)
     except Exception as exc:  # noqa: BLE001 (see above)
         log.warning("analytics.cache.unavailable", error=repr(exc))
     return answer
 
 
 async def post_target_metrics_refresh(
-    ctx: Context, user: User, target_id: PydanticObjectId | None
+    services: Services, user: User, target_id: PydanticObjectId | None
 ) -> PostTarget:
     """Ask for a reading of a published post now (an EDITOR; once per target per refresh interval)."""
-    target = await visible_target(ctx, user, target_id)
+    target = await visible_target(user, target_id)
     if target is None or target.id is None:
-        raise not_found("target", "id")
-    await workspace_for(ctx, user, target.workspace_id, Role.EDITOR)
+        raise not_found(AccessErrorCode.TARGET_NOT_FOUND, "id")
+    await workspace_for(user, target.workspace_id, Role.EDITOR)
     if target.status is not TargetStatus.PUBLISHED or target.deleted_at is not None:
-        raise reject("TARGET_NOT_PUBLISHED", "Only a published post has numbers to read.", "id")
-    interval = ctx.services.settings.analytics_refresh_interval_seconds
-    decision = await ctx.services.rate_limiter.hit(
+        raise reject(
+            AnalyticsErrorCode.TARGET_NOT_PUBLISHED, "Only a published post has numbers to read.", "id"
+        )
+    interval = services.settings.analytics_refresh_interval_seconds
+    decision = await services.rate_limiter.hit(
         f"analytics:refresh:{target.id}", limit=1, window_seconds=interval
     )
     if not decision.allowed:
         wait = math.ceil(decision.retry_after_seconds)
-        raise reject("RATE_LIMITED", f"This post was refreshed moments ago; try again in {wait} s.", "id")
+        raise reject(
+            AnalyticsErrorCode.RATE_LIMITED,
+            f"This post was refreshed moments ago; try again in {wait} s.",
+            "id",
+        )
     try:
-        await ctx.services.queue.publish(ANALYTICS_COLLECT, {"target_id": str(target.id)})
+        await services.queue.publish(ANALYTICS_COLLECT, {"target_id": str(target.id)})
     except Exception as exc:  # noqa: BLE001 (the broker is down: say so rather than pretend)
         log.warning("analytics.refresh.enqueue_failed", target_id=str(target.id), error=repr(exc))
         raise reject(
-            "SERVICE_UNAVAILABLE", "Herald cannot take the request right now; try again.", "id"
+            AnalyticsErrorCode.SERVICE_UNAVAILABLE,
+            "Herald cannot take the request right now; try again.",
+            "id",
         ) from None
     return target
 
@@ -153,12 +159,12 @@ class AnalyticsUpdate:
 
 
 async def analytics_updates(
-    ctx: Context, user: User, workspace_id: PydanticObjectId | None
+    services: Services, user: User, workspace_id: PydanticObjectId | None
 ) -> AsyncIterator[AnalyticsUpdate]:
     """Every reading stored in the workspace from now on, as it lands."""
-    found, _ = await _readable(ctx, user, workspace_id)
+    found, _ = await _readable(user, workspace_id)
     try:
-        async for event in ctx.services.events.subscribe(str(found)):
+        async for event in services.events.subscribe(str(found)):
             if event.type == ANALYTICS_UPDATED:
                 yield await _update(event)
     except EventTooOld:

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from models.analytics_export import export_csv
 from models.clock import utcnow
 from models.user import User
 from models.workspace import Role
 from resolvers.access import workspace_for
 from resolvers.analytics import period_problem
+from resolvers.codes import AnalyticsErrorCode
 from resolvers.errors import reject
 
 CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -28,18 +29,18 @@ class Export:
 
 
 async def analytics_export(
-    ctx: Context, user: User, workspace_id: PydanticObjectId | None, start: datetime, end: datetime
+    services: Services, user: User, workspace_id: PydanticObjectId | None, start: datetime, end: datetime
 ) -> Export:
     """The CSV of the posts published in [start, end) (see `models.analytics_export`), for any member."""
-    workspace = await workspace_for(ctx, user, workspace_id, Role.VIEWER, "workspaceId")
+    workspace = await workspace_for(user, workspace_id, Role.VIEWER, "workspaceId")
     if (problem := period_problem(start, end)) is not None:
-        raise reject("INVALID_PERIOD", problem, "from")
+        raise reject(AnalyticsErrorCode.INVALID_PERIOD, problem, "from")
     assert workspace.id is not None
     data = await export_csv(workspace.id, start, end, ZoneInfo(workspace.timezone))
     # A random name: the URL is the only way to the file, and two exports never overwrite each other.
     key = f"{workspace.id}/exports/analytics-{start:%Y%m%d}-{end:%Y%m%d}-{secrets.token_hex(8)}.csv"
-    storage = ctx.services.storage
+    storage = services.storage
     await storage.put(key, data, "text/csv")
-    ttl = timedelta(seconds=ctx.services.settings.media_url_ttl_seconds)
+    ttl = timedelta(seconds=services.settings.media_url_ttl_seconds)
     expires_at = utcnow() + ttl
     return Export(url=await storage.download_url(key, CONTENT_TYPE, ttl), expires_at=expires_at)

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from pymongo.errors import DuplicateKeyError
 
-from app.context import Context
+from app.services import Services
 from models.user import User, normalize_email
 from models.workspace import Member, Role, Workspace
+from resolvers.caller import Caller
+from resolvers.codes import AuthErrorCode
 from resolvers.errors import Rejected, UserError, reject
 from resolvers.sessions import open_session
 from resolvers.workspaces import check_workspace_fields
@@ -26,7 +28,14 @@ class SignedIn:
 
 
 async def sign_up(
-    ctx: Context, *, email: str, password: str, name: str, workspace_name: str | None, timezone: str | None
+    services: Services,
+    caller: Caller,
+    *,
+    email: str,
+    password: str,
+    name: str,
+    workspace_name: str | None,
+    timezone: str | None,
 ) -> SignedIn:
     """Create the user and a workspace they own, and sign them in."""
     errors = _check_sign_up(email, password, name)
@@ -34,12 +43,14 @@ async def sign_up(
     errors += check_workspace_fields(workspace_name, timezone or "UTC", name_field="workspaceName")
     if errors:
         raise Rejected(errors)
-    password_hash = await ctx.services.passwords.hash(password)
+    password_hash = await services.passwords.hash(password)
     user = User(email=normalize_email(email), password_hash=password_hash, name=name.strip())
     try:
         await user.insert()
     except DuplicateKeyError:
-        raise reject("EMAIL_TAKEN", "An account with this email exists; log in instead.", "email") from None
+        raise reject(
+            AuthErrorCode.EMAIL_TAKEN, "An account with this email exists; log in instead.", "email"
+        ) from None
     assert user.id is not None
     try:
         await Workspace(
@@ -50,16 +61,22 @@ async def sign_up(
     except BaseException:
         await user.delete()  # no user without a workspace: undo the first write
         raise
-    return SignedIn(token=await open_session(ctx, user), user=user)
+    return SignedIn(token=await open_session(services, caller, user), user=user)
 
 
 def _check_sign_up(email: str, password: str, name: str) -> list[UserError]:
     errors = []
     if not _EMAIL.match(email.strip()) or len(email) > 254:
-        errors.append(UserError("INVALID_EMAIL", "Enter an email address like name@example.com.", ("email",)))
+        errors.append(
+            UserError(
+                AuthErrorCode.INVALID_EMAIL, "Enter an email address like name@example.com.", ("email",)
+            )
+        )
     errors += check_password(password, field="password")
     if not name.strip() or len(name) > 100:
-        errors.append(UserError("INVALID_NAME", "Enter a name of 1 to 100 characters.", ("name",)))
+        errors.append(
+            UserError(AuthErrorCode.INVALID_NAME, "Enter a name of 1 to 100 characters.", ("name",))
+        )
     return errors
 
 
@@ -68,18 +85,18 @@ def check_password(password: str, *, field: str) -> list[UserError]:
     if MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         return []
     message = f"Use a password of {MIN_PASSWORD} to {MAX_PASSWORD} characters."
-    return [UserError("PASSWORD_TOO_WEAK", message, (field,))]
+    return [UserError(AuthErrorCode.PASSWORD_TOO_WEAK, message, (field,))]
 
 
-async def log_in(ctx: Context, *, email: str, password: str) -> SignedIn:
+async def log_in(services: Services, caller: Caller, *, email: str, password: str) -> SignedIn:
     """Check the password and open a session; failed attempts are limited (see `LoginAttempt`)."""
-    async with LoginAttempt(ctx, email) as attempt:
+    async with LoginAttempt(services, email, caller.address) as attempt:
         user = await User.by_email(email)
-        right = await ctx.services.passwords.verify(user.password_hash if user else None, password)
+        right = await services.passwords.verify(user.password_hash if user else None, password)
         if not right or user is None:
-            raise reject("INVALID_CREDENTIALS", "The email or the password is wrong.")
+            raise reject(AuthErrorCode.INVALID_CREDENTIALS, "The email or the password is wrong.")
         attempt.succeeded()
-    return SignedIn(token=await open_session(ctx, user), user=user)
+    return SignedIn(token=await open_session(services, caller, user), user=user)
 
 
 class LoginAttempt:
@@ -92,10 +109,10 @@ class LoginAttempt:
     distributed guesser cannot lock the owner out.
     """
 
-    def __init__(self, ctx: Context, email: str) -> None:
-        self._limiter = ctx.services.rate_limiter
-        self._settings = ctx.services.settings
-        email, address = normalize_email(email), ctx.client_address
+    def __init__(self, services: Services, email: str, address: str) -> None:
+        self._limiter = services.rate_limiter
+        self._settings = services.settings
+        email = normalize_email(email)
         self._pair = f"login:pair:{email}:{address}"
         self._address = f"login:address:{address}"
         self._email = f"login:email:{email}"
@@ -114,7 +131,10 @@ class LoginAttempt:
         ):
             if not await self._reserve(key, limit):
                 await self._release()
-                raise reject("RATE_LIMITED", f"Too many failed attempts; try again in {self._wait} seconds.")
+                raise reject(
+                    AuthErrorCode.RATE_LIMITED,
+                    f"Too many failed attempts; try again in {self._wait} seconds.",
+                )
         if not await self._reserve(self._email, settings.login_limit_per_email):
             await asyncio.sleep(settings.login_slowdown_seconds)
         return self

@@ -22,7 +22,7 @@ import structlog
 from beanie import PydanticObjectId
 from graphql import GraphQLError
 
-from app.context import Context
+from app.services import Services
 from integrations.events import EventBus
 from integrations.gemini import Generation, Image
 from integrations.partial_json import StringValues
@@ -43,6 +43,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.errors import Rejected, UserError, reject
 from resolvers.media_renditions import MediaMissing, bluesky_variant
 from resolvers.post_rules import check_attachments
@@ -109,20 +110,20 @@ def canonical_request_id(value: str) -> str | None:
 # --- the mutation ----------------------------------------------------------------------------------------
 
 
-async def caption_generate(ctx: Context, user: User, request: CaptionRequest) -> Captions:
+async def caption_generate(services: Services, user: User, request: CaptionRequest) -> Captions:
     """Suggestions for every requested network, streamed when the request has a requestId."""
-    workspace = await workspace_for(ctx, user, request.workspace_id, Role.EDITOR, "workspaceId")
-    gemini_of(ctx)
+    workspace = await workspace_for(user, request.workspace_id, Role.EDITOR, "workspaceId")
+    gemini_of(services)
     request_id, errors = _check(request)
-    media, media_errors = await _media(ctx, workspace, request.media_ids)
+    media, media_errors = await _media(workspace, request.media_ids)
     if errors or media_errors:
         raise Rejected(errors + media_errors)
     assert workspace.id is not None and user.id is not None
     stream = None
     if request.request_id is not None:
-        stream = CaptionStream(ctx.services.events, stream_key(user.id, request_id), request.platforms)
-        await _claim_request_id(ctx, stream.key)
-    call = AiCall(ctx, workspace.id, user.id, "caption.generate", request_id)
+        stream = CaptionStream(services.events, stream_key(user.id, request_id), request.platforms)
+        await _claim_request_id(services, stream.key)
+    call = AiCall(services, workspace.id, user.id, "caption.generate", request_id)
     try:
         suggestions = await _suggestions(call, request, stream, media)
     except Rejected as rejected:
@@ -138,34 +139,38 @@ def _check(request: CaptionRequest) -> tuple[str, list[UserError]]:
     """The request id to use (the caller's, canonical, or a new one), and what is wrong in the input."""
     errors: list[UserError] = []
     if not request.platforms:
-        errors.append(UserError("NO_PLATFORMS", "Pick at least one network.", ("platforms",)))
+        errors.append(UserError(AiErrorCode.NO_PLATFORMS, "Pick at least one network.", ("platforms",)))
     if len(set(request.platforms)) != len(request.platforms):
-        errors.append(UserError("DUPLICATE_PLATFORM", "Each network may be asked once.", ("platforms",)))
+        errors.append(
+            UserError(AiErrorCode.DUPLICATE_PLATFORM, "Each network may be asked once.", ("platforms",))
+        )
     if not request.brief.strip():
-        errors.append(UserError("BRIEF_REQUIRED", "Say what the post is about.", ("brief",)))
+        errors.append(UserError(AiErrorCode.BRIEF_REQUIRED, "Say what the post is about.", ("brief",)))
     elif len(request.brief) > MAX_BRIEF_LENGTH:
         message = f"Keep the brief under {MAX_BRIEF_LENGTH:,} characters."
-        errors.append(UserError("BRIEF_TOO_LONG", message, ("brief",)))
+        errors.append(UserError(AiErrorCode.BRIEF_TOO_LONG, message, ("brief",)))
     errors += check_tone_and_language(request.tone, request.language)
     request_id = str(uuid.uuid4())
     if request.request_id is not None:
         request_id = canonical_request_id(request.request_id) or ""
         if not request_id:
-            errors.append(UserError("INVALID_REQUEST_ID", "Use a UUID as requestId.", ("requestId",)))
+            errors.append(
+                UserError(AiErrorCode.INVALID_REQUEST_ID, "Use a UUID as requestId.", ("requestId",))
+            )
     return request_id, errors
 
 
 async def _media(
-    ctx: Context, workspace: Workspace, media_ids: Sequence[PydanticObjectId | None]
+    workspace: Workspace, media_ids: Sequence[PydanticObjectId | None]
 ) -> tuple[list[MediaAsset], list[UserError]]:
     """The post's media: READY assets of this workspace only, at most MAX_MEDIA of them."""
     if len(media_ids) > MAX_MEDIA:
         message = f"Captions can look at {MAX_MEDIA} files at most; pick the ones that matter."
-        return [], [UserError("TOO_MANY_MEDIA", message, ("mediaIds",))]
-    return await check_attachments(ctx, workspace, media_ids, "mediaIds")
+        return [], [UserError(AttachmentErrorCode.TOO_MANY_MEDIA, message, ("mediaIds",))]
+    return await check_attachments(workspace, media_ids, "mediaIds")
 
 
-async def _images(ctx: Context, media: Sequence[MediaAsset]) -> list[Image]:
+async def _images(services: Services, media: Sequence[MediaAsset]) -> list[Image]:
     """What the model looks at: each image as Herald publishes it (a metadata-free JPEG), not videos."""
     images = []
     for asset in media:
@@ -173,21 +178,23 @@ async def _images(ctx: Context, media: Sequence[MediaAsset]) -> list[Image]:
             continue
         try:
             variant = await bluesky_variant(
-                ctx.services.storage, asset, max_pixels=ctx.services.settings.media_max_pixels
+                services.storage, asset, max_pixels=services.settings.media_max_pixels
             )
         except MediaMissing:
             raise reject(
-                "MEDIA_NOT_FOUND", "A file of this post is gone; upload it again.", "mediaIds"
+                AccessErrorCode.MEDIA_NOT_FOUND, "A file of this post is gone; upload it again.", "mediaIds"
             ) from None
         images.append(Image(variant.data, variant.content_type))
     return images
 
 
-async def _claim_request_id(ctx: Context, key: str) -> None:
+async def _claim_request_id(services: Services, key: str) -> None:
     # Once only: a second run under the same id would mix its text into the first one's stream.
-    decision = await ctx.services.rate_limiter.hit(key, limit=1, window_seconds=STREAM_TTL_SECONDS)
+    decision = await services.rate_limiter.hit(key, limit=1, window_seconds=STREAM_TTL_SECONDS)
     if not decision.allowed:
-        raise reject("REQUEST_ID_USED", "This requestId was used already; pick a new UUID.", "requestId")
+        raise reject(
+            AiErrorCode.REQUEST_ID_USED, "This requestId was used already; pick a new UUID.", "requestId"
+        )
 
 
 async def _suggestions(
@@ -195,7 +202,7 @@ async def _suggestions(
 ) -> list[Suggestion]:
     platforms = list(request.platforms)
     notes = [{"kind": str(asset.kind), "altText": asset.alt_text or ""} for asset in media]
-    images = await _images(call.ctx, media)
+    images = await _images(call.services, media)
     prompt = caption_request(platforms, request.brief.strip(), request.tone, request.language, notes, images)
 
     def judge(generation: Generation) -> Judged[dict[PlatformName, Suggestion]]:
@@ -308,13 +315,13 @@ class CaptionStream:
             log.warning("captions.stream.publish_failed", key=self.key, error=repr(exc))
 
 
-async def caption_chunks(ctx: Context, user: User, request_id: str) -> AsyncIterator[CaptionChunk]:
+async def caption_chunks(services: Services, user: User, request_id: str) -> AsyncIterator[CaptionChunk]:
     """The chunks of the caller's caption request `request_id`, from its first; ends with the request."""
     canonical = canonical_request_id(request_id)
     if canonical is None:
         raise GraphQLError("`requestId` is not a UUID.", extensions={"code": "BAD_USER_INPUT"})
     # From the very first event: the mutation may well have started before this subscription did.
-    async for event in ctx.services.events.subscribe(stream_key(user.id, canonical), since="0-0"):
+    async for event in services.events.subscribe(stream_key(user.id, canonical), since="0-0"):
         payload = event.payload
         if event.type == CAPTION_FINISHED:
             return

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from beanie import PydanticObjectId
 from graphql import GraphQLError
 
-from app.context import Context
+from app.services import Services
 from integrations.events import Event, EventTooOld, InvalidEventId
 from models.post import Post
 from models.post_events import TARGET_STATUS_CHANGED
@@ -25,14 +25,14 @@ class StatusChange:
 
 
 async def post_status_changes(
-    ctx: Context, user: User, workspace_id: PydanticObjectId | None, since: str | None
+    services: Services, user: User, workspace_id: PydanticObjectId | None, since: str | None
 ) -> AsyncIterator[StatusChange]:
     """Every status change in the workspace from now on (or after `since`), as it happens."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
+    workspace = await visible_workspace(user, workspace_id)
     if workspace is None:
         raise GraphQLError("No workspace with this id.", extensions={"code": "NOT_FOUND"})
     try:
-        async for event in ctx.services.events.subscribe(str(workspace.id), since):
+        async for event in services.events.subscribe(str(workspace.id), since):
             if event.type != TARGET_STATUS_CHANGED:
                 continue
             # Read fresh documents, not through the connection's DataLoaders: they would cache the

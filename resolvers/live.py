@@ -8,29 +8,28 @@ from collections.abc import AsyncIterator
 from typing import TypeVar
 
 from graphql import GraphQLError
-from starlette.requests import Request
 
 from app.auth import unauthenticated
-from app.context import Context
+from app.services import Services
 from integrations.live_access import Ended, TooManySubscriptions, Watch
 from integrations.sessions import session_digest
 from models.user import User
+from resolvers.caller import Caller
 
 T = TypeVar("T")
 
 
 async def guarded(
-    ctx: Context, user: User, workspace_id: object | None, updates: AsyncIterator[T]
+    services: Services, caller: Caller, user: User, workspace_id: object | None, updates: AsyncIterator[T]
 ) -> AsyncIterator[T]:
     """`updates` until the session or the user's membership of `workspace_id` ends (in any process).
 
     Checks the session again first (a socket opened before a log-out must not start new
     subscriptions), and counts against the user's subscription cap while it runs.
     """
-    services = ctx.services
     # On a websocket the socket's own watch closes it when the session ends (app.main); elsewhere
     # (a subscription over HTTP) this subscription watches the session itself.
-    session = session_digest(ctx.token) if ctx.token and isinstance(ctx.request, Request) else None
+    session = session_digest(caller.token) if caller.token and caller.watches_session else None
     try:
         watch = await services.live.watch(
             str(user.id),
@@ -45,7 +44,7 @@ async def guarded(
         ) from None
     try:
         # After registering: a revocation either happened before this check or reaches the watch.
-        if ctx.token is None or await services.sessions.resolve(ctx.token) != str(user.id):
+        if caller.token is None or await services.sessions.resolve(caller.token) != str(user.id):
             raise unauthenticated()
         async for update in _until_ended(watch, updates):
             yield update

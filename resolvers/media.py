@@ -14,16 +14,18 @@ from datetime import timedelta
 from beanie import PydanticObjectId
 
 from app.auth import require_role
-from app.context import Context
+from app.services import Services
 from integrations.media_probe import kind_of
 from integrations.storage import UploadTicket
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus, StorageUsage
 from models.media_files import delete_files
+from models.paging import Page
 from models.platform import MediaKind
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_workspace, workspace_for
+from resolvers.codes import AccessErrorCode, MediaErrorCode
 from resolvers.errors import Rejected, UserError, not_found, reject
 from resolvers.media_check import UploadLimits, UploadMissing, check_upload
 
@@ -58,8 +60,8 @@ class Completion:
     errors: list[UserError] = field(default_factory=list)
 
 
-def upload_limits(ctx: Context) -> UploadLimits:
-    settings = ctx.services.settings
+def upload_limits(services: Services) -> UploadLimits:
+    settings = services.settings
     return UploadLimits(
         max_image_bytes=settings.media_max_image_bytes,
         max_video_bytes=settings.media_max_video_bytes,
@@ -70,20 +72,20 @@ def upload_limits(ctx: Context) -> UploadLimits:
 # --- access -------------------------------------------------------------------------------------------
 
 
-async def visible_media(ctx: Context, user: User, asset_id: PydanticObjectId | None) -> MediaAsset | None:
+async def visible_media(user: User, asset_id: PydanticObjectId | None) -> MediaAsset | None:
     """The asset when the user is a member of its workspace."""
-    asset = await ctx.loaders.media_asset.load(asset_id) if asset_id else None
-    if asset is None or await visible_workspace(ctx, user, asset.workspace_id) is None:
+    asset = await MediaAsset.get(asset_id) if asset_id else None
+    if asset is None or await visible_workspace(user, asset.workspace_id) is None:
         return None
     return asset
 
 
-async def media_for(ctx: Context, user: User, asset_id: PydanticObjectId | None, needed: Role) -> MediaAsset:
+async def media_for(user: User, asset_id: PydanticObjectId | None, needed: Role) -> MediaAsset:
     """The asset, with the caller's role in its workspace checked for `needed`."""
-    asset = await visible_media(ctx, user, asset_id)
+    asset = await visible_media(user, asset_id)
     if asset is None:
-        raise not_found("media", "id")
-    workspace = await visible_workspace(ctx, user, asset.workspace_id)
+        raise not_found(AccessErrorCode.MEDIA_NOT_FOUND, "id")
+    workspace = await visible_workspace(user, asset.workspace_id)
     assert workspace is not None
     require_role(workspace, user, needed)
     return asset
@@ -92,13 +94,13 @@ async def media_for(ctx: Context, user: User, asset_id: PydanticObjectId | None,
 # --- use cases ------------------------------------------------------------------------------------------
 
 
-async def media_upload_create(ctx: Context, user: User, request: UploadRequest) -> Upload:
+async def media_upload_create(services: Services, user: User, request: UploadRequest) -> Upload:
     """A PENDING_UPLOAD asset and a URL the client PUTs the file to, directly to storage."""
-    workspace = await workspace_for(ctx, user, request.workspace_id, Role.EDITOR, "workspaceId")
+    workspace = await workspace_for(user, request.workspace_id, Role.EDITOR, "workspaceId")
     content_type = request.content_type.split(";", 1)[0].strip().lower()
     filename = _filename(request.filename)
     kind = kind_of(content_type)
-    errors = _request_errors(ctx, filename, kind, request.byte_size)
+    errors = _request_errors(services, filename, kind, request.byte_size)
     if errors or kind is None:
         raise Rejected(errors)
     assert workspace.id is not None and user.id is not None
@@ -112,11 +114,11 @@ async def media_upload_create(ctx: Context, user: User, request: UploadRequest) 
     )
     # Reserve first, count after: of two grants racing for the last space, the later count sees both.
     await asset.insert()
-    if limit_errors := await _storage_errors(ctx, workspace.id, request.byte_size):
+    if limit_errors := await _storage_errors(services, workspace.id, request.byte_size):
         await asset.delete_grant()
         raise Rejected(limit_errors)
-    ttl = timedelta(seconds=ctx.services.settings.media_upload_ttl_seconds)
-    ticket = await ctx.services.storage.upload_ticket(asset.upload_key, content_type, request.byte_size, ttl)
+    ttl = timedelta(seconds=services.settings.media_upload_ttl_seconds)
+    ticket = await services.storage.upload_ticket(asset.upload_key, content_type, request.byte_size, ttl)
     return Upload(asset=asset, ticket=ticket)
 
 
@@ -125,18 +127,22 @@ def _filename(raw: str) -> str:
     return _CONTROL.sub("", re.split(r"[/\\]", raw.strip())[-1]).strip()
 
 
-def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_size: int) -> list[UserError]:
+def _request_errors(
+    services: Services, filename: str, kind: MediaKind | None, byte_size: int
+) -> list[UserError]:
     errors: list[UserError] = []
     if not filename or len(filename) > MAX_FILENAME:
         errors.append(
             UserError(
-                "INVALID_FILENAME", f"Give the file a name of 1 to {MAX_FILENAME} characters.", ("filename",)
+                MediaErrorCode.INVALID_FILENAME,
+                f"Give the file a name of 1 to {MAX_FILENAME} characters.",
+                ("filename",),
             )
         )
     if kind is None:
         errors.append(
             UserError(
-                "UNSUPPORTED_CONTENT_TYPE",
+                MediaErrorCode.UNSUPPORTED_CONTENT_TYPE,
                 "Herald takes JPEG, PNG, WebP and GIF images and MP4 and MOV videos.",
                 ("contentType",),
             )
@@ -144,13 +150,15 @@ def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_si
     if byte_size <= 0:
         errors.append(
             UserError(
-                "INVALID_BYTE_SIZE", "The file's size must be a positive number of bytes.", ("byteSize",)
+                MediaErrorCode.INVALID_BYTE_SIZE,
+                "The file's size must be a positive number of bytes.",
+                ("byteSize",),
             )
         )
-    elif kind is not None and byte_size > (allowed := upload_limits(ctx).max_bytes(kind)):
+    elif kind is not None and byte_size > (allowed := upload_limits(services).max_bytes(kind)):
         errors.append(
             UserError(
-                "FILE_TOO_LARGE",
+                MediaErrorCode.FILE_TOO_LARGE,
                 f"Herald takes {kind.lower()} files of up to {allowed / 1_000_000:g} MB.",
                 ("byteSize",),
             )
@@ -158,16 +166,18 @@ def _request_errors(ctx: Context, filename: str, kind: MediaKind | None, byte_si
     return errors
 
 
-async def storage_usage(ctx: Context, workspace_id: PydanticObjectId) -> StorageUsage:
+async def storage_usage(services: Services, workspace_id: PydanticObjectId) -> StorageUsage:
     """The workspace's storage use, pending uploads' declared sizes included."""
-    since = utcnow() - timedelta(seconds=ctx.services.settings.media_upload_ttl_seconds)
+    since = utcnow() - timedelta(seconds=services.settings.media_upload_ttl_seconds)
     return await MediaAsset.storage_usage(workspace_id, since)
 
 
-async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_size: int) -> list[UserError]:
+async def _storage_errors(
+    services: Services, workspace_id: PydanticObjectId, byte_size: int
+) -> list[UserError]:
     """Why a grant of `byte_size`, already inserted and so counted, does not fit the workspace."""
-    settings = ctx.services.settings
-    usage = await storage_usage(ctx, workspace_id)
+    settings = services.settings
+    usage = await storage_usage(services, workspace_id)
     errors: list[UserError] = []
     if usage.used_bytes > settings.media_quota_bytes_per_workspace:
         errors.append(
@@ -176,7 +186,7 @@ async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_siz
     if usage.live_grants > (cap := settings.media_max_pending_uploads_per_workspace):
         errors.append(
             UserError(
-                "TOO_MANY_PENDING_UPLOADS",
+                MediaErrorCode.TOO_MANY_PENDING_UPLOADS,
                 f"This workspace has {cap} uploads in progress already; complete them "
                 "(or let them expire) before starting another.",
                 ("workspaceId",),
@@ -187,7 +197,7 @@ async def _storage_errors(ctx: Context, workspace_id: PydanticObjectId, byte_siz
 
 def _quota_error(used: int, needed: int, limit: int) -> UserError:
     return UserError(
-        "STORAGE_QUOTA_EXCEEDED",
+        MediaErrorCode.STORAGE_QUOTA_EXCEEDED,
         f"This workspace stores {_amount(used)} of the {_amount(limit)} it may; this file needs "
         f"{_amount(needed)} more. Delete files it no longer needs first.",
         ("byteSize",),
@@ -202,40 +212,46 @@ def _amount(byte_count: int) -> str:
     return f"{byte_count / 1_000_000_000:.2f} GB"
 
 
-async def media_upload_complete(ctx: Context, user: User, asset_id: PydanticObjectId | None) -> Completion:
+async def media_upload_complete(
+    services: Services, user: User, asset_id: PydanticObjectId | None
+) -> Completion:
     """Read the uploaded bytes and make the asset READY or REJECTED (idempotent once decided)."""
-    asset = await media_for(ctx, user, asset_id, Role.EDITOR)
+    asset = await media_for(user, asset_id, Role.EDITOR)
     if asset.status is MediaStatus.PENDING_UPLOAD:
         if not await asset.claim_check(CHECK_LEASE):
             fresh = await MediaAsset.get(asset.id) if asset.id else None
             if fresh is None or fresh.status is MediaStatus.PENDING_UPLOAD:
                 raise reject(
-                    "CHECK_IN_PROGRESS", "Herald is checking this upload already; ask again shortly.", "id"
+                    MediaErrorCode.CHECK_IN_PROGRESS,
+                    "Herald is checking this upload already; ask again shortly.",
+                    "id",
                 )
             asset = fresh
-        elif quota_error := await _completion_quota_error(ctx, asset):
+        elif quota_error := await _completion_quota_error(services, asset):
             # Not final: once the workspace has room again, the same upload can be completed.
             await asset.release_check()
             return Completion(asset, [quota_error])
         else:
             try:
-                asset = await check_upload(ctx.services.storage, asset, upload_limits(ctx))
+                asset = await check_upload(services.storage, asset, upload_limits(services))
             except UploadMissing:
                 await asset.release_check()
-                return Completion(asset, [UserError("UPLOAD_MISSING", _NOTHING_UPLOADED, ("id",))])
+                return Completion(
+                    asset, [UserError(MediaErrorCode.UPLOAD_MISSING, _NOTHING_UPLOADED, ("id",))]
+                )
             except BaseException:
                 await asset.release_check()
                 raise
     if asset.status is MediaStatus.REJECTED:
-        code, reason = asset.rejection_code or "FILE_DAMAGED", asset.rejection_reason or "Refused."
-        return Completion(asset, [UserError(code, reason, ("id",))])
+        code = MediaErrorCode(asset.rejection_code or MediaErrorCode.FILE_DAMAGED)
+        return Completion(asset, [UserError(code, asset.rejection_reason or "Refused.", ("id",))])
     return Completion(asset)
 
 
-async def _completion_quota_error(ctx: Context, asset: MediaAsset) -> UserError | None:
+async def _completion_quota_error(services: Services, asset: MediaAsset) -> UserError | None:
     """Whether the READY files leave room for this one (the limit may have shrunk since the grant)."""
-    limit = ctx.services.settings.media_quota_bytes_per_workspace
-    ready = (await storage_usage(ctx, asset.workspace_id)).ready_bytes
+    limit = services.settings.media_quota_bytes_per_workspace
+    ready = (await storage_usage(services, asset.workspace_id)).ready_bytes
     if ready + asset.declared_bytes <= limit:
         return None
     error = _quota_error(ready, asset.declared_bytes, limit)
@@ -246,7 +262,6 @@ _NOTHING_UPLOADED = "Nothing has been uploaded yet: send the file to the upload 
 
 
 async def media_asset_update(
-    ctx: Context,
     user: User,
     asset_id: PydanticObjectId | None,
     *,
@@ -254,43 +269,40 @@ async def media_asset_update(
     set_alt_text: bool = True,
 ) -> MediaAsset:
     """Change the asset's alt text when `set_alt_text` (an empty or null one clears it)."""
-    asset = await media_for(ctx, user, asset_id, Role.EDITOR)
+    asset = await media_for(user, asset_id, Role.EDITOR)
     if not set_alt_text:
         return asset
     text = alt_text.strip() if alt_text is not None else None
     if text is not None and len(text) > MAX_ALT_TEXT:
         raise reject(
-            "ALT_TEXT_TOO_LONG", f"Alt text can have up to {MAX_ALT_TEXT} characters.", "input", "altText"
+            MediaErrorCode.ALT_TEXT_TOO_LONG,
+            f"Alt text can have up to {MAX_ALT_TEXT} characters.",
+            "input",
+            "altText",
         )
     await asset.set_alt_text(text or None)
     return asset
 
 
-async def media_asset_delete(ctx: Context, user: User, asset_id: PydanticObjectId | None) -> PydanticObjectId:
+async def media_asset_delete(
+    services: Services, user: User, asset_id: PydanticObjectId | None
+) -> PydanticObjectId:
     """Delete an asset and its files, unless a post that may publish (or did) attaches it."""
-    asset = await media_for(ctx, user, asset_id, Role.EDITOR)
+    asset = await media_for(user, asset_id, Role.EDITOR)
     if await asset.in_use():
         raise reject(
-            "MEDIA_IN_USE",
+            MediaErrorCode.MEDIA_IN_USE,
             "A draft, scheduled or published post uses this file; "
             "take it off the post or cancel the post first.",
             "id",
         )
     assert asset.id is not None
     await asset.delete()
-    await delete_files(ctx.services.storage, asset)
+    await delete_files(services.storage, asset)
     return asset.id
 
 
-@dataclass(frozen=True, slots=True)
-class MediaPage:
-    assets: list[MediaAsset]
-    has_next_page: bool
-    total_count: int
-
-
 async def media_page(
-    ctx: Context,
     user: User,
     workspace_id: PydanticObjectId | None,
     *,
@@ -298,12 +310,9 @@ async def media_page(
     status: MediaStatus | None,
     first: int,
     after: PydanticObjectId | None,
-) -> MediaPage | None:
+) -> Page[MediaAsset] | None:
     """The workspace's library, newest first; None when the workspace is not visible."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
+    workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         return None
-    assets, has_next, total = await MediaAsset.library_page(
-        workspace.id, kind=kind, status=status, first=first, after=after
-    )
-    return MediaPage(assets=assets, has_next_page=has_next, total_count=total)
+    return await MediaAsset.library_page(workspace.id, kind=kind, status=status, first=first, after=after)

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
 from app.services import Services
 from integrations.oauth_states import OAuthState
 from integrations.platforms.base import PublishFailure, Transient
@@ -31,6 +30,7 @@ from models.social_account import SocialAccount
 from models.user import User
 from models.workspace import Role, Workspace
 from resolvers.access import workspace_for
+from resolvers.codes import AccountErrorCode
 from resolvers.errors import reject
 from resolvers.post_rules import PLATFORM_LABELS
 
@@ -52,7 +52,7 @@ def redirect_uri(services: Services, platform: PlatformName) -> str:
 
 
 async def oauth_start(
-    ctx: Context,
+    services: Services,
     user: User,
     *,
     workspace_id: PydanticObjectId | None,
@@ -62,18 +62,18 @@ async def oauth_start(
     """The network's consent URL for connecting accounts to the workspace; only the client that
     `bind_browser` handed the state's secret to can finish it (None: there is no HTTP answer to carry
     one, which is refused with HTTP_REQUIRED)."""
-    workspace = await workspace_for(ctx, user, workspace_id, Role.ADMIN, "workspaceId")
-    connector = _connector_for(ctx.services, platform)
+    workspace = await workspace_for(user, workspace_id, Role.ADMIN, "workspaceId")
+    connector = _connector_for(services, platform)
     if bind_browser is None:
         raise reject(
-            "HTTP_REQUIRED",
+            AccountErrorCode.HTTP_REQUIRED,
             "Ask oauthStart over HTTP (POST /graphql): its answer sets the cookie that lets this browser "
             "finish the connection, which a websocket cannot.",
         )
     verifier = new_code_verifier() if connector.uses_pkce else None
-    callback = redirect_uri(ctx.services, platform)
+    callback = redirect_uri(services, platform)
     secret = secrets.token_urlsafe(32)
-    state = await ctx.services.oauth_states.create(
+    state = await services.oauth_states.create(
         OAuthState(
             user_id=str(user.id),
             workspace_id=str(workspace.id),
@@ -98,13 +98,13 @@ def _connector_for(services: Services, platform: PlatformName) -> OAuthConnector
     label = PLATFORM_LABELS.get(platform, str(platform))
     if connector is None:
         raise reject(
-            "PLATFORM_NOT_SUPPORTED",
+            AccountErrorCode.PLATFORM_NOT_SUPPORTED,
             f"{label} does not connect through OAuth; use blueskyAccountConnect with an app password.",
             "platform",
         )
     if not connector.configured:
         raise reject(
-            "NOT_CONFIGURED",
+            AccountErrorCode.NOT_CONFIGURED,
             f"This Herald has no {label} app configured; an operator must set its app credentials.",
             "platform",
         )

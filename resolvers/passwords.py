@@ -8,10 +8,11 @@ import hashlib
 import structlog
 from beanie import PydanticObjectId
 
-from app.context import Context
 from app.services import Services
 from models.user import User, normalize_email
 from resolvers.auth import LoginAttempt, check_password
+from resolvers.caller import Caller
+from resolvers.codes import AuthErrorCode
 from resolvers.errors import Rejected, reject
 from resolvers.sessions import end_other_sessions
 
@@ -21,34 +22,33 @@ RESET = "password-reset"  # the one-time-token namespace
 _sending: set[asyncio.Task[None]] = set()  # reset emails on their way (kept so they are not collected)
 
 
-async def password_change(ctx: Context, user: User, *, current: str, new: str) -> User:
+async def password_change(services: Services, caller: Caller, user: User, *, current: str, new: str) -> User:
     """Set a new password after checking the current one; every other session of the user ends."""
     if errors := check_password(new, field="newPassword"):
         raise Rejected(errors)
-    async with LoginAttempt(ctx, user.email) as attempt:
-        if not await ctx.services.passwords.verify(user.password_hash, current):
-            raise reject("WRONG_PASSWORD", "The current password is wrong.", "currentPassword")
+    async with LoginAttempt(services, user.email, caller.address) as attempt:
+        if not await services.passwords.verify(user.password_hash, current):
+            raise reject(AuthErrorCode.WRONG_PASSWORD, "The current password is wrong.", "currentPassword")
         attempt.succeeded()
-    await user.set_password_hash(await ctx.services.passwords.hash(new))
-    await end_other_sessions(ctx.services, user, keep=ctx.token)
+    await user.set_password_hash(await services.passwords.hash(new))
+    await end_other_sessions(services, user, keep=caller.token)
     return user
 
 
-async def password_reset_request(ctx: Context, *, email: str) -> None:
+async def password_reset_request(services: Services, caller: Caller, *, email: str) -> None:
     """Email a reset link if the address has an account; the answer is the same either way.
 
     The email goes out in the background, so how long the answer takes does not tell either.
     """
-    services = ctx.services
     if services.mailer is None:
-        raise reject("NOT_CONFIGURED", "Password reset by email is not set up on this server.")
+        raise reject(AuthErrorCode.NOT_CONFIGURED, "Password reset by email is not set up on this server.")
     settings, limiter = services.settings, services.rate_limiter
     window = settings.password_reset_ttl_seconds
     address = await limiter.hit(
-        f"reset:address:{ctx.client_address}", limit=settings.login_limit_per_address, window_seconds=window
+        f"reset:address:{caller.address}", limit=settings.login_limit_per_address, window_seconds=window
     )
     if not address.allowed:
-        raise reject("RATE_LIMITED", "Too many reset requests from here; try again later.")
+        raise reject(AuthErrorCode.RATE_LIMITED, "Too many reset requests from here; try again later.")
     # A few emails per address per hour: enough for a lost one, too few to flood an inbox.
     per_email = await limiter.hit(f"reset:email:{normalize_email(email)}", limit=3, window_seconds=window)
     user = await User.by_email(email)
@@ -90,7 +90,9 @@ async def password_reset_complete(services: Services, *, token: str, new: str) -
     # A token from before the password last changed is spent: the fingerprint no longer matches.
     if user is None or _subject(user) != f"{user_id}:{fingerprint}":
         raise reject(
-            "INVALID_TOKEN", "This reset link is invalid, used or expired; ask for a new one.", "token"
+            AuthErrorCode.INVALID_TOKEN,
+            "This reset link is invalid, used or expired; ask for a new one.",
+            "token",
         )
     await user.set_password_hash(await services.passwords.hash(new))
     await end_other_sessions(services, user, keep=None)

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
+from beanie.operators import In
 
-from app.context import Context
+from app.services import Services
 from integrations.platforms.base import PostContent, ThreadPartContent
 from integrations.platforms.capabilities import CAPABILITIES
 from models.clock import utcnow
@@ -17,6 +18,7 @@ from models.media_asset import MediaAsset, MediaStatus
 from models.post import ThreadPart
 from models.social_account import AccountStatus, SocialAccount
 from models.workspace import Workspace
+from resolvers.codes import AccessErrorCode, AttachmentErrorCode, PostErrorCode
 from resolvers.errors import UserError
 
 MAX_TARGETS = 100
@@ -59,27 +61,33 @@ def check_schedule(scheduled_at: datetime | None, *field_path: str) -> list[User
     if scheduled_at.tzinfo is None:
         return [
             UserError(
-                "INVALID_DATETIME",
+                PostErrorCode.INVALID_DATETIME,
                 "Give the time with its UTC offset, like 2026-12-01T09:00:00Z.",
                 field_path,
             )
         ]
     if scheduled_at < utcnow() - SCHEDULE_TOLERANCE:
         return [
-            UserError("SCHEDULED_IN_PAST", "This time has passed; pick a time in the future.", field_path)
+            UserError(
+                PostErrorCode.SCHEDULED_IN_PAST,
+                "This time has passed; pick a time in the future.",
+                field_path,
+            )
         ]
     return []
 
 
 async def check_attachments(
-    ctx: Context, workspace: Workspace, media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str
+    workspace: Workspace, media_ids: Sequence[PydanticObjectId | None] | None, *field_path: str
 ) -> tuple[list[MediaAsset], list[UserError]]:
     """The attached assets, in order, when each is a READY asset of this workspace; else the errors."""
     if not media_ids:
         return [], []
     if len(media_ids) > MAX_MEDIA:
-        return [], [UserError("TOO_MANY_MEDIA", f"Attach at most {MAX_MEDIA} files.", field_path)]
-    found = await ctx.loaders.media_asset.load_many([i for i in media_ids if i is not None])
+        return [], [
+            UserError(AttachmentErrorCode.TOO_MANY_MEDIA, f"Attach at most {MAX_MEDIA} files.", field_path)
+        ]
+    found = await MediaAsset.find(In(MediaAsset.id, [i for i in media_ids if i is not None])).to_list()
     by_id = {asset.id: asset for asset in found if asset is not None and asset.workspace_id == workspace.id}
     assets: list[MediaAsset] = []
     errors: list[UserError] = []
@@ -88,11 +96,15 @@ async def check_attachments(
         path = (*field_path, str(index))
         asset = by_id.get(media_id)
         if asset is None:
-            errors.append(UserError("MEDIA_NOT_FOUND", "No media with this id in this workspace.", path))
+            errors.append(
+                UserError(AccessErrorCode.MEDIA_NOT_FOUND, "No media with this id in this workspace.", path)
+            )
         elif asset.id in seen:
-            errors.append(UserError("DUPLICATE_MEDIA", "This file is attached twice.", path))
+            errors.append(
+                UserError(AttachmentErrorCode.DUPLICATE_MEDIA, "This file is attached twice.", path)
+            )
         elif asset.status is not MediaStatus.READY:
-            errors.append(UserError("MEDIA_NOT_READY", _NOT_READY[asset.status], path))
+            errors.append(UserError(AttachmentErrorCode.MEDIA_NOT_READY, _NOT_READY[asset.status], path))
         else:
             assets.append(asset)
         seen.add(media_id)
@@ -100,18 +112,22 @@ async def check_attachments(
 
 
 async def check_thread(
-    ctx: Context, workspace: Workspace, thread: Sequence[ThreadDraft]
+    workspace: Workspace, thread: Sequence[ThreadDraft]
 ) -> tuple[list[ThreadPartContent], list[UserError]]:
     """The parts of a thread with their (checked) media, for the networks' rules; else the errors."""
     if len(thread) > MAX_THREAD_PARTS:
         return [], [
-            UserError("TOO_MANY_THREAD_PARTS", f"A thread has at most {MAX_THREAD_PARTS} parts.", ("thread",))
+            UserError(
+                PostErrorCode.TOO_MANY_THREAD_PARTS,
+                f"A thread has at most {MAX_THREAD_PARTS} parts.",
+                ("thread",),
+            )
         ]
     parts: list[ThreadPartContent] = []
     errors: list[UserError] = []
     for index, part in enumerate(thread):
         media, media_errors = await check_attachments(
-            ctx, workspace, part.media_ids, "thread", str(index), "mediaIds"
+            workspace, part.media_ids, "thread", str(index), "mediaIds"
         )
         errors += media_errors
         parts.append(ThreadPartContent(text=part.text, media=tuple(asset.facts() for asset in media)))
@@ -135,7 +151,7 @@ _NOT_READY = {
 
 
 async def check_targets(
-    ctx: Context,
+    services: Services,
     workspace: Workspace,
     text: str,
     drafts: Sequence[TargetDraft],
@@ -148,53 +164,63 @@ async def check_targets(
     `thread` the further parts every target publishes after its own text (see `check_thread`).
     """
     if not drafts:
-        return [], [UserError("NO_TARGETS", "Choose at least one account to publish to.", ("targets",))]
+        return [], [
+            UserError(PostErrorCode.NO_TARGETS, "Choose at least one account to publish to.", ("targets",))
+        ]
     if len(drafts) > MAX_TARGETS:
         return [], [
-            UserError("TOO_MANY_TARGETS", f"A post can go to at most {MAX_TARGETS} accounts.", ("targets",))
+            UserError(
+                PostErrorCode.TOO_MANY_TARGETS,
+                f"A post can go to at most {MAX_TARGETS} accounts.",
+                ("targets",),
+            )
         ]
     checked: list[CheckedTarget] = []
     errors: list[UserError] = []
     seen: set[PydanticObjectId | None] = set()
     for index, draft in enumerate(drafts):
         path = ("targets", str(index))
-        account = await _account(ctx, workspace, draft, path, errors)
+        account = await _account(workspace, draft, path, errors)
         if account is None:
             continue
         if account.id in seen:
             errors.append(
                 UserError(
-                    "DUPLICATE_TARGET", "This account is already a target of the post.", (*path, "accountId")
+                    PostErrorCode.DUPLICATE_TARGET,
+                    "This account is already a target of the post.",
+                    (*path, "accountId"),
                 )
             )
             continue
         seen.add(account.id)
-        own_media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, *path, "mediaIds")
+        own_media, media_errors = await check_attachments(workspace, draft.media_ids, *path, "mediaIds")
         errors += media_errors
         # The network's rules see the attachments that could be resolved; the others were refused above.
         used = own_media if draft.media_ids else media
-        errors += check_content(ctx, account, text, draft, path, used, thread)
+        errors += check_content(services, account, text, draft, path, used, thread)
         checked.append(CheckedTarget(draft, account))
     return checked, errors
 
 
 async def _account(
-    ctx: Context, workspace: Workspace, draft: TargetDraft, path: tuple[str, ...], errors: list[UserError]
+    workspace: Workspace, draft: TargetDraft, path: tuple[str, ...], errors: list[UserError]
 ) -> SocialAccount | None:
     field_path = (*path, "accountId")
     if draft.account_id is None:
-        errors.append(UserError("INVALID_ID", "This is not an account id.", field_path))
+        errors.append(UserError(PostErrorCode.INVALID_ID, "This is not an account id.", field_path))
         return None
-    account = await ctx.loaders.account.load(draft.account_id)
+    account = await SocialAccount.get(draft.account_id)
     if account is None or account.workspace_id != workspace.id:
         errors.append(
-            UserError("ACCOUNT_NOT_FOUND", "No account with this id in this workspace.", field_path)
+            UserError(
+                AccessErrorCode.ACCOUNT_NOT_FOUND, "No account with this id in this workspace.", field_path
+            )
         )
         return None
     if account.status is AccountStatus.DISCONNECTED:
         errors.append(
             UserError(
-                "ACCOUNT_DISCONNECTED",
+                PostErrorCode.ACCOUNT_DISCONNECTED,
                 f"@{account.handle} is disconnected; connect it again first.",
                 field_path,
             )
@@ -203,7 +229,7 @@ async def _account(
     if account.status is AccountStatus.NEEDS_REAUTH:
         errors.append(
             UserError(
-                "ACCOUNT_NEEDS_REAUTH",
+                PostErrorCode.ACCOUNT_NEEDS_REAUTH,
                 account.reauth_message,
                 field_path,
             )
@@ -213,7 +239,7 @@ async def _account(
 
 
 def check_content(
-    ctx: Context,
+    services: Services,
     account: SocialAccount,
     text: str,
     draft: TargetDraft,
@@ -228,26 +254,32 @@ def check_content(
     media_path = (*path, "mediaIds") if draft.media_ids else ("mediaIds",)
     # A shared link is content too (a Reddit link post, a Facebook link) even without text.
     if not effective.strip() and not media and not draft.options.get("link"):
-        return [UserError("EMPTY_POST", "Write some text (or attach media) to publish.", text_path)]
-    platform = ctx.services.platforms.get(account.platform)
+        return [
+            UserError(PostErrorCode.EMPTY_POST, "Write some text (or attach media) to publish.", text_path)
+        ]
+    platform = services.platforms.get(account.platform)
     label = PLATFORM_LABELS.get(account.platform, str(account.platform))
     if platform is None:
         return [
             UserError(
-                "PLATFORM_NOT_SUPPORTED", f"Herald cannot publish to {label} yet.", (*path, "accountId")
+                PostErrorCode.PLATFORM_NOT_SUPPORTED,
+                f"Herald cannot publish to {label} yet.",
+                (*path, "accountId"),
             )
         ]
     content = PostContent(
         text=effective, options=draft.options, media=tuple(m.facts() for m in media), thread=tuple(thread)
     )
     errors = [
-        UserError(v.code, f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path))
+        UserError(
+            PostErrorCode(v.code), f"{label}: {v.message}", _field_of(v.field, path, text_path, media_path)
+        )
         for v in platform.validate(content)
     ]
     if thread and not platform.capabilities.threads:
         # Never published without its parts: refused per network, before anything is stored.
         message = f"{label}: Herald cannot publish threads to {label}; publish the first part alone."
-        errors.append(UserError("THREADS_NOT_SUPPORTED", message, ("thread",)))
+        errors.append(UserError(PostErrorCode.THREADS_NOT_SUPPORTED, message, ("thread",)))
     return errors
 
 

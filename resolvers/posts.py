@@ -9,16 +9,19 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from models.analytics import analytics_scope
 from models.clock import utcnow
+from models.media_asset import MediaAsset
 from models.metric_snapshot import MetricSnapshot
+from models.paging import Page
 from models.post import Post, PostStatus
 from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
 from models.user import User
-from models.workspace import Role
+from models.workspace import Role, Workspace
 from resolvers.access import post_for, visible_workspace, workspace_for
+from resolvers.codes import PostErrorCode
 from resolvers.errors import Rejected, reject
 from resolvers.post_rules import (
     CheckedTarget,
@@ -46,16 +49,34 @@ class PostDraft:
     thread: list[ThreadDraft] = field(default_factory=list)
 
 
-async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
-    """Validate everything, then store the post and one target per account (or nothing at all)."""
-    workspace = await workspace_for(ctx, user, draft.workspace_id, Role.EDITOR, "workspaceId")
-    media, media_errors = await check_attachments(ctx, workspace, draft.media_ids, "mediaIds")
+@dataclass(frozen=True, slots=True)
+class CheckedPost:
+    """A draft that passed every check, with what the checks found."""
+
+    workspace: Workspace
+    media: list[MediaAsset]
+    targets: list[CheckedTarget]
+
+
+async def post_validate(services: Services, user: User, draft: PostDraft) -> CheckedPost:
+    """Every check postCreate makes, writing nothing: the composer asks before the post is saved."""
+    workspace = await workspace_for(user, draft.workspace_id, Role.EDITOR, "workspaceId")
+    media, media_errors = await check_attachments(workspace, draft.media_ids, "mediaIds")
     errors = check_schedule(draft.scheduled_at, "scheduledAt") + media_errors
-    thread, thread_errors = await check_thread(ctx, workspace, draft.thread)
+    thread, thread_errors = await check_thread(workspace, draft.thread)
     errors += thread_errors
-    checked, target_errors = await check_targets(ctx, workspace, draft.text, draft.targets, media, thread)
+    checked, target_errors = await check_targets(
+        services, workspace, draft.text, draft.targets, media, thread
+    )
     if errors or target_errors:
         raise Rejected(errors + target_errors)
+    return CheckedPost(workspace, media, checked)
+
+
+async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
+    """Validate everything, then store the post and one target per account (or nothing at all)."""
+    checked = await post_validate(services, user, draft)
+    workspace, media = checked.workspace, checked.media
     assert workspace.id is not None and user.id is not None
     post = Post(
         workspace_id=workspace.id,
@@ -67,8 +88,8 @@ async def post_create(ctx: Context, user: User, draft: PostDraft) -> Post:
         timezone=workspace.timezone,
     )
     await post.insert()
-    targets = await _store_targets(post, checked)
-    await announce(ctx.services, targets)
+    targets = await _store_targets(post, checked.targets)
+    await announce(services, targets)
     return post
 
 
@@ -101,7 +122,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
 
 
 async def post_update(
-    ctx: Context,
+    services: Services,
     user: User,
     post_id: PydanticObjectId | None,
     *,
@@ -111,21 +132,23 @@ async def post_update(
     media_ids: list[PydanticObjectId | None] | None = None,
 ) -> Post:
     """Change the text and media (and optionally replace the targets) of a post that is not yet queued."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     assert post.id is not None
     current = await PostTarget.of_posts([post.id])
     if any(target.status not in EDITABLE for target in current):
         raise reject(
-            "POST_NOT_EDITABLE", "This post is publishing or published; it can no longer be edited.", "id"
+            PostErrorCode.POST_NOT_EDITABLE,
+            "This post is publishing or published; it can no longer be edited.",
+            "id",
         )
-    workspace = await workspace_for(ctx, user, post.workspace_id, Role.EDITOR)
+    workspace = await workspace_for(user, post.workspace_id, Role.EDITOR)
     new_text = post.text if text is None else text
     drafts = targets if targets is not None else [draft_of(t) for t in current if t.status in EDITABLE]
     new_media = list(post.media_ids) if media_ids is None else media_ids
-    media, media_errors = await check_attachments(ctx, workspace, new_media, "mediaIds")
+    media, media_errors = await check_attachments(workspace, new_media, "mediaIds")
     new_thread = thread if thread is not None else thread_drafts(post.thread)
-    parts, thread_errors = await check_thread(ctx, workspace, new_thread)
-    checked, errors = await check_targets(ctx, workspace, new_text, drafts, media, parts)
+    parts, thread_errors = await check_thread(workspace, new_thread)
+    checked, errors = await check_targets(services, workspace, new_text, drafts, media, parts)
     errors = media_errors + thread_errors + errors
     if errors:
         raise Rejected(errors)
@@ -135,7 +158,7 @@ async def post_update(
     await post.set(changes)
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
-        await announce(ctx.services, await _store_targets(post, checked))
+        await announce(services, await _store_targets(post, checked))
     return post
 
 
@@ -151,48 +174,35 @@ def _ids(media_ids: Sequence[PydanticObjectId | None] | None) -> list[PydanticOb
     return [i for i in media_ids if i is not None] if media_ids is not None else None
 
 
-async def post_delete(ctx: Context, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:
+async def post_delete(services: Services, user: User, post_id: PydanticObjectId | None) -> PydanticObjectId:
     """Remove a post and its targets from Herald (what was published stays on the networks)."""
-    post = await post_for(ctx, user, post_id, Role.EDITOR)
+    post = await post_for(user, post_id, Role.EDITOR)
     assert post.id is not None
     if await PostTarget.find_one({"post_id": post.id, "status": {"$in": list(IN_FLIGHT)}}):
         raise reject(
-            "POST_IN_FLIGHT", "This post is being published right now; wait or cancel it first.", "id"
+            PostErrorCode.POST_IN_FLIGHT,
+            "This post is being published right now; wait or cancel it first.",
+            "id",
         )
     targets = await PostTarget.of_posts([post.id])
     await PostTarget.find({"post_id": post.id}).delete()
     await post.delete()
     # Its analytics go with it: dashboards count only posts Herald still has.
     await MetricSnapshot.forget_targets([t.id for t in targets if t.id is not None])
-    await ctx.services.cache.bump(analytics_scope(post.workspace_id))
+    await services.cache.bump(analytics_scope(post.workspace_id))
     return post.id
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    posts: list[Post]
-    has_next_page: bool
-    total_count: int
-
-
 async def posts_page(
-    ctx: Context,
     user: User,
     workspace_id: PydanticObjectId | None,
     *,
     status: PostStatus | None,
     first: int,
     after: PydanticObjectId | None,
-) -> Page | None:
-    """Newest first, keyset-paginated on `_id`; None when the workspace is not visible."""
-    workspace = await visible_workspace(ctx, user, workspace_id)
-    if workspace is None:
+) -> Page[Post] | None:
+    """The workspace's posts, newest first; None when the workspace is not visible."""
+    workspace = await visible_workspace(user, workspace_id)
+    if workspace is None or workspace.id is None:
         return None
-    query: dict[str, Any] = {"workspace_id": workspace.id}
-    if status is not None:
-        query["status"] = status
-    total = await Post.find(query).count()
-    if after is not None:
-        query["_id"] = {"$lt": after}
-    found = await Post.find(query).sort("-_id").limit(first + 1).to_list()
-    return Page(posts=found[:first], has_next_page=len(found) > first, total_count=total)
+    return await Post.workspace_page(workspace.id, status=status, first=first, after=after)

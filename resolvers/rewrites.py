@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from app.context import Context
+from app.services import Services
 from integrations.gemini import Generation
 from integrations.platforms.capabilities import CAPABILITIES
 from integrations.platforms.limits import text_violations
@@ -30,6 +30,7 @@ from resolvers.ai_requests import (
     gemini_of,
     parse_json_object,
 )
+from resolvers.codes import AiErrorCode
 from resolvers.errors import Rejected, UserError
 
 MAX_INPUT_LENGTH = 40_000
@@ -54,13 +55,13 @@ class Rewrite:
     parts: list[str]
 
 
-async def post_rewrite(ctx: Context, user: User, request: RewriteRequest) -> Rewrite:
+async def post_rewrite(services: Services, user: User, request: RewriteRequest) -> Rewrite:
     """The post rewritten as asked; every part fits the network."""
-    workspace = await workspace_for(ctx, user, request.workspace_id, Role.EDITOR, "workspaceId")
-    gemini_of(ctx)
+    workspace = await workspace_for(user, request.workspace_id, Role.EDITOR, "workspaceId")
+    gemini_of(services)
     _check(request)
     assert workspace.id is not None and user.id is not None
-    call = AiCall(ctx, workspace.id, user.id, "post.rewrite")
+    call = AiCall(services, workspace.id, user.id, "post.rewrite")
     prompt = rewrite_request(request.kind, request.platform, request.text, request.tone, request.language)
     splitting = request.kind is RewriteKind.SPLIT_THREAD
 
@@ -82,18 +83,20 @@ async def post_rewrite(ctx: Context, user: User, request: RewriteRequest) -> Rew
 def _check(request: RewriteRequest) -> None:
     errors: list[UserError] = []
     if not request.text.strip():
-        errors.append(UserError("TEXT_REQUIRED", "Give the text to rewrite.", ("text",)))
+        errors.append(UserError(AiErrorCode.TEXT_REQUIRED, "Give the text to rewrite.", ("text",)))
     elif len(request.text) > MAX_INPUT_LENGTH:
         message = f"Rewrite at most {MAX_INPUT_LENGTH:,} characters at a time."
-        errors.append(UserError("INPUT_TOO_LONG", message, ("text",)))
+        errors.append(UserError(AiErrorCode.INPUT_TOO_LONG, message, ("text",)))
     if request.kind is RewriteKind.CHANGE_TONE and not (request.tone or "").strip():
-        errors.append(UserError("TONE_REQUIRED", "Say which tone to rewrite in.", ("tone",)))
+        errors.append(UserError(AiErrorCode.TONE_REQUIRED, "Say which tone to rewrite in.", ("tone",)))
     if request.kind is RewriteKind.TRANSLATE and not (request.language or "").strip():
-        errors.append(UserError("LANGUAGE_REQUIRED", "Say which language to translate into.", ("language",)))
+        errors.append(
+            UserError(AiErrorCode.LANGUAGE_REQUIRED, "Say which language to translate into.", ("language",))
+        )
     capabilities = CAPABILITIES[request.platform]
     if request.kind is RewriteKind.SPLIT_THREAD and not capabilities.threads:
         label = capabilities.text.label
-        errors.append(UserError("THREADS_NOT_SUPPORTED", f"{label} has no threads.", ("platform",)))
+        errors.append(UserError(AiErrorCode.THREADS_NOT_SUPPORTED, f"{label} has no threads.", ("platform",)))
     errors += check_tone_and_language(request.tone, request.language)
     if errors:
         raise Rejected(errors)

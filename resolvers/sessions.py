@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.context import Context
 from app.services import Services
 from integrations.sessions import SessionInfo, session_digest
 from models.user import User
+from resolvers.caller import Caller
+from resolvers.codes import AuthErrorCode
 from resolvers.errors import reject
 
 _AGENT_CHARS = 120
 
 
-def session_label(ctx: Context) -> str:
+def session_label(caller: Caller) -> str:
     """How a new session is shown in the list: the client's user agent and address."""
-    agent = " ".join(ctx.request.headers.get("user-agent", "").split())[:_AGENT_CHARS]
-    return " · ".join(part for part in (agent, ctx.client_address) if part)
+    agent = " ".join(caller.user_agent.split())[:_AGENT_CHARS]
+    return " · ".join(part for part in (agent, caller.address) if part)
 
 
-async def open_session(ctx: Context, user: User) -> str:
+async def open_session(services: Services, caller: Caller, user: User) -> str:
     """A new session's token."""
-    return await ctx.services.sessions.create(str(user.id), label=session_label(ctx))
+    return await services.sessions.create(str(user.id), label=session_label(caller))
 
 
 async def end_sessions(services: Services, user: User, digests: Iterable[str]) -> None:
@@ -59,6 +60,6 @@ async def session_revoke(services: Services, user: User, session_id: str) -> Ses
     """End one of the user's sessions (this one included) by its id."""
     found = next((s for s in await sessions_of(services, user) if s.id == session_id), None)
     if found is None:
-        raise reject("SESSION_NOT_FOUND", "No session with this id.", "id")
+        raise reject(AuthErrorCode.SESSION_NOT_FOUND, "No session with this id.", "id")
     await end_sessions(services, user, [found.digest])
     return found

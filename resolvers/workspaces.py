@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.context import Context
 from models.user import User
 from models.workspace import Member, Role, Workspace, is_valid_timezone
+from resolvers.codes import WorkspaceErrorCode
 from resolvers.errors import Rejected, UserError
 
 
@@ -13,12 +13,16 @@ def check_workspace_fields(name: str, timezone: str, *, name_field: str = "name"
     errors = []
     if not name.strip() or len(name) > 100:
         errors.append(
-            UserError("INVALID_WORKSPACE_NAME", "Name the workspace in 1 to 100 characters.", (name_field,))
+            UserError(
+                WorkspaceErrorCode.INVALID_WORKSPACE_NAME,
+                "Name the workspace in 1 to 100 characters.",
+                (name_field,),
+            )
         )
     if not is_valid_timezone(timezone):
         errors.append(
             UserError(
-                "INVALID_TIMEZONE",
+                WorkspaceErrorCode.INVALID_TIMEZONE,
                 f"{timezone!r} is not an IANA time zone; use a name like Europe/Paris or America/New_York.",
                 ("timezone",),
             )
@@ -26,7 +30,7 @@ def check_workspace_fields(name: str, timezone: str, *, name_field: str = "name"
     return errors
 
 
-async def workspace_create(ctx: Context, user: User, *, name: str, timezone: str | None) -> Workspace:
+async def workspace_create(user: User, *, name: str, timezone: str | None) -> Workspace:
     """A new workspace owned by the caller."""
     errors = check_workspace_fields(name, timezone or "UTC")
     if errors:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
+from typing import TypeAlias
 
 import strawberry
 
@@ -13,29 +13,33 @@ from models.social_account import AccountStatus
 from models.social_account import Capability as CapabilityModel
 from models.social_account import SocialAccount as AccountModel
 from resolvers import accounts as use_cases
-from schema.common import UserError, attempt, signed_in, typed_errors
+from resolvers.codes import AccessErrorCode, AccountErrorCode
+from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.metrics import followers_history
 from schema.relay import Node, parse_id_of, to_global_id
 
-Platform = strawberry.enum(PlatformName, name="Platform", description="A network Herald publishes to.")
-SocialAccountStatus = strawberry.enum(
+strawberry.enum(PlatformName, name="Platform", description="A network Herald publishes to.")
+strawberry.enum(
     AccountStatus,
     name="SocialAccountStatus",
     description="ACTIVE publishes; NEEDS_REAUTH must be reconnected; DISCONNECTED was removed by an admin.",
 )
 
 
-AccountCapability = strawberry.enum(
+strawberry.enum(
     CapabilityModel,
     name="AccountCapability",
     description="Something an account does only with a permission granted when it was connected. "
     "INSIGHTS: the network's insights (views, reach, saves, shares; on Threads every post metric).",
 )
 
+AccountCode: TypeAlias = AccountErrorCode | AccessErrorCode
+"""What connecting and disconnecting accounts can answer with."""
+
 
 @strawberry.type(description="Something an account cannot do until an admin reconnects it, and why.")
 class MissingCapability:
-    capability: AccountCapability = strawberry.field(description="What is missing.")  # type: ignore[valid-type]
+    capability: CapabilityModel = strawberry.field(description="What is missing.")
     message: str = strawberry.field(description="What to do about it, in words a user can read.")
 
     @classmethod
@@ -52,11 +56,11 @@ class MissingCapability:
 
 @strawberry.type(description="An account on a network, connected to a workspace.")
 class SocialAccount(Node):
-    platform: Platform  # type: ignore[valid-type]
+    platform: PlatformName
     handle: str = strawberry.field(description="The account's handle on its network.")
     display_name: str | None = strawberry.field(description="The account's display name, if known.")
     external_id: str = strawberry.field(description="The network's id for the account (a DID on Bluesky).")
-    status: SocialAccountStatus  # type: ignore[valid-type]
+    status: AccountStatus
     status_reason: str | None = strawberry.field(description="Why the account is not ACTIVE, in words.")
     created_at: datetime
     updated_at: datetime
@@ -95,25 +99,15 @@ class BlueskyAccountConnectInput:
     )
 
 
-@strawberry.enum(
-    description="Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, "
-    "or the one the account's DID document names) is on a private or local network address, or answered "
-    "with a redirect; Herald calls only public addresses and follows no redirects."
-)
-class SocialAccountConnectErrorCode(enum.Enum):
-    WORKSPACE_NOT_FOUND = "WORKSPACE_NOT_FOUND"
-    INVALID_SERVICE_URL = "INVALID_SERVICE_URL"
-    INVALID_HANDLE = "INVALID_HANDLE"
-    APP_PASSWORD_REQUIRED = "APP_PASSWORD_REQUIRED"
-    BAD_CREDENTIALS = "BAD_CREDENTIALS"
-    SERVICE_URL_NOT_ALLOWED = "SERVICE_URL_NOT_ALLOWED"
-    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
-    ACCOUNT_ALREADY_CONNECTED = "ACCOUNT_ALREADY_CONNECTED"
-
-
 @strawberry.type(description="A reason an account could not be connected.")
 class SocialAccountConnectError(UserError):
-    code: SocialAccountConnectErrorCode
+    code: AccountCode = error_codes(
+        "SocialAccountConnectErrorCode",
+        "Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, or the "
+        "one the account's DID document names) is on a private or local network address, or answered with "
+        "a redirect; Herald calls only public addresses and follows no redirects.",
+        AccountCode,
+    )
 
 
 @strawberry.type(description="The result of connecting an account.")
@@ -122,14 +116,11 @@ class SocialAccountConnectPayload:
     user_errors: list[SocialAccountConnectError]
 
 
-@strawberry.enum(description="Why an account could not be disconnected.")
-class SocialAccountDisconnectErrorCode(enum.Enum):
-    ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND"
-
-
 @strawberry.type(description="A reason an account could not be disconnected.")
 class SocialAccountDisconnectError(UserError):
-    code: SocialAccountDisconnectErrorCode
+    code: AccountCode = error_codes(
+        "SocialAccountDisconnectErrorCode", "Why an account could not be disconnected.", AccountCode
+    )
 
 
 @strawberry.type(description="The result of socialAccountDisconnect.")
@@ -143,7 +134,7 @@ async def bluesky_account_connect(
 ) -> SocialAccountConnectPayload:
     account, errors = await attempt(
         use_cases.bluesky_account_connect(
-            info.context,
+            info.context.services,
             signed_in(info),
             workspace_id=parse_id_of("Workspace", input.workspace_id),
             handle=input.handle,
@@ -153,15 +144,17 @@ async def bluesky_account_connect(
     )
     return SocialAccountConnectPayload(
         account=SocialAccount.from_model(account) if account else None,
-        user_errors=typed_errors(SocialAccountConnectError, SocialAccountConnectErrorCode, errors),
+        user_errors=typed_errors(SocialAccountConnectError, errors),
     )
 
 
 async def social_account_disconnect(info: Info, id: strawberry.ID) -> SocialAccountDisconnectPayload:
     account, errors = await attempt(
-        use_cases.social_account_disconnect(info.context, signed_in(info), parse_id_of("SocialAccount", id))
+        use_cases.social_account_disconnect(
+            info.context.services, signed_in(info), parse_id_of("SocialAccount", id)
+        )
     )
     return SocialAccountDisconnectPayload(
         account=SocialAccount.from_model(account) if account else None,
-        user_errors=typed_errors(SocialAccountDisconnectError, SocialAccountDisconnectErrorCode, errors),
+        user_errors=typed_errors(SocialAccountDisconnectError, errors),
     )

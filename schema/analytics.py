@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, TypeAlias
 
 import strawberry
 from beanie import PydanticObjectId
 
 from app.context import Info
 from models import analytics as model
+from models.platform import PlatformName
 from resolvers import analytics as use_cases
 from resolvers import analytics_export as export_use_cases
+from resolvers.codes import AccessErrorCode, AnalyticsErrorCode
 from resolvers.live import guarded
-from schema.accounts import Platform, SocialAccount
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.accounts import SocialAccount
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.metrics import PostMetrics
 from schema.posts import PostTarget
 from schema.relay import parse_id_of
 
-Granularity = strawberry.enum(
+strawberry.enum(
     model.Granularity,
     name="Granularity",
     description="Buckets of a period: local days, or weeks from Monday.",
@@ -58,7 +60,7 @@ class AnalyticsTotals:
 
 @strawberry.type(description="The same sums for one network.")
 class NetworkAnalytics(AnalyticsTotals):
-    platform: Platform  # type: ignore[valid-type]
+    platform: PlatformName
 
 
 @strawberry.type(description="One of the period's most engaging posts.")
@@ -91,7 +93,7 @@ class AnalyticsBucket:
 class AnalyticsOverview:
     from_: datetime = strawberry.field(name="from")
     to: datetime
-    granularity: Granularity  # type: ignore[valid-type]
+    granularity: model.Granularity
     timezone: str = strawberry.field(description="The workspace's IANA time zone the buckets follow.")
     posts_published: int
     engagement: int
@@ -139,22 +141,14 @@ class HeatmapCell:
         return self.engagement / self.posts if self.posts else None
 
 
-PostTargetMetricsRefreshErrorCode = error_codes(
-    "PostTargetMetricsRefreshErrorCode",
-    "Why no reading was asked for.",
-    "TARGET_NOT_FOUND",
-    "TARGET_NOT_PUBLISHED",
-    "RATE_LIMITED",
-    "SERVICE_UNAVAILABLE",
-)
-AnalyticsExportErrorCode = error_codes(
-    "AnalyticsExportErrorCode", "Why no export was made.", "WORKSPACE_NOT_FOUND", "INVALID_PERIOD"
-)
+AnalyticsCode: TypeAlias = AnalyticsErrorCode | AccessErrorCode
 
 
 @strawberry.type(description="A reason no reading was asked for.")
 class PostTargetMetricsRefreshError(UserError):
-    code: PostTargetMetricsRefreshErrorCode  # type: ignore[valid-type]
+    code: AnalyticsCode = error_codes(
+        "PostTargetMetricsRefreshErrorCode", "Why no reading was asked for.", AnalyticsCode
+    )
 
 
 @strawberry.type(description="The result of postTargetMetricsRefresh: the reading follows in moments.")
@@ -172,7 +166,7 @@ class AnalyticsExportInput:
 
 @strawberry.type(description="A reason no export was made.")
 class AnalyticsExportError(UserError):
-    code: AnalyticsExportErrorCode  # type: ignore[valid-type]
+    code: AnalyticsCode = error_codes("AnalyticsExportErrorCode", "Why no export was made.", AnalyticsCode)
 
 
 @strawberry.type(
@@ -204,12 +198,12 @@ class AnalyticsQuery:
         workspace_id: strawberry.ID,
         from_: Annotated[datetime, strawberry.argument(name="from")],
         to: datetime,
-        granularity: Granularity | None = model.Granularity.DAY,  # type: ignore[valid-type]
+        granularity: model.Granularity | None = model.Granularity.DAY,
     ) -> AnalyticsOverview:
         workspace = parse_id_of("Workspace", workspace_id)
         buckets = granularity or model.Granularity.DAY
         found = await use_cases.analytics_overview(
-            info.context, signed_in(info), workspace, from_, to, buckets
+            info.context.services, signed_in(info), workspace, from_, to, buckets
         )
         return AnalyticsOverview.from_model(found)
 
@@ -219,30 +213,32 @@ class AnalyticsQuery:
     )
     async def posting_heatmap(self, info: Info, workspace_id: strawberry.ID) -> list[HeatmapCell]:
         found = await use_cases.posting_heatmap(
-            info.context, signed_in(info), parse_id_of("Workspace", workspace_id)
+            info.context.services, signed_in(info), parse_id_of("Workspace", workspace_id)
         )
         return [HeatmapCell(**cell.model_dump()) for cell in found.cells]
 
 
 async def post_target_metrics_refresh(info: Info, id: strawberry.ID) -> PostTargetMetricsRefreshPayload:
-    call = use_cases.post_target_metrics_refresh(info.context, signed_in(info), parse_id_of("PostTarget", id))
+    call = use_cases.post_target_metrics_refresh(
+        info.context.services, signed_in(info), parse_id_of("PostTarget", id)
+    )
     target, errors = await attempt(call)
     return PostTargetMetricsRefreshPayload(
         target=PostTarget.from_model(target) if target else None,
-        user_errors=typed_errors(PostTargetMetricsRefreshError, PostTargetMetricsRefreshErrorCode, errors),
+        user_errors=typed_errors(PostTargetMetricsRefreshError, errors),
     )
 
 
 async def analytics_export(info: Info, input: AnalyticsExportInput) -> AnalyticsExportPayload:
     workspace_id = parse_id_of("Workspace", input.workspace_id)
     call = export_use_cases.analytics_export(
-        info.context, signed_in(info), workspace_id, input.from_, input.to
+        info.context.services, signed_in(info), workspace_id, input.from_, input.to
     )
     export, errors = await attempt(call)
     return AnalyticsExportPayload(
         url=export.url if export else None,
         expires_at=export.expires_at if export else None,
-        user_errors=typed_errors(AnalyticsExportError, AnalyticsExportErrorCode, errors),
+        user_errors=typed_errors(AnalyticsExportError, errors),
     )
 
 
@@ -270,9 +266,14 @@ class AnalyticsSubscription:
     ) -> AsyncGenerator[AnalyticsUpdated, None]:
         user, workspace = signed_in(info), parse_id_of("Workspace", workspace_id)
         updates = guarded(
-            info.context, user, workspace, use_cases.analytics_updates(info.context, user, workspace)
+            info.context.services,
+            caller_of(info),
+            user,
+            workspace,
+            use_cases.analytics_updates(info.context.services, user, workspace),
         )
         async for update in updates:
+            info.context.fresh_loaders()
             yield AnalyticsUpdated(
                 event_id=strawberry.ID(update.event.id),
                 issued_at=update.event.issued_at,

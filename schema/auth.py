@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import enum
+from typing import TypeAlias
 
 import strawberry
 
 from app.context import Info
 from resolvers import auth as use_cases
 from resolvers import sessions
+from resolvers.codes import AuthErrorCode, WorkspaceErrorCode
 from resolvers.errors import UserError as DomainError
-from schema.common import UserError, attempt, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, typed_errors
 from schema.users import User
 
 
@@ -33,21 +34,12 @@ class LogInInput:
     password: str
 
 
-@strawberry.enum(description="Why signUp or logIn refused.")
-class AuthErrorCode(enum.Enum):
-    INVALID_EMAIL = "INVALID_EMAIL"
-    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
-    INVALID_NAME = "INVALID_NAME"
-    INVALID_WORKSPACE_NAME = "INVALID_WORKSPACE_NAME"
-    INVALID_TIMEZONE = "INVALID_TIMEZONE"
-    EMAIL_TAKEN = "EMAIL_TAKEN"
-    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    RATE_LIMITED = "RATE_LIMITED"
+AuthCode: TypeAlias = AuthErrorCode | WorkspaceErrorCode
 
 
 @strawberry.type(description="A reason signUp or logIn refused.")
 class AuthError(UserError):
-    code: AuthErrorCode
+    code: AuthCode = error_codes("AuthErrorCode", "Why signUp or logIn refused.", AuthCode)
 
 
 @strawberry.type(description="A session: send `token` as `Authorization: Bearer <token>`.")
@@ -61,14 +53,15 @@ def _payload(signed: use_cases.SignedIn | None, errors: list[DomainError]) -> Au
     return AuthPayload(
         token=signed.token if signed else None,
         user=User.from_model(signed.user) if signed else None,
-        user_errors=typed_errors(AuthError, AuthErrorCode, errors),
+        user_errors=typed_errors(AuthError, errors),
     )
 
 
 async def sign_up(info: Info, input: SignUpInput) -> AuthPayload:
     signed, errors = await attempt(
         use_cases.sign_up(
-            info.context,
+            info.context.services,
+            caller_of(info),
             email=input.email,
             password=input.password,
             name=input.name,
@@ -80,7 +73,9 @@ async def sign_up(info: Info, input: SignUpInput) -> AuthPayload:
 
 
 async def log_in(info: Info, input: LogInInput) -> AuthPayload:
-    signed, errors = await attempt(use_cases.log_in(info.context, email=input.email, password=input.password))
+    signed, errors = await attempt(
+        use_cases.log_in(info.context.services, caller_of(info), email=input.email, password=input.password)
+    )
     return _payload(signed, errors)
 
 

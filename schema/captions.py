@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, TypeAlias
 
 import strawberry
 
@@ -12,71 +12,29 @@ from app.context import Info
 from integrations.prompts import RewriteKind
 from models.ai_generation import AiOutcome
 from models.ai_generation import UsageCounts as UsageCountsModel
+from models.platform import PlatformName
 from resolvers import ai_usage as usage_use_cases
 from resolvers import alt_text as alt_text_use_cases
 from resolvers import captions as use_cases
 from resolvers import rewrites as rewrite_use_cases
-from resolvers.ai_requests import AI_CODES
+from resolvers.codes import AccessErrorCode, AiErrorCode, AttachmentErrorCode
 from resolvers.live import guarded
-from schema.accounts import Platform
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.relay import parse_id_of
 
-RewriteInstruction = strawberry.enum(
-    RewriteKind, name="RewriteInstruction", description="What to do to a post."
-)
-AiRequestOutcome = strawberry.enum(
-    AiOutcome, name="AiRequestOutcome", description="How a request to a model ended."
-)
+strawberry.enum(RewriteKind, name="RewriteInstruction", description="What to do to a post.")
+strawberry.enum(AiOutcome, name="AiRequestOutcome", description="How a request to a model ended.")
 
-CaptionGenerateErrorCode = error_codes(
-    "CaptionGenerateErrorCode",
-    "Why captionGenerate gave no suggestions.",
-    "WORKSPACE_NOT_FOUND",
-    "NO_PLATFORMS",
-    "DUPLICATE_PLATFORM",
-    "BRIEF_REQUIRED",
-    "BRIEF_TOO_LONG",
-    "TONE_TOO_LONG",
-    "INVALID_LANGUAGE",
-    "MEDIA_NOT_FOUND",
-    "MEDIA_NOT_READY",
-    "DUPLICATE_MEDIA",
-    "TOO_MANY_MEDIA",
-    "INVALID_REQUEST_ID",
-    "REQUEST_ID_USED",
-    *AI_CODES,
-)
-PostRewriteErrorCode = error_codes(
-    "PostRewriteErrorCode",
-    "Why postRewrite gave no text.",
-    "WORKSPACE_NOT_FOUND",
-    "TEXT_REQUIRED",
-    "INPUT_TOO_LONG",
-    "TONE_REQUIRED",
-    "TONE_TOO_LONG",
-    "LANGUAGE_REQUIRED",
-    "INVALID_LANGUAGE",
-    "THREADS_NOT_SUPPORTED",
-    *AI_CODES,
-)
 
-AltTextGenerateErrorCode = error_codes(
-    "AltTextGenerateErrorCode",
-    "Why altTextGenerate gave no alt text.",
-    "MEDIA_NOT_FOUND",
-    "MEDIA_NOT_READY",
-    "MEDIA_NOT_AN_IMAGE",
-    "INVALID_LANGUAGE",
-    *AI_CODES,
-)
+AiCode: TypeAlias = AiErrorCode | AttachmentErrorCode | AccessErrorCode
+"""What every AI mutation can answer with."""
 
 
 @strawberry.input(description="What to write about, and for which networks.")
 class CaptionGenerateInput:
     workspace_id: strawberry.ID
     brief: str = strawberry.field(description="What the post is about (at most 2,000 characters).")
-    platforms: list[Platform] = strawberry.field(description="One suggestion per network, in this order.")  # type: ignore[valid-type]
+    platforms: list[PlatformName] = strawberry.field(description="One suggestion per network, in this order.")
     request_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="A UUID you picked: subscribe to captionGenerated with it first to see the text live.",
@@ -92,7 +50,7 @@ class CaptionGenerateInput:
 
 @strawberry.type(description="A ready-to-post text for one network, within its limits.")
 class CaptionSuggestion:
-    platform: Platform  # type: ignore[valid-type]
+    platform: PlatformName
     text: str = strawberry.field(description="The text to publish, hashtags included.")
     title: str | None = strawberry.field(description="Reddit: the post's title.")
     hashtags: list[str] = strawberry.field(description="The hashtags at the end of `text`, without '#'.")
@@ -100,7 +58,7 @@ class CaptionSuggestion:
 
 @strawberry.type(description="A reason captionGenerate gave no suggestions.")
 class CaptionGenerateError(UserError):
-    code: CaptionGenerateErrorCode  # type: ignore[valid-type]
+    code: AiCode = error_codes("CaptionGenerateErrorCode", "Why captionGenerate gave no suggestions.", AiCode)
 
 
 @strawberry.type(description="The result of captionGenerate.")
@@ -113,7 +71,7 @@ class CaptionGeneratePayload:
 @strawberry.type(description="A piece of a suggestion's text as the model writes it.")
 class CaptionChunk:
     request_id: strawberry.ID
-    platform: Platform  # type: ignore[valid-type]
+    platform: PlatformName
     delta: str = strawberry.field(description="Text to append to what came before for this network.")
     done: bool = strawberry.field(description="The network's suggestion is finished (`text` holds it).")
     text: str | None = strawberry.field(
@@ -126,15 +84,15 @@ class CaptionChunk:
 class PostRewriteInput:
     workspace_id: strawberry.ID
     text: str
-    platform: Platform  # type: ignore[valid-type]
-    instruction: RewriteInstruction  # type: ignore[valid-type]
+    platform: PlatformName
+    instruction: RewriteKind
     tone: str | None = strawberry.field(default=None, description="For CHANGE_TONE: the tone to use.")
     language: str | None = strawberry.field(default=None, description="For TRANSLATE: a language tag.")
 
 
 @strawberry.type(description="A reason postRewrite gave no text.")
 class PostRewriteError(UserError):
-    code: PostRewriteErrorCode  # type: ignore[valid-type]
+    code: AiCode = error_codes("PostRewriteErrorCode", "Why postRewrite gave no text.", AiCode)
 
 
 @strawberry.type(description="The result of postRewrite.")
@@ -148,7 +106,7 @@ class PostRewritePayload:
 
 @strawberry.type(description="A reason altTextGenerate gave no alt text.")
 class AltTextGenerateError(UserError):
-    code: AltTextGenerateErrorCode  # type: ignore[valid-type]
+    code: AiCode = error_codes("AltTextGenerateErrorCode", "Why altTextGenerate gave no alt text.", AiCode)
 
 
 @strawberry.type(description="The result of altTextGenerate.")
@@ -173,7 +131,7 @@ class AiModelUsage(AiUsageCounts):
 
 @strawberry.type(description="Requests that ended one way.")
 class AiOutcomeUsage(AiUsageCounts):
-    outcome: AiRequestOutcome  # type: ignore[valid-type]
+    outcome: AiOutcome
 
 
 @strawberry.type(description="A workspace's requests to models over a period (re-asks count).")
@@ -194,7 +152,9 @@ async def caption_generate(info: Info, input: CaptionGenerateInput) -> CaptionGe
         media_ids=[parse_id_of("MediaAsset", m) for m in input.media_ids or []],
         request_id=input.request_id,
     )
-    captions, errors = await attempt(use_cases.caption_generate(info.context, signed_in(info), request))
+    captions, errors = await attempt(
+        use_cases.caption_generate(info.context.services, signed_in(info), request)
+    )
     suggestions = [
         CaptionSuggestion(platform=s.platform, text=s.text, title=s.title, hashtags=s.hashtags)
         for s in (captions.suggestions if captions else [])
@@ -202,7 +162,7 @@ async def caption_generate(info: Info, input: CaptionGenerateInput) -> CaptionGe
     return CaptionGeneratePayload(
         request_id=strawberry.ID(captions.request_id) if captions else input.request_id,
         suggestions=suggestions,
-        user_errors=typed_errors(CaptionGenerateError, CaptionGenerateErrorCode, errors),
+        user_errors=typed_errors(CaptionGenerateError, errors),
     )
 
 
@@ -215,11 +175,13 @@ async def post_rewrite(info: Info, input: PostRewriteInput) -> PostRewritePayloa
         tone=input.tone,
         language=input.language,
     )
-    rewrite, errors = await attempt(rewrite_use_cases.post_rewrite(info.context, signed_in(info), request))
+    rewrite, errors = await attempt(
+        rewrite_use_cases.post_rewrite(info.context.services, signed_in(info), request)
+    )
     return PostRewritePayload(
         text=rewrite.text if rewrite else None,
         parts=rewrite.parts if rewrite else [],
-        user_errors=typed_errors(PostRewriteError, PostRewriteErrorCode, errors),
+        user_errors=typed_errors(PostRewriteError, errors),
     )
 
 
@@ -229,12 +191,10 @@ async def alt_text_generate(
     language: str | None = None,
 ) -> AltTextGeneratePayload:
     call = alt_text_use_cases.alt_text_generate(
-        info.context, signed_in(info), parse_id_of("MediaAsset", media_id), language or None
+        info.context.services, signed_in(info), parse_id_of("MediaAsset", media_id), language or None
     )
     alt_text, errors = await attempt(call)
-    return AltTextGeneratePayload(
-        alt_text=alt_text, user_errors=typed_errors(AltTextGenerateError, AltTextGenerateErrorCode, errors)
-    )
+    return AltTextGeneratePayload(alt_text=alt_text, user_errors=typed_errors(AltTextGenerateError, errors))
 
 
 @strawberry.type
@@ -269,7 +229,7 @@ class AiQuery:
         to: datetime,
     ) -> AiUsage:
         report = await usage_use_cases.ai_usage(
-            info.context, signed_in(info), parse_id_of("Workspace", workspace_id), from_, to
+            signed_in(info), parse_id_of("Workspace", workspace_id), from_, to
         )
         return AiUsage(
             from_=from_,
@@ -302,7 +262,13 @@ class CaptionSubscription:
         self, info: Info, request_id: strawberry.ID
     ) -> AsyncGenerator[CaptionChunk, None]:
         user = signed_in(info)
-        chunks = guarded(info.context, user, None, use_cases.caption_chunks(info.context, user, request_id))
+        chunks = guarded(
+            info.context.services,
+            caller_of(info),
+            user,
+            None,
+            use_cases.caption_chunks(info.context.services, user, request_id),
+        )
         async for chunk in chunks:
             yield CaptionChunk(
                 request_id=request_id,

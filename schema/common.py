@@ -3,15 +3,18 @@ each payload's typed errors."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from enum import StrEnum
+from types import UnionType
+from typing import Any, TypeVar, cast, get_args
 
 import strawberry
+from starlette.requests import Request
 
 from app.auth import require_user
 from app.context import Info
 from models.user import User
+from resolvers.caller import Caller
 from resolvers.errors import Rejected
 from resolvers.errors import UserError as DomainError
 
@@ -25,17 +28,20 @@ class UserError:
     message: str = strawberry.field(description="What is wrong and what to do, for a person to read.")
 
 
-def error_codes(name: str, description: str, *codes: str) -> Any:
-    """A GraphQL enum of a mutation's error codes (`<Mutation>ErrorCode`), values equal to names."""
-    members = {code: code for code in dict.fromkeys(codes)}
-    codes_enum: Any = enum.Enum(name, members)  # type: ignore[misc]  # built from data on purpose
-    return strawberry.enum(codes_enum, description=description)
+def error_codes(name: str, description: str, codes: type[StrEnum] | UnionType) -> Any:
+    """A field `code: <name>!` whose GraphQL enum is generated from the domain code enums in `codes`
+    (one `StrEnum` or a union of them, the same as the field's annotation), so the API can say every
+    code those domains declare; codes declared by several domains appear once."""
+    domains = get_args(codes) if isinstance(codes, UnionType) else (codes,)
+    members = {code.name: code.value for domain in domains for code in domain}
+    generated = strawberry.enum(cast(type[StrEnum], StrEnum(name, members)), description=description)
+    return strawberry.field(graphql_type=generated)
 
 
-def typed_errors(error_type: Callable[..., E], codes: Any, errors: Sequence[DomainError]) -> list[E]:
-    """Use-case errors as the payload's error type with its own code enum."""
+def typed_errors(error_type: Callable[..., E], errors: Sequence[DomainError]) -> list[E]:
+    """Use-case errors as the payload's error type."""
     return [
-        error_type(field=list(error.field) or None, message=error.message, code=codes(error.code))
+        error_type(field=list(error.field) or None, message=error.message, code=error.code)
         for error in errors
     ]
 
@@ -51,3 +57,14 @@ async def attempt(call: Awaitable[T]) -> tuple[T | None, list[DomainError]]:
 def signed_in(info: Info) -> User:
     """The caller, or a top-level UNAUTHENTICATED error."""
     return require_user(info.context.user)
+
+
+def caller_of(info: Info) -> Caller:
+    """Where the request comes from, as the use cases see it."""
+    ctx = info.context
+    return Caller(
+        address=ctx.client_address,
+        user_agent=ctx.request.headers.get("user-agent", ""),
+        token=ctx.token,
+        watches_session=isinstance(ctx.request, Request),
+    )

@@ -15,21 +15,14 @@ from models.media_files import THUMBNAIL
 from models.platform import MediaKind as MediaKindModel
 from resolvers import media as use_cases
 from schema.common import signed_in
-from schema.relay import (
-    Node,
-    PageInfo,
-    encode_cursor,
-    page_cursor,
-    parse_id_of,
-    to_global_id,
-)
+from schema.relay import Connection, Node, page_cursor, parse_id_of, to_global_id
 
-MediaKind = strawberry.enum(
+strawberry.enum(
     MediaKindModel,
     name="MediaKind",
     description="What a file is: detected from its bytes once checked, what it claimed to be before.",
 )
-MediaStatus = strawberry.enum(
+strawberry.enum(
     MediaStatusModel,
     name="MediaStatus",
     description="PENDING_UPLOAD until mediaUploadComplete checks the bytes; then READY or REJECTED.",
@@ -44,8 +37,8 @@ class HttpHeader:
 
 @strawberry.type(description="A file in a workspace's media library.")
 class MediaAsset(Node):
-    kind: MediaKind = strawberry.field(description="Image, GIF or video.")  # type: ignore[valid-type]
-    status: MediaStatus = strawberry.field(description="Whether it can be attached.")  # type: ignore[valid-type]
+    kind: MediaKindModel = strawberry.field(description="Image, GIF or video.")
+    status: MediaStatusModel = strawberry.field(description="Whether it can be attached.")
     filename: str = strawberry.field(description="The name it was uploaded with.")
     rejection_reason: str | None = strawberry.field(description="Why it was REJECTED, in words.")
     content_type: str | None = strawberry.field(description="What the bytes are (null until checked).")
@@ -108,34 +101,13 @@ async def media_of(info: Info, ids: Sequence[PydanticObjectId]) -> list[MediaAss
 
 @strawberry.input(description="Which assets to list.")
 class MediaAssetFilter:
-    kind: MediaKind | None = None  # type: ignore[valid-type]
-    status: MediaStatus | None = None  # type: ignore[valid-type]
-
-
-@strawberry.type
-class MediaAssetEdge:
-    cursor: str
-    node: MediaAsset
+    kind: MediaKindModel | None = None
+    status: MediaStatusModel | None = None
 
 
 @strawberry.type(description="A page of the media library, newest first.")
-class MediaAssetConnection:
-    edges: list[MediaAssetEdge]
-    page_info: PageInfo
+class MediaAssetConnection(Connection[MediaAsset]):
     total_count: int = strawberry.field(description="Assets matching the filter, on every page.")
-
-    @classmethod
-    def of(cls, page: use_cases.MediaPage | None) -> MediaAssetConnection:
-        assets = page.assets if page else []
-        edges = [MediaAssetEdge(cursor=encode_cursor(a.id), node=MediaAsset.from_model(a)) for a in assets]
-        return cls(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=bool(page and page.has_next_page),
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            total_count=page.total_count if page else 0,
-        )
 
 
 @strawberry.type
@@ -154,7 +126,6 @@ class MediaQuery:
         user = signed_in(info)
         cursor = page_cursor(first, after)
         page = await use_cases.media_page(
-            info.context,
             user,
             parse_id_of("Workspace", workspace_id),
             kind=filter.kind if filter else None,
@@ -162,9 +133,9 @@ class MediaQuery:
             first=first,
             after=cursor,
         )
-        return MediaAssetConnection.of(page)
+        return MediaAssetConnection.of(page, MediaAsset.from_model)
 
     @strawberry.field(description="One asset; null when missing or not visible.")
     async def media_asset(self, info: Info, id: strawberry.ID) -> MediaAsset | None:
-        found = await use_cases.visible_media(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+        found = await use_cases.visible_media(signed_in(info), parse_id_of("MediaAsset", id))
         return MediaAsset.from_model(found) if found else None

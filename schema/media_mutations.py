@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeAlias
 
 import strawberry
 
 from app.context import Info
 from resolvers import media as use_cases
-from resolvers.media_check import REJECTION_CODES
+from resolvers.codes import AccessErrorCode, MediaErrorCode
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.media import HttpHeader, MediaAsset
 from schema.relay import parse_id_of
 
 _ = strawberry.mutation
+
+MediaCode: TypeAlias = MediaErrorCode | AccessErrorCode
+"""What every media mutation can answer with."""
 
 
 @strawberry.input(description="The file a client is about to upload, as it knows it.")
@@ -33,52 +37,28 @@ class MediaAssetUpdateInput:
     )
 
 
-MediaUploadCreateErrorCode = error_codes(
-    "MediaUploadCreateErrorCode",
-    "Why mediaUploadCreate refused.",
-    "WORKSPACE_NOT_FOUND",
-    "INVALID_FILENAME",
-    "UNSUPPORTED_CONTENT_TYPE",
-    "INVALID_BYTE_SIZE",
-    "FILE_TOO_LARGE",
-    "STORAGE_QUOTA_EXCEEDED",
-    "TOO_MANY_PENDING_UPLOADS",
-)
-MediaUploadCompleteErrorCode = error_codes(
-    "MediaUploadCompleteErrorCode",
-    "Why mediaUploadComplete did not make the asset READY (a rejection code is final; the others not).",
-    "MEDIA_NOT_FOUND",
-    "UPLOAD_MISSING",
-    "CHECK_IN_PROGRESS",
-    "STORAGE_QUOTA_EXCEEDED",
-    *REJECTION_CODES,
-)
-MediaAssetUpdateErrorCode = error_codes(
-    "MediaAssetUpdateErrorCode", "Why mediaAssetUpdate refused.", "MEDIA_NOT_FOUND", "ALT_TEXT_TOO_LONG"
-)
-MediaAssetDeleteErrorCode = error_codes(
-    "MediaAssetDeleteErrorCode", "Why mediaAssetDelete refused.", "MEDIA_NOT_FOUND", "MEDIA_IN_USE"
-)
-
-
 @strawberry.type(description="A reason mediaUploadCreate refused; nothing was created.")
 class MediaUploadCreateError(UserError):
-    code: MediaUploadCreateErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaUploadCreateErrorCode", "Why mediaUploadCreate refused.", MediaCode)
 
 
 @strawberry.type(description="Why an upload is not READY.")
 class MediaUploadCompleteError(UserError):
-    code: MediaUploadCompleteErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes(
+        "MediaUploadCompleteErrorCode",
+        "Why mediaUploadComplete did not make the asset READY (a rejection code is final; the others not).",
+        MediaCode,
+    )
 
 
 @strawberry.type(description="A reason mediaAssetUpdate refused; nothing was changed.")
 class MediaAssetUpdateError(UserError):
-    code: MediaAssetUpdateErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaAssetUpdateErrorCode", "Why mediaAssetUpdate refused.", MediaCode)
 
 
 @strawberry.type(description="A reason mediaAssetDelete refused; nothing was deleted.")
 class MediaAssetDeleteError(UserError):
-    code: MediaAssetDeleteErrorCode  # type: ignore[valid-type]
+    code: MediaCode = error_codes("MediaAssetDeleteErrorCode", "Why mediaAssetDelete refused.", MediaCode)
 
 
 @strawberry.type(description="A new asset and where to send its bytes.")
@@ -118,7 +98,9 @@ async def media_upload_create(info: Info, input: MediaUploadCreateInput) -> Medi
         content_type=input.content_type,
         byte_size=input.byte_size,
     )
-    upload, errors = await attempt(use_cases.media_upload_create(info.context, signed_in(info), request))
+    upload, errors = await attempt(
+        use_cases.media_upload_create(info.context.services, signed_in(info), request)
+    )
     ticket = upload.ticket if upload else None
     return MediaUploadCreatePayload(
         asset=MediaAsset.from_model(upload.asset) if upload else None,
@@ -126,18 +108,20 @@ async def media_upload_create(info: Info, input: MediaUploadCreateInput) -> Medi
         upload_method=ticket.method if ticket else None,
         upload_headers=[HttpHeader(name=k, value=v) for k, v in ticket.headers.items()] if ticket else [],
         expires_at=ticket.expires_at if ticket else None,
-        user_errors=typed_errors(MediaUploadCreateError, MediaUploadCreateErrorCode, errors),
+        user_errors=typed_errors(MediaUploadCreateError, errors),
     )
 
 
 async def media_upload_complete(info: Info, id: strawberry.ID) -> MediaUploadCompletePayload:
-    call = use_cases.media_upload_complete(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+    call = use_cases.media_upload_complete(
+        info.context.services, signed_in(info), parse_id_of("MediaAsset", id)
+    )
     completion, errors = await attempt(call)
     if completion is not None:
         errors = completion.errors
     return MediaUploadCompletePayload(
         asset=MediaAsset.from_model(completion.asset) if completion else None,
-        user_errors=typed_errors(MediaUploadCompleteError, MediaUploadCompleteErrorCode, errors),
+        user_errors=typed_errors(MediaUploadCompleteError, errors),
     )
 
 
@@ -146,7 +130,6 @@ async def media_asset_update(
 ) -> MediaAssetUpdatePayload:
     given = input.alt_text is not strawberry.UNSET
     call = use_cases.media_asset_update(
-        info.context,
         signed_in(info),
         parse_id_of("MediaAsset", id),
         alt_text=input.alt_text if given else None,
@@ -155,16 +138,16 @@ async def media_asset_update(
     asset, errors = await attempt(call)
     return MediaAssetUpdatePayload(
         asset=MediaAsset.from_model(asset) if asset else None,
-        user_errors=typed_errors(MediaAssetUpdateError, MediaAssetUpdateErrorCode, errors),
+        user_errors=typed_errors(MediaAssetUpdateError, errors),
     )
 
 
 async def media_asset_delete(info: Info, id: strawberry.ID) -> MediaAssetDeletePayload:
-    call = use_cases.media_asset_delete(info.context, signed_in(info), parse_id_of("MediaAsset", id))
+    call = use_cases.media_asset_delete(info.context.services, signed_in(info), parse_id_of("MediaAsset", id))
     deleted, errors = await attempt(call)
     return MediaAssetDeletePayload(
         deleted_media_asset_id=id if deleted else None,
-        user_errors=typed_errors(MediaAssetDeleteError, MediaAssetDeleteErrorCode, errors),
+        user_errors=typed_errors(MediaAssetDeleteError, errors),
     )
 
 

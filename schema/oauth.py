@@ -7,35 +7,24 @@ import strawberry
 
 from app.context import Info
 from app.oauth_cookie import browser_binding
-from integrations.platforms.instagram import InstagramKind as InstagramKindModel
+from models.platform import PlatformName
 from resolvers import oauth as use_cases
-from schema.accounts import Platform
+from schema.accounts import AccountCode
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.relay import parse_id_of
-
-InstagramKind = strawberry.enum(InstagramKindModel, description="Where an Instagram post goes.")
-
-OAuthStartErrorCode = error_codes(
-    "OAuthStartErrorCode",
-    "Why oauthStart refused.",
-    "WORKSPACE_NOT_FOUND",
-    "PLATFORM_NOT_SUPPORTED",
-    "NOT_CONFIGURED",
-    "HTTP_REQUIRED",
-)
 
 
 @strawberry.input(description="The workspace to connect accounts to, and the network to connect.")
 class OAuthStartInput:
     workspace_id: strawberry.ID
-    platform: Platform = strawberry.field(  # type: ignore[valid-type]
+    platform: PlatformName = strawberry.field(
         description="THREADS, INSTAGRAM, FACEBOOK or REDDIT (Bluesky connects with an app password)."
     )
 
 
 @strawberry.type(description="A reason oauthStart refused.")
 class OAuthStartError(UserError):
-    code: OAuthStartErrorCode  # type: ignore[valid-type]
+    code: AccountCode = error_codes("OAuthStartErrorCode", "Why oauthStart refused.", AccountCode)
 
 
 @strawberry.type(description="Where to send the user's browser to consent.")
@@ -53,21 +42,19 @@ class OAuthStartPayload:
 async def oauth_start(info: Info, input: OAuthStartInput) -> OAuthStartPayload:
     url, errors = await attempt(
         use_cases.oauth_start(
-            info.context,
+            info.context.services,
             signed_in(info),
             workspace_id=parse_id_of("Workspace", input.workspace_id),
             platform=input.platform,
             bind_browser=browser_binding(info.context.services, info.context.response),
         )
     )
-    return OAuthStartPayload(
-        authorization_url=url, user_errors=typed_errors(OAuthStartError, OAuthStartErrorCode, errors)
-    )
+    return OAuthStartPayload(authorization_url=url, user_errors=typed_errors(OAuthStartError, errors))
 
 
 @strawberry.type(description="A network connected through OAuth, and whether this Herald can connect it.")
 class OAuthNetwork:
-    platform: Platform  # type: ignore[valid-type]
+    platform: PlatformName
     configured: bool = strawberry.field(
         description="False when this Herald has no app credentials for the network: oauthStart answers "
         "NOT_CONFIGURED until an operator sets them."

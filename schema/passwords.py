@@ -6,7 +6,8 @@ import strawberry
 
 from app.context import Info
 from resolvers import passwords as use_cases
-from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from resolvers.codes import AuthErrorCode
+from schema.common import UserError, attempt, caller_of, error_codes, signed_in, typed_errors
 from schema.users import User
 
 
@@ -16,18 +17,9 @@ class PasswordChangeInput:
     new_password: str = strawberry.field(description="10 to 256 characters.")
 
 
-PasswordChangeErrorCode = error_codes(
-    "PasswordChangeErrorCode",
-    "Why passwordChange refused.",
-    "WRONG_PASSWORD",
-    "PASSWORD_TOO_WEAK",
-    "RATE_LIMITED",
-)
-
-
 @strawberry.type(description="A reason passwordChange refused.")
 class PasswordChangeError(UserError):
-    code: PasswordChangeErrorCode  # type: ignore[valid-type]
+    code: AuthErrorCode = error_codes("PasswordChangeErrorCode", "Why passwordChange refused.", AuthErrorCode)
 
 
 @strawberry.type(description="The result of passwordChange.")
@@ -41,17 +33,13 @@ class PasswordResetRequestInput:
     email: str
 
 
-PasswordResetRequestErrorCode = error_codes(
-    "PasswordResetRequestErrorCode",
-    "Why passwordResetRequest refused (never because the email has no account).",
-    "NOT_CONFIGURED",
-    "RATE_LIMITED",
-)
-
-
 @strawberry.type(description="A reason passwordResetRequest refused.")
 class PasswordResetRequestError(UserError):
-    code: PasswordResetRequestErrorCode  # type: ignore[valid-type]
+    code: AuthErrorCode = error_codes(
+        "PasswordResetRequestErrorCode",
+        "Why passwordResetRequest refused (never because the email has no account).",
+        AuthErrorCode,
+    )
 
 
 @strawberry.type(
@@ -70,17 +58,11 @@ class PasswordResetCompleteInput:
     new_password: str = strawberry.field(description="10 to 256 characters.")
 
 
-PasswordResetCompleteErrorCode = error_codes(
-    "PasswordResetCompleteErrorCode",
-    "Why passwordResetComplete refused.",
-    "INVALID_TOKEN",
-    "PASSWORD_TOO_WEAK",
-)
-
-
 @strawberry.type(description="A reason passwordResetComplete refused.")
 class PasswordResetCompleteError(UserError):
-    code: PasswordResetCompleteErrorCode  # type: ignore[valid-type]
+    code: AuthErrorCode = error_codes(
+        "PasswordResetCompleteErrorCode", "Why passwordResetComplete refused.", AuthErrorCode
+    )
 
 
 @strawberry.type(description="The result of passwordResetComplete; log in with the new password next.")
@@ -92,20 +74,26 @@ class PasswordResetCompletePayload:
 async def password_change(info: Info, input: PasswordChangeInput) -> PasswordChangePayload:
     changed, errors = await attempt(
         use_cases.password_change(
-            info.context, signed_in(info), current=input.current_password, new=input.new_password
+            info.context.services,
+            caller_of(info),
+            signed_in(info),
+            current=input.current_password,
+            new=input.new_password,
         )
     )
     return PasswordChangePayload(
         user=User.from_model(changed) if changed else None,
-        user_errors=typed_errors(PasswordChangeError, PasswordChangeErrorCode, errors),
+        user_errors=typed_errors(PasswordChangeError, errors),
     )
 
 
 async def password_reset_request(info: Info, input: PasswordResetRequestInput) -> PasswordResetRequestPayload:
-    _, errors = await attempt(use_cases.password_reset_request(info.context, email=input.email))
+    _, errors = await attempt(
+        use_cases.password_reset_request(info.context.services, caller_of(info), email=input.email)
+    )
     return PasswordResetRequestPayload(
         accepted=not errors,
-        user_errors=typed_errors(PasswordResetRequestError, PasswordResetRequestErrorCode, errors),
+        user_errors=typed_errors(PasswordResetRequestError, errors),
     )
 
 
@@ -117,7 +105,7 @@ async def password_reset_complete(
     )
     return PasswordResetCompletePayload(
         done=reset is not None,
-        user_errors=typed_errors(PasswordResetCompleteError, PasswordResetCompleteErrorCode, errors),
+        user_errors=typed_errors(PasswordResetCompleteError, errors),
     )
 
 

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import strawberry
 
 from app.context import Info
+from integrations.platforms.instagram import InstagramKind as InstagramKindModel
 from models.post import Post as PostModel
 from resolvers import posts as use_cases
 from resolvers import publishing
+from resolvers.codes import AccessErrorCode, AttachmentErrorCode, PostErrorCode
 from resolvers.post_rules import TargetDraft
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
-from schema.oauth import InstagramKind
 from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
 
 P = TypeVar("P")
+
+
+strawberry.enum(InstagramKindModel, description="Where an Instagram post goes.")
 
 
 @strawberry.input(description="Per-network options of a target; each network reads its own.")
@@ -50,7 +54,7 @@ class PostTargetOptionsInput:
         description="Facebook: a link shared with the post (shown as a preview). Reddit: makes a link post "
         "to this address (the text is then not sent).",
     )
-    instagram_kind: InstagramKind | None = strawberry.field(  # type: ignore[valid-type]
+    instagram_kind: InstagramKindModel | None = strawberry.field(
         default=None, description="Instagram: FEED (default), REEL or STORY."
     )
     first_comment: str | None = strawberry.field(
@@ -101,148 +105,43 @@ class PostScheduleInput:
     scheduled_at: datetime = strawberry.field(description="With a UTC offset; in the future.")
 
 
-# Codes of attached media: the ids themselves, then each network's media rules.
-_MEDIA_CODES = (
-    "MEDIA_NOT_FOUND",
-    "MEDIA_NOT_READY",
-    "DUPLICATE_MEDIA",
-    "TOO_MANY_MEDIA",
-    "TOO_MANY_IMAGES",
-    "TOO_MANY_VIDEOS",
-    "MIXED_MEDIA",
-    "MEDIA_KIND_NOT_SUPPORTED",
-    "VIDEO_TOO_LARGE",
-    "VIDEO_TOO_LONG",
-    "MEDIA_NOT_SUPPORTED_YET",
-    # Threads, Instagram, Facebook and Reddit media (see integrations/platforms/media_rules.py).
-    "MEDIA_FORMAT_UNSUPPORTED",
-    "IMAGE_TOO_LARGE",
-    "VIDEO_TOO_SHORT",
-    "MEDIA_ASPECT_RATIO",
-    "MEDIA_KIND_MISMATCH",
-    "MEDIA_URL_NOT_PUBLIC",
-)
-# Codes of the per-network rules of Threads, Instagram, Facebook and Reddit (options included).
-_NETWORK_CODES = (
-    "TOO_MANY_LINKS",
-    "TOO_MANY_HASHTAGS",
-    "SUBREDDIT_REQUIRED",
-    "INVALID_SUBREDDIT",
-    "TITLE_REQUIRED",
-    "TITLE_TOO_LONG",
-    "INVALID_LINK",
-    "INVALID_OPTION",
-    "MEDIA_REQUIRED",
-)
-# Codes of Bluesky's options and threads (see integrations/platforms/bluesky_refs.py, bluesky_threads.py).
-_BLUESKY_CODES = (
-    "TOO_MANY_LANGS",
-    "INVALID_LANG",
-    "INVALID_QUOTE_URI",
-    "INVALID_REPLY_URI",
-    "TOO_MANY_THREAD_PARTS",
-    "THREADS_NOT_SUPPORTED",
-)
-# Codes any mutation that checks targets can answer with.
-_TARGET_CODES = (
-    "INVALID_ID",
-    "ACCOUNT_NOT_FOUND",
-    "ACCOUNT_DISCONNECTED",
-    "ACCOUNT_NEEDS_REAUTH",
-    "PLATFORM_NOT_SUPPORTED",
-    "NO_TARGETS",
-    "TOO_MANY_TARGETS",
-    "DUPLICATE_TARGET",
-    "EMPTY_POST",
-    "TEXT_TOO_LONG",
-    "TEXT_TOO_MANY_BYTES",
-    *_MEDIA_CODES,
-    *_NETWORK_CODES,
-    *_BLUESKY_CODES,
-)
-_SCHEDULE_CODES = ("INVALID_DATETIME", "SCHEDULED_IN_PAST")
-_POST_CODES = ("POST_NOT_FOUND", "WORKSPACE_NOT_FOUND")
-
-PostCreateErrorCode = error_codes(
-    "PostCreateErrorCode",
-    "Why postCreate refused.",
-    "WORKSPACE_NOT_FOUND",
-    "THREADS_NOT_SUPPORTED",
-    *_TARGET_CODES,
-    *_SCHEDULE_CODES,
-)
-PostUpdateErrorCode = error_codes(
-    "PostUpdateErrorCode",
-    "Why postUpdate refused.",
-    *_POST_CODES,
-    "POST_NOT_EDITABLE",
-    "THREADS_NOT_SUPPORTED",
-    *_TARGET_CODES,
-)
-PostDeleteErrorCode = error_codes(
-    "PostDeleteErrorCode", "Why postDelete refused.", *_POST_CODES, "POST_IN_FLIGHT"
-)
-PostScheduleErrorCode = error_codes(
-    "PostScheduleErrorCode",
-    "Why postSchedule refused.",
-    *_POST_CODES,
-    "POST_ALREADY_STARTED",
-    *_TARGET_CODES,
-    *_SCHEDULE_CODES,
-)
-PostPublishNowErrorCode = error_codes(
-    "PostPublishNowErrorCode",
-    "Why postPublishNow refused.",
-    *_POST_CODES,
-    "POST_ALREADY_STARTED",
-    *_TARGET_CODES,
-)
-PostCancelErrorCode = error_codes(
-    "PostCancelErrorCode", "Why postCancel refused.", *_POST_CODES, "POST_NOT_CANCELLABLE"
-)
-PostTargetRetryErrorCode = error_codes(
-    "PostTargetRetryErrorCode",
-    "Why postTargetRetry refused.",
-    "TARGET_NOT_FOUND",
-    "WORKSPACE_NOT_FOUND",
-    "TARGET_NOT_RETRYABLE",
-    *_TARGET_CODES,
-)
+PostCode: TypeAlias = PostErrorCode | AttachmentErrorCode | AccessErrorCode
+"""What every post mutation can answer with (Saleor's `ProductErrorCode` model: one set per domain)."""
 
 
 @strawberry.type(description="A reason postCreate refused; nothing was stored.")
 class PostCreateError(UserError):
-    code: PostCreateErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostCreateErrorCode", "Why postCreate refused.", PostCode)
 
 
 @strawberry.type(description="A reason postUpdate refused; nothing was changed.")
 class PostUpdateError(UserError):
-    code: PostUpdateErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostUpdateErrorCode", "Why postUpdate refused.", PostCode)
 
 
 @strawberry.type(description="A reason postDelete refused; nothing was deleted.")
 class PostDeleteError(UserError):
-    code: PostDeleteErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostDeleteErrorCode", "Why postDelete refused.", PostCode)
 
 
 @strawberry.type(description="A reason postSchedule refused; nothing was changed.")
 class PostScheduleError(UserError):
-    code: PostScheduleErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostScheduleErrorCode", "Why postSchedule refused.", PostCode)
 
 
 @strawberry.type(description="A reason postPublishNow refused; nothing was queued.")
 class PostPublishNowError(UserError):
-    code: PostPublishNowErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostPublishNowErrorCode", "Why postPublishNow refused.", PostCode)
 
 
 @strawberry.type(description="A reason postCancel refused.")
 class PostCancelError(UserError):
-    code: PostCancelErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostCancelErrorCode", "Why postCancel refused.", PostCode)
 
 
 @strawberry.type(description="A reason postTargetRetry refused.")
 class PostTargetRetryError(UserError):
-    code: PostTargetRetryErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes("PostTargetRetryErrorCode", "Why postTargetRetry refused.", PostCode)
 
 
 @strawberry.type(description="The result of postCreate.")
@@ -308,18 +207,14 @@ def _thread(parts: list[ThreadPartInput] | None) -> list[use_cases.ThreadDraft]:
     ]
 
 
-async def _post(
-    call: Awaitable[PostModel], payload: Callable[..., P], error: Callable[..., Any], codes: Any
-) -> P:
+async def _post(call: Awaitable[PostModel], payload: Callable[..., P], error: Callable[..., Any]) -> P:
     """Run a use case returning a post and wrap it in `payload` with errors of type `error`."""
     post, errors = await attempt(call)
-    return payload(
-        post=Post.from_model(post) if post else None, user_errors=typed_errors(error, codes, errors)
-    )
+    return payload(post=Post.from_model(post) if post else None, user_errors=typed_errors(error, errors))
 
 
-async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
-    draft = use_cases.PostDraft(
+def _draft(input: PostCreateInput) -> use_cases.PostDraft:
+    return use_cases.PostDraft(
         workspace_id=parse_id_of("Workspace", input.workspace_id),
         text=input.text,
         targets=_target_drafts(input.targets),
@@ -327,13 +222,29 @@ async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
         scheduled_at=input.scheduled_at,
         thread=_thread(input.thread),
     )
-    call = use_cases.post_create(info.context, signed_in(info), draft)
-    return await _post(call, PostCreatePayload, PostCreateError, PostCreateErrorCode)
+
+
+async def post_create(info: Info, input: PostCreateInput) -> PostCreatePayload:
+    call = use_cases.post_create(info.context.services, signed_in(info), _draft(input))
+    return await _post(call, PostCreatePayload, PostCreateError)
+
+
+@strawberry.type(description="The result of postValidate: what postCreate would answer, nothing written.")
+class PostValidatePayload:
+    valid: bool = strawberry.field(description="True when postCreate would store this input now.")
+    user_errors: list[PostCreateError] = strawberry.field(
+        description="The errors postCreate would answer with, the same codes and fields."
+    )
+
+
+async def post_validate(info: Info, input: PostCreateInput) -> PostValidatePayload:
+    _, errors = await attempt(use_cases.post_validate(info.context.services, signed_in(info), _draft(input)))
+    return PostValidatePayload(valid=not errors, user_errors=typed_errors(PostCreateError, errors))
 
 
 async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> PostUpdatePayload:
     call = use_cases.post_update(
-        info.context,
+        info.context.services,
         signed_in(info),
         parse_id_of("Post", id),
         text=input.text,
@@ -343,41 +254,52 @@ async def post_update(info: Info, id: strawberry.ID, input: PostUpdateInput) -> 
         if input.media_ids is not None
         else None,
     )
-    return await _post(call, PostUpdatePayload, PostUpdateError, PostUpdateErrorCode)
+    return await _post(call, PostUpdatePayload, PostUpdateError)
 
 
 async def post_delete(info: Info, id: strawberry.ID) -> PostDeletePayload:
     deleted, errors = await attempt(
-        use_cases.post_delete(info.context, signed_in(info), parse_id_of("Post", id))
+        use_cases.post_delete(info.context.services, signed_in(info), parse_id_of("Post", id))
     )
     return PostDeletePayload(
         deleted_post_id=id if deleted else None,
-        user_errors=typed_errors(PostDeleteError, PostDeleteErrorCode, errors),
+        user_errors=typed_errors(PostDeleteError, errors),
     )
 
 
 async def post_schedule(info: Info, id: strawberry.ID, input: PostScheduleInput) -> PostSchedulePayload:
     call = publishing.post_schedule(
-        info.context, signed_in(info), parse_id_of("Post", id), input.scheduled_at
+        info.context.services, signed_in(info), parse_id_of("Post", id), input.scheduled_at
     )
-    return await _post(call, PostSchedulePayload, PostScheduleError, PostScheduleErrorCode)
+    return await _post(call, PostSchedulePayload, PostScheduleError)
 
 
 async def post_publish_now(info: Info, id: strawberry.ID) -> PostPublishNowPayload:
-    call = publishing.post_publish_now(info.context, signed_in(info), parse_id_of("Post", id))
-    return await _post(call, PostPublishNowPayload, PostPublishNowError, PostPublishNowErrorCode)
+    call = publishing.post_publish_now(info.context.services, signed_in(info), parse_id_of("Post", id))
+    return await _post(call, PostPublishNowPayload, PostPublishNowError)
 
 
 async def post_cancel(info: Info, id: strawberry.ID) -> PostCancelPayload:
-    call = publishing.post_cancel(info.context, signed_in(info), parse_id_of("Post", id))
-    return await _post(call, PostCancelPayload, PostCancelError, PostCancelErrorCode)
+    call = publishing.post_cancel(info.context.services, signed_in(info), parse_id_of("Post", id))
+    return await _post(call, PostCancelPayload, PostCancelError)
 
 
 async def post_target_retry(info: Info, id: strawberry.ID) -> PostTargetRetryPayload:
     target, errors = await attempt(
-        publishing.post_target_retry(info.context, signed_in(info), parse_id_of("PostTarget", id))
+        publishing.post_target_retry(info.context.services, signed_in(info), parse_id_of("PostTarget", id))
     )
     return PostTargetRetryPayload(
         target=PostTarget.from_model(target) if target else None,
-        user_errors=typed_errors(PostTargetRetryError, PostTargetRetryErrorCode, errors),
+        user_errors=typed_errors(PostTargetRetryError, errors),
+    )
+
+
+@strawberry.type
+class PostQuery:
+    """Reads about posts that are not stored yet."""
+
+    post_validate = strawberry.field(
+        resolver=post_validate,
+        description="Check a post as postCreate would (accounts, media, schedule, each network's rules) "
+        "without storing anything: the composer shows the errors while the post is written (needs EDITOR).",
     )

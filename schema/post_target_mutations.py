@@ -7,27 +7,18 @@ import strawberry
 from app.context import Info
 from resolvers import post_targets as use_cases
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
+from schema.post_mutations import PostCode
 from schema.posts import PostTarget
 from schema.relay import parse_id_of
-
-PostTargetDeleteErrorCode = error_codes(
-    "PostTargetDeleteErrorCode",
-    "Why postTargetDelete refused; the post is still on its network.",
-    "TARGET_NOT_FOUND",
-    "WORKSPACE_NOT_FOUND",
-    "TARGET_NOT_PUBLISHED",
-    "TARGET_ALREADY_DELETED",
-    "DELETE_NOT_SUPPORTED",
-    "ACCOUNT_DISCONNECTED",
-    "ACCOUNT_NEEDS_REAUTH",
-    "RATE_LIMITED",
-    "DELETE_FAILED",
-)
 
 
 @strawberry.type(description="A reason postTargetDelete refused.")
 class PostTargetDeleteError(UserError):
-    code: PostTargetDeleteErrorCode  # type: ignore[valid-type]
+    code: PostCode = error_codes(
+        "PostTargetDeleteErrorCode",
+        "Why postTargetDelete refused; the post is still on its network.",
+        PostCode,
+    )
 
 
 @strawberry.type(description="The result of postTargetDelete.")
@@ -38,11 +29,11 @@ class PostTargetDeletePayload:
 
 async def post_target_delete(info: Info, id: strawberry.ID) -> PostTargetDeletePayload:
     target, errors = await attempt(
-        use_cases.post_target_delete(info.context, signed_in(info), parse_id_of("PostTarget", id))
+        use_cases.post_target_delete(info.context.services, signed_in(info), parse_id_of("PostTarget", id))
     )
     return PostTargetDeletePayload(
         target=PostTarget.from_model(target) if target else None,
-        user_errors=typed_errors(PostTargetDeleteError, PostTargetDeleteErrorCode, errors),
+        user_errors=typed_errors(PostTargetDeleteError, errors),
     )
 
 

@@ -8,22 +8,23 @@ import strawberry
 from beanie import PydanticObjectId
 
 from app.context import Info
+from models.platform import PlatformName
 from models.post import Post as PostModel
 from models.post import PostStatus as PostStatusModel
 from models.post_target import PostTarget as PostTargetModel
 from models.post_target import TargetStatus
 from schema import metrics as metric_fields
-from schema.accounts import Platform, SocialAccount
+from schema.accounts import SocialAccount
 from schema.media import MediaAsset, media_of
-from schema.relay import Node, PageInfo, encode_cursor, to_global_id
+from schema.relay import Connection, Node, to_global_id
 from schema.users import User
 from schema.workspaces import Workspace
 
-PostStatus = strawberry.enum(
+strawberry.enum(
     PostStatusModel,
     description="A summary of the post's targets: PARTIALLY_PUBLISHED when some published and some failed.",
 )
-PostTargetStatus = strawberry.enum(
+strawberry.enum(
     TargetStatus,
     name="PostTargetStatus",
     description="DRAFT → SCHEDULED → QUEUED → PUBLISHING → PUBLISHED | FAILED | CANCELLED; UNCONFIRMED when "
@@ -56,8 +57,8 @@ class ThreadPart:
 
 @strawberry.type(description="A post as it goes to one account.")
 class PostTarget(Node):
-    platform: Platform  # type: ignore[valid-type]
-    status: PostTargetStatus  # type: ignore[valid-type]
+    platform: PlatformName
+    status: TargetStatus
     scheduled_at: datetime | None = strawberry.field(description="When it is due (UTC).")
     published_at: datetime | None = strawberry.field(description="When the network published it.")
     deleted_at: datetime | None = strawberry.field(
@@ -136,7 +137,7 @@ class PostTarget(Node):
 class Post(Node):
     text: str = strawberry.field(description="The text every target uses unless it has its own.")
     thread: list[ThreadPart] = strawberry.field(description="Further parts, published as replies.")
-    status: PostStatus  # type: ignore[valid-type]
+    status: PostStatusModel
     scheduled_at: datetime | None = strawberry.field(description="When it is due (UTC).")
     timezone: str = strawberry.field(description="The IANA time zone it was scheduled in.")
     created_at: datetime
@@ -184,26 +185,9 @@ class Post(Node):
 
 @strawberry.input(description="Which posts to list.")
 class PostFilter:
-    status: PostStatus | None = None  # type: ignore[valid-type]
-
-
-@strawberry.type
-class PostEdge:
-    cursor: str
-    node: Post
+    status: PostStatusModel | None = None
 
 
 @strawberry.type(description="A page of posts, newest first.")
-class PostConnection:
-    edges: list[PostEdge]
-    page_info: PageInfo
+class PostConnection(Connection[Post]):
     total_count: int = strawberry.field(description="Posts matching the filter, on every page.")
-
-    @classmethod
-    def of(cls, posts: list[PostModel], *, has_next_page: bool, total_count: int) -> PostConnection:
-        edges = [PostEdge(cursor=encode_cursor(p.id), node=Post.from_model(p)) for p in posts]
-        return cls(
-            edges=edges,
-            page_info=PageInfo(has_next_page=has_next_page, end_cursor=edges[-1].cursor if edges else None),
-            total_count=total_count,
-        )

@@ -36,23 +36,22 @@ class CoreQuery:
         if parsed is None:
             return None
         type_name, object_id = parsed
-        ctx = info.context
         if type_name == "User":
             return User.from_model(user) if object_id == user.id else None
         if type_name == "Workspace":
-            found = await access.visible_workspace(ctx, user, object_id)
+            found = await access.visible_workspace(user, object_id)
             return Workspace.from_model(found, user.id) if found else None
         if type_name == "Post":
-            post = await access.visible_post(ctx, user, object_id)
+            post = await access.visible_post(user, object_id)
             return Post.from_model(post) if post else None
         if type_name == "PostTarget":
-            target = await access.visible_target(ctx, user, object_id)
+            target = await access.visible_target(user, object_id)
             return PostTarget.from_model(target) if target else None
         if type_name == "SocialAccount":
-            account = await access.visible_account(ctx, user, object_id)
+            account = await access.visible_account(user, object_id)
             return SocialAccount.from_model(account) if account else None
         if type_name == "MediaAsset":
-            asset = await media_use_cases.visible_media(ctx, user, object_id)
+            asset = await media_use_cases.visible_media(user, object_id)
             return MediaAsset.from_model(asset) if asset else None
         return None
 
@@ -66,13 +65,13 @@ class CoreQuery:
     async def workspace(self, info: Info, id: strawberry.ID) -> Workspace | None:
         user = signed_in(info)
         assert user.id is not None
-        found = await access.visible_workspace(info.context, user, parse_id_of("Workspace", id))
+        found = await access.visible_workspace(user, parse_id_of("Workspace", id))
         return Workspace.from_model(found, user.id) if found else None
 
     @strawberry.field(description="The workspace's connected accounts, disconnected ones included.")
     async def social_accounts(self, info: Info, workspace_id: strawberry.ID) -> list[SocialAccount]:
         user = signed_in(info)
-        found = await access.visible_workspace(info.context, user, parse_id_of("Workspace", workspace_id))
+        found = await access.visible_workspace(user, parse_id_of("Workspace", workspace_id))
         if found is None or found.id is None:
             return []
         return [SocialAccount.from_model(a) for a in await AccountModel.of_workspace(found.id)]
@@ -89,18 +88,15 @@ class CoreQuery:
         user = signed_in(info)
         cursor = page_cursor(first, after)
         page = await post_use_cases.posts_page(
-            info.context,
             user,
             parse_id_of("Workspace", workspace_id),
             status=filter.status if filter else None,
             first=first,
             after=cursor,
         )
-        if page is None:
-            return PostConnection.of([], has_next_page=False, total_count=0)
-        return PostConnection.of(page.posts, has_next_page=page.has_next_page, total_count=page.total_count)
+        return PostConnection.of(page, Post.from_model)
 
     @strawberry.field(description="One post; null when missing or not visible.")
     async def post(self, info: Info, id: strawberry.ID) -> Post | None:
-        found = await access.visible_post(info.context, signed_in(info), parse_id_of("Post", id))
+        found = await access.visible_post(signed_in(info), parse_id_of("Post", id))
         return Post.from_model(found) if found else None

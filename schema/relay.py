@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
+from typing import Generic, Self, TypeVar
 
 import strawberry
-from beanie import PydanticObjectId
+from beanie import Document, PydanticObjectId
 from bson.errors import InvalidId
 from graphql import GraphQLError
 
+from models.paging import Page
+
 MAX_PAGE_SIZE = 100
+
+N = TypeVar("N")
+D = TypeVar("D", bound=Document)
 
 
 def to_global_id(type_name: str, object_id: PydanticObjectId | None) -> strawberry.ID:
@@ -74,3 +81,33 @@ class Node:
 class PageInfo:
     has_next_page: bool = strawberry.field(description="Whether more items follow this page.")
     end_cursor: str | None = strawberry.field(description="Pass as `after` to get the next page.")
+
+
+@strawberry.type
+class Edge(Generic[N]):
+    """An item of a connection and the cursor after it (named `<Node>Edge` in the schema)."""
+
+    cursor: str
+    node: N
+
+
+@strawberry.type
+class Connection(Generic[N]):
+    """A keyset page of a listing; each listing subclasses it as `<Node>Connection` to say what it counts."""
+
+    edges: list[Edge[N]]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def of(cls, page: Page[D] | None, node: Callable[[D], N]) -> Self:
+        """The page's documents as nodes (`node` builds one), each with its cursor; empty for None."""
+        edges = [Edge(cursor=encode_cursor(item.id), node=node(item)) for item in page.items] if page else []
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=bool(page and page.has_next_page),
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            total_count=page.total_count if page else 0,
+        )

@@ -16,6 +16,7 @@ from schema.mutation import CoreMutation
 from schema.oauth import OAuthMutation, OAuthQuery
 from schema.passwords import PasswordMutation
 from schema.platforms import PlatformQuery
+from schema.post_mutations import PostQuery
 from schema.post_target_mutations import PostTargetMutation
 from schema.query import CoreQuery
 from schema.sessions import SessionMutation, SessionQuery
@@ -23,7 +24,9 @@ from schema.subscriptions import PostSubscription
 
 
 @strawberry.type(description="Everything Herald lets a signed-in user read.")
-class Query(CoreQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery, PlatformQuery):
+class Query(
+    CoreQuery, PostQuery, AiQuery, MediaQuery, AnalyticsQuery, SessionQuery, OAuthQuery, PlatformQuery
+):
     pass
 
 

@@ -9,6 +9,7 @@ import strawberry
 from app.context import Info
 from integrations.sessions import SessionInfo, session_digest
 from resolvers import sessions as use_cases
+from resolvers.codes import AuthErrorCode
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 
 
@@ -32,14 +33,9 @@ class Session:
         )
 
 
-SessionRevokeErrorCode = error_codes(
-    "SessionRevokeErrorCode", "Why sessionRevoke refused.", "SESSION_NOT_FOUND"
-)
-
-
 @strawberry.type(description="A reason sessionRevoke refused.")
 class SessionRevokeError(UserError):
-    code: SessionRevokeErrorCode  # type: ignore[valid-type]
+    code: AuthErrorCode = error_codes("SessionRevokeErrorCode", "Why sessionRevoke refused.", AuthErrorCode)
 
 
 @strawberry.type(description="The result of sessionRevoke.")
@@ -55,14 +51,11 @@ class SessionRevokeAllInput:
     )
 
 
-SessionRevokeAllErrorCode = error_codes(
-    "SessionRevokeAllErrorCode", "Why sessionRevokeAll refused (it does not, today).", "SESSION_NOT_FOUND"
-)
-
-
 @strawberry.type(description="A reason sessionRevokeAll refused.")
 class SessionRevokeAllError(UserError):
-    code: SessionRevokeAllErrorCode  # type: ignore[valid-type]
+    code: AuthErrorCode = error_codes(
+        "SessionRevokeAllErrorCode", "Why sessionRevokeAll refused (it does not, today).", AuthErrorCode
+    )
 
 
 @strawberry.type(description="The result of sessionRevokeAll.")
@@ -75,7 +68,7 @@ async def session_revoke(info: Info, id: strawberry.ID) -> SessionRevokePayload:
     ended, errors = await attempt(use_cases.session_revoke(info.context.services, signed_in(info), str(id)))
     return SessionRevokePayload(
         session=Session.from_model(ended, info.context.token) if ended else None,
-        user_errors=typed_errors(SessionRevokeError, SessionRevokeErrorCode, errors),
+        user_errors=typed_errors(SessionRevokeError, errors),
     )
 
 

@@ -12,8 +12,8 @@ from models.post import PostStatus as PostStatusModel
 from models.post_target import TargetStatus
 from resolvers.events import post_status_changes
 from resolvers.live import guarded
-from schema.common import signed_in
-from schema.posts import Post, PostStatus, PostTarget, PostTargetStatus
+from schema.common import caller_of, signed_in
+from schema.posts import Post, PostTarget
 from schema.relay import parse_id_of
 
 
@@ -21,8 +21,8 @@ from schema.relay import parse_id_of
 class PostStatusChanged:
     event_id: strawberry.ID = strawberry.field(description="Pass as `since` after a reconnect to replay.")
     issued_at: datetime
-    target_status: PostTargetStatus = strawberry.field(description="The status the target moved to.")  # type: ignore[valid-type]
-    post_status: PostStatus = strawberry.field(description="The post's status after the change.")  # type: ignore[valid-type]
+    target_status: TargetStatus = strawberry.field(description="The status the target moved to.")
+    post_status: PostStatusModel = strawberry.field(description="The post's status after the change.")
     post: Post = strawberry.field(description="The post as it is now.")
     target: PostTarget | None = strawberry.field(description="The target as it is now.")
 
@@ -41,9 +41,14 @@ class PostSubscription:
         user = signed_in(info)
         workspace = parse_id_of("Workspace", workspace_id)
         changes = guarded(
-            info.context, user, workspace, post_status_changes(info.context, user, workspace, since)
+            info.context.services,
+            caller_of(info),
+            user,
+            workspace,
+            post_status_changes(info.context.services, user, workspace, since),
         )
         async for change in changes:
+            info.context.fresh_loaders()
             yield PostStatusChanged(
                 event_id=strawberry.ID(change.event.id),
                 issued_at=change.event.issued_at,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 import strawberry
@@ -13,10 +12,11 @@ from models.workspace import Role as RoleModel
 from models.workspace import Workspace as WorkspaceModel
 from resolvers import media as media_use_cases
 from resolvers import workspaces as use_cases
-from schema.common import UserError, attempt, signed_in, typed_errors
+from resolvers.codes import WorkspaceErrorCode
+from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.relay import Node, parse_id_of, to_global_id
 
-Role = strawberry.enum(
+strawberry.enum(
     RoleModel,
     description="What a member may do: VIEWER reads, EDITOR writes posts, "
     "ADMIN manages accounts and members, OWNER everything.",
@@ -39,13 +39,13 @@ class Workspace(Node):
     name: str = strawberry.field(description="The workspace's name.")
     timezone: str = strawberry.field(description="IANA time zone used to show and plan times.")
     created_at: datetime = strawberry.field(description="When the workspace was created.")
-    viewer_role: Role = strawberry.field(description="The caller's role in this workspace.")  # type: ignore[valid-type]
+    viewer_role: RoleModel = strawberry.field(description="The caller's role in this workspace.")
 
     @strawberry.field(description="The media storage this workspace uses, and its quota.")
     async def storage_usage(self, info: Info) -> StorageUsage:
         workspace_id = parse_id_of("Workspace", self.id)
         assert workspace_id is not None  # built from a stored workspace
-        usage = await media_use_cases.storage_usage(info.context, workspace_id)
+        usage = await media_use_cases.storage_usage(info.context.services, workspace_id)
         limit = info.context.services.settings.media_quota_bytes_per_workspace
         return StorageUsage(used_bytes=usage.used_bytes, limit_bytes=limit)
 
@@ -66,15 +66,11 @@ class WorkspaceCreateInput:
     timezone: str | None = strawberry.field(default=None, description="IANA time zone; UTC when omitted.")
 
 
-@strawberry.enum(description="Why workspaceCreate refused.")
-class WorkspaceCreateErrorCode(enum.Enum):
-    INVALID_WORKSPACE_NAME = "INVALID_WORKSPACE_NAME"
-    INVALID_TIMEZONE = "INVALID_TIMEZONE"
-
-
 @strawberry.type(description="A reason workspaceCreate refused.")
 class WorkspaceCreateError(UserError):
-    code: WorkspaceCreateErrorCode
+    code: WorkspaceErrorCode = error_codes(
+        "WorkspaceCreateErrorCode", "Why workspaceCreate refused.", WorkspaceErrorCode
+    )
 
 
 @strawberry.type(description="The result of workspaceCreate.")
@@ -87,9 +83,9 @@ async def workspace_create(info: Info, input: WorkspaceCreateInput) -> Workspace
     user = signed_in(info)
     assert user.id is not None
     created, errors = await attempt(
-        use_cases.workspace_create(info.context, user, name=input.name, timezone=input.timezone)
+        use_cases.workspace_create(user, name=input.name, timezone=input.timezone)
     )
     return WorkspaceCreatePayload(
         workspace=Workspace.from_model(created, user.id) if created else None,
-        user_errors=typed_errors(WorkspaceCreateError, WorkspaceCreateErrorCode, errors),
+        user_errors=typed_errors(WorkspaceCreateError, errors),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import signal
 import socket
@@ -24,15 +25,17 @@ from redis.asyncio import Redis
 from app.embedded import free_port, run_secantusd
 from app.services import Services, open_services, queue_specs
 from app.settings import Settings
+from integrations.queue import RabbitJobQueue
 from tests.network_client import cancel_rescheduled
 from tests.processes import descendants, secantusd_servers
 from tests.services.appview import AppViewNetwork, start_appview
 from tests.services.gemini_server import API_KEY as GEMINI_API_KEY
-from tests.services.gemini_server import GeminiServer, start_gemini_server
+from tests.services.gemini_server import GeminiServer
 from tests.services.moto_s3 import MediaStack, media_on_s3
 from tests.services.networks import NetworkFakes, network_settings, running_networks
 from tests.services.pds import PdsServer, start_pds
 from tests.stack import ApiServer, delete_queues, running_api
+from workers.analytics import AnalyticsWorker
 from workers.post import PostWorker
 from workers.scheduler import Scheduler
 
@@ -108,14 +111,14 @@ def mongodb_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 async def gemini_server() -> AsyncIterator[GeminiServer]:
     """A local server speaking Gemini's REST shape, for the whole run (the API's GEMINI_BASE_URL)."""
-    async with start_gemini_server() as server:
+    async with GeminiServer().running() as server:
         yield server
 
 
 @pytest.fixture
 def gemini(gemini_server: GeminiServer) -> GeminiServer:
     """The fake Gemini with nothing scripted and nothing recorded yet."""
-    gemini_server.reset()
+    gemini_server.reset_script()
     return gemini_server
 
 
@@ -188,6 +191,29 @@ async def services(settings: Settings, redis_client: Redis) -> AsyncIterator[Ser
     await delete_queues(
         settings.rabbitmq_url.get_secret_value(), settings.rabbitmq_prefix, queue_specs(settings)
     )
+
+
+@pytest.fixture
+async def own_queue(settings: Settings) -> AsyncIterator[RabbitJobQueue]:
+    """A job queue on its own connection, for a worker the test stops (stopping a worker stops the
+    consumers of its queue, which must not be the session's)."""
+    assert settings.rabbitmq_url is not None
+    queue = RabbitJobQueue(
+        settings.rabbitmq_url.get_secret_value(), queue_specs(settings), prefix=settings.rabbitmq_prefix
+    )
+    await queue.connect()
+    yield queue
+    await queue.close()
+
+
+@pytest.fixture
+async def analytics_worker(services: Services, own_queue: RabbitJobQueue) -> AsyncIterator[AnalyticsWorker]:
+    """An analytics worker consuming its jobs on `own_queue` until the test ends."""
+    worker = AnalyticsWorker(dataclasses.replace(services, queue=own_queue))
+    running = asyncio.create_task(worker.run())
+    yield worker
+    await worker.stop()
+    await running
 
 
 @pytest.fixture(scope="session")

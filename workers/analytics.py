@@ -24,9 +24,8 @@ import structlog
 from beanie import PydanticObjectId
 
 from app.services import ANALYTICS_COLLECT, Services
-from integrations.platforms.base import AccountSession, PublishFailure, RateLimited
+from integrations.platforms.base import PublishFailure, RateLimited
 from integrations.platforms.metrics import Metrics, MetricsSource, PostGone, published_ref
-from integrations.platforms.oauth import token_times
 from models.analytics import ANALYTICS_UPDATED, analytics_scope
 from models.clock import utcnow
 from models.metric_cadence import next_collection_at, retry_collection_at
@@ -34,6 +33,7 @@ from models.metric_plan import lease_target, plan_account, plan_target, stop_if_
 from models.metric_snapshot import MetricSnapshot
 from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from resolvers.accounts import account_session
 
 log = structlog.get_logger(__name__)
 
@@ -115,7 +115,7 @@ class AnalyticsWorker:
         await self._spend_budget(account, source, now)
         published = published_ref(target.external_id, target.external_url, target.published_at)
         try:
-            return await source.fetch_metrics(account_session(self.services, account), published)
+            return await source.fetch_metrics(account_session(self.services.cipher, account), published)
         except RateLimited as limited:
             raise _Wait(limited.retry_at) from limited
 
@@ -151,7 +151,7 @@ class AnalyticsWorker:
             if source is None:
                 raise _Wait(daily)
             await self._spend_budget(account, source, now)
-            reading = await source.fetch_account_metrics(account_session(self.services, account))
+            reading = await source.fetch_account_metrics(account_session(self.services.cipher, account))
         except _Wait as wait:
             await plan_account(account, wait.until or daily)
             return
@@ -203,21 +203,3 @@ class AnalyticsWorker:
             await self.services.events.publish(str(workspace_id), ANALYTICS_UPDATED, payload)
         except Exception as exc:  # noqa: BLE001 (see above)
             log.warning("analytics.event.publish_failed", workspace_id=str(workspace_id), error=repr(exc))
-
-
-def account_session(services: Services, account: SocialAccount) -> AccountSession:
-    """The account's decrypted credentials, saving refreshed ones back encrypted."""
-    cipher = services.cipher
-
-    async def save(credentials: Mapping[str, Any]) -> None:
-        expires_at, refresh_at = token_times(credentials)
-        await account.store_credentials(
-            cipher.encrypt(credentials), expires_at=expires_at, refresh_at=refresh_at
-        )
-
-    return AccountSession(
-        external_id=account.external_id,
-        handle=account.handle,
-        credentials=cipher.decrypt(account.credentials),
-        save=save,
-    )

@@ -19,7 +19,7 @@ STATUS_CHANGED = """
 subscription ($workspaceId: ID!, $since: ID) {
   postStatusChanged(workspaceId: $workspaceId, since: $since) {
     eventId targetStatus postStatus
-    post { id status }
+    post { id status targets { status } }
     target { id status externalUrl externalId }
   }
 }"""
@@ -56,6 +56,8 @@ async def test_a_scheduled_post_goes_out_once_and_is_watched_live(api: ApiServer
             seen.append(event)
     assert [e["targetStatus"] for e in seen] == ["SCHEDULED", "QUEUED", "PUBLISHING", "PUBLISHED"]
     assert seen[-1]["postStatus"] == "PUBLISHED"
+    # each event reads the post as it is now, on a socket that already carried earlier events
+    assert seen[-1]["post"]["targets"] == [{"status": "PUBLISHED"}]
     url = seen[-1]["target"]["externalUrl"]
     assert url.startswith(f"https://bsky.app/profile/{account.handle}/post/")
 

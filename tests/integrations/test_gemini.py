@@ -52,7 +52,7 @@ async def test_structured_output_is_asked_for_and_read(gemini: GeminiServer, cli
 
     # then the request carries the system instruction, the schema and JSON as the answer's type
     sent = gemini.requests[0]
-    assert (sent.model, sent.method) == (MODEL, "generateContent")
+    assert (sent.model, sent.endpoint) == (MODEL, "generateContent")
     assert sent.system == "You write posts."
     assert sent.body["generationConfig"]["responseMimeType"] == "application/json"
     assert sent.response_schema == SCHEMA
@@ -75,7 +75,7 @@ async def test_a_stream_hands_over_the_text_in_order(gemini: GeminiServer, clien
     generation = await client.stream(ASK, collect)
 
     # then every piece arrived in order, over SSE
-    assert gemini.requests[0].method == "streamGenerateContent"
+    assert gemini.requests[0].endpoint == "streamGenerateContent"
     assert gemini.requests[0].query == {"alt": "sse"}
     assert len(pieces) == 5
     assert "".join(pieces) == generation.text == "one two three four five six seven"

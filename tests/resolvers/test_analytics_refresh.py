@@ -4,16 +4,10 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
-import httpx
-import pytest
-
-from app.services import Services, queue_specs
-from integrations.queue import RabbitJobQueue
+from app.services import Services
 from models.clock import utcnow
 from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
@@ -22,7 +16,7 @@ from schema.relay import to_global_id
 from tests.analytics_data import Seeded, seed_account, seed_march, seed_target, workspace_in
 from tests.herald_client import Member, sign_up
 from tests.network_client import add_member
-from tests.services.insights_server import InsightFakes, metric_sources_on, running_insights
+from tests.services.networks import NetworkFakes
 from tests.stack import ApiServer, data, gql, subscribe
 from workers.analytics import AnalyticsWorker
 
@@ -79,54 +73,32 @@ async def test_refreshing_a_post_is_for_published_posts_editors_and_once_a_minut
     ]
 
 
-@pytest.fixture(scope="module")
-async def fakes() -> AsyncIterator[InsightFakes]:
-    async with running_insights() as running:
-        yield running
-
-
 async def test_a_refresh_reaches_the_worker_and_the_reading_arrives_live(
-    api: ApiServer, services: Services, fakes: InsightFakes
+    api: ApiServer, services: Services, networks: NetworkFakes, analytics_worker: AnalyticsWorker
 ) -> None:
     # given a Threads post with 8 likes on the network, a dashboard subscribed to the workspace, and an
     # analytics worker running on its own queue connection
     member = await sign_up(api)
     workspace = await workspace_in(member.workspace_id, "UTC")
     assert workspace.id is not None
+    user = networks.threads.add_user("live")
     account = await seed_account(
         services,
         workspace.id,
         PlatformName.THREADS,
-        {"access_token": fakes.threads.token_for("live"), "user_id": "live"},
+        {"access_token": networks.threads.login(user), "user_id": user.id},
     )
-    target = await seed_target(account, utcnow() - timedelta(hours=1), external_id="live-post")
-    fakes.threads.posts["live-post"] = {"views": 80, "likes": 8, "replies": 0, "reposts": 0, "quotes": 0}
-    settings = services.settings
-    assert settings.rabbitmq_url is not None
-    queue = RabbitJobQueue(
-        settings.rabbitmq_url.get_secret_value(), queue_specs(settings), prefix=settings.rabbitmq_prefix
-    )
-    await queue.connect()
-    async with httpx.AsyncClient(timeout=5) as http:
-        worker = AnalyticsWorker(
-            dataclasses.replace(services, queue=queue, metrics=metric_sources_on(fakes, settings, http))
-        )
-        running = asyncio.create_task(worker.run())
-        try:
-            async with subscribe(api, UPDATED, {"ws": member.workspace_id}, token=member.token) as live:
-                await _until_subscribed(services, str(workspace.id))
+    published = networks.threads.publish_directly(user, "Live")
+    networks.threads.set_metrics(published["id"], views=80, likes=8, replies=0, reposts=0, quotes=0)
+    target = await seed_target(account, utcnow() - timedelta(hours=1), external_id=published["id"])
+    async with subscribe(api, UPDATED, {"ws": member.workspace_id}, token=member.token) as live:
+        await _until_subscribed(services, str(workspace.id))
 
-                # when the member asks for a fresh reading
-                payload = (
-                    await data(
-                        api, REFRESH, {"id": to_global_id("PostTarget", target.id)}, token=member.token
-                    )
-                )["postTargetMetricsRefresh"]
-                update = (await live.next(timeout=20))["data"]["analyticsUpdated"]
-        finally:
-            await worker.stop()
-            await running
-            await queue.close()
+        # when the member asks for a fresh reading
+        payload = (
+            await data(api, REFRESH, {"id": to_global_id("PostTarget", target.id)}, token=member.token)
+        )["postTargetMetricsRefresh"]
+        update = (await live.next(timeout=20))["data"]["analyticsUpdated"]
 
     # then the reading arrives on the subscription with the post and its numbers
     assert payload["userErrors"] == []

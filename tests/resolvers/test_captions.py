@@ -194,7 +194,7 @@ async def test_the_text_streams_over_a_websocket_in_order(
 
     # then the deltas spell each post's text, in order, then a done chunk carries the checked text
     assert payload["requestId"] == request_id
-    assert gemini.requests[0].method == "streamGenerateContent"
+    assert gemini.requests[0].endpoint == "streamGenerateContent"
     deltas = [c for c in chunks if not c["done"]]
     done = [c for c in chunks if c["done"]]
     assert len(deltas) > 4

@@ -1,5 +1,6 @@
-"""What the local stand-ins for Meta's and Reddit's APIs share: request recording, scripted faults, and
-running a Starlette app on a free port in the test's event loop.
+"""What the local stand-ins for other services' APIs (Meta's, Reddit's, Gemini's) share: request recording,
+scripted faults, and running a Starlette app on a free port in the test's event loop; and what the social
+networks' fakes share: the numbers each reports for a post.
 
     server.fail("threads_publish", 500, {"error": {...}}, after=True)   # publish, then lose the answer
     ...
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 from urllib.parse import parse_qsl
 
 import uvicorn
@@ -36,6 +38,10 @@ class Recorded:
     query: dict[str, str]
     form: dict[str, str]
     headers: dict[str, str]
+    body: Any = None  # the JSON a request carried
+
+
+RecordT = TypeVar("RecordT", bound=Recorded)
 
 
 @dataclass
@@ -51,12 +57,14 @@ class Fault:
     delay: float = 0.0
 
 
-class FakeServer:
-    """Base of the fakes: subclasses build `app()` and call `received` / `fault_for` in their routes."""
+class FakeServer(Generic[RecordT]):
+    """Base of the fakes: subclasses build `app()` and call `received` / `fault_for` in their routes; each
+    request is kept as a `record_type` (a fake may add accessors of its wire format to `Recorded`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, record_type: type[RecordT]) -> None:
         self.url = ""
-        self.requests: list[Recorded] = []
+        self.record_type = record_type
+        self.requests: list[RecordT] = []
         self.faults: list[Fault] = []
         self.extra_headers: dict[str, str] = {}
 
@@ -76,7 +84,7 @@ class FakeServer:
         """Answer the next `times` requests to `endpoint` with `status` and `body`."""
         self.faults.append(Fault(endpoint, status, body, headers or {}, after, times, delay))
 
-    def calls(self, endpoint: str) -> list[Recorded]:
+    def calls(self, endpoint: str) -> list[RecordT]:
         """The requests `endpoint` received, oldest first."""
         return [r for r in self.requests if r.endpoint == endpoint]
 
@@ -88,20 +96,25 @@ class FakeServer:
 
     # --- for routes ----------------------------------------------------------------------------------
 
-    async def received(self, endpoint: str, request: Request) -> Recorded:
-        """Record the request (its form too, for POSTs) and return it."""
+    async def received(self, endpoint: str, request: Request) -> RecordT:
+        """Record the request (its form or JSON too, for POSTs) and return it."""
         form: dict[str, str] = {}
-        if request.method == "POST" and not request.headers.get("content-type", "").startswith("multipart/"):
+        body: Any = None
+        kind = request.headers.get("content-type", "")
+        if request.method == "POST" and kind.startswith("application/json"):
+            body = json.loads(await request.body() or b"null")
+        elif request.method == "POST" and not kind.startswith("multipart/"):
             # Herald sends url-encoded forms: parsed here without python-multipart (Herald needs none);
             # a multipart upload (Reddit's media storage) is read by its route.
             form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
-        recorded = Recorded(
+        recorded = self.record_type(
             endpoint=endpoint,
             method=request.method,
             path=request.url.path,
             query=dict(request.query_params),
             form=form,
             headers={key.lower(): value for key, value in request.headers.items()},
+            body=body,
         )
         self.requests.append(recorded)
         return recorded
@@ -138,7 +151,7 @@ class FakeServer:
         raise NotImplementedError
 
     @contextlib.asynccontextmanager
-    async def running(self) -> AsyncIterator[FakeServer]:
+    async def running(self) -> AsyncIterator[Self]:
         """Serve on a free port in this event loop until the block ends."""
         config = uvicorn.Config(self.app(), host="127.0.0.1", port=0, log_config=None, lifespan="off")
         server = uvicorn.Server(config)
@@ -153,6 +166,19 @@ class FakeServer:
         finally:
             server.should_exit = True
             await task
+
+
+class NetworkServer(FakeServer[Recorded]):
+    """A social network's fake: it reports for each post the numbers tests gave it (`set_metrics`)."""
+
+    def __init__(self) -> None:
+        super().__init__(Recorded)
+        self.metrics: dict[str, dict[str, Any]] = {}  # post id -> what the network counts for it
+
+    def set_metrics(self, post_id: str, **values: Any) -> None:
+        """Give a post numbers, in the network's own words (`likes`, `like_count`, `ups`...); a number no
+        test gave is one the network leaves out of its answers."""
+        self.metrics.setdefault(post_id, {}).update(values)
 
 
 def new_id(digits: int = 17) -> str:

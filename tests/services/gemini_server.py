@@ -1,7 +1,8 @@
-"""A local HTTP server that speaks the Gemini API's REST shape, scriptable per test.
+"""A local HTTP server that speaks the Gemini API's REST shape, scriptable per test (recording, faults and
+running come from `FakeServer`).
 
-    async with start_gemini_server() as gemini:
-        gemini.script(answer('{"BLUESKY": {"text": "Hello"}}'), error(429, retry_delay="1s"))
+    async with GeminiServer().running() as gemini:
+        gemini.script(error(429, retry_delay="1s"), answer('{"BLUESKY": {"text": "Hello"}}'))
         ...                                  # Herald calls it through the google-genai SDK
         gemini.requests[0].body["contents"]  # what Herald sent
 
@@ -9,26 +10,28 @@ It answers `POST /v1beta/models/{model}:generateContent` with one JSON response 
 `POST /v1beta/models/{model}:streamGenerateContent?alt=sse` with server-sent events, one
 `GenerateContentResponse` per event, as Gemini does: `candidates[{content{parts, role}, finishReason,
 index, safetyRatings}]`, `usageMetadata`, `modelVersion`, `responseId`; errors are
-`{"error": {"code", "message", "status", "details"}}`. Replies are taken from a queue, one per request;
-with the queue empty it answers 400 so a missing script shows up as a clear failure, not a hang.
+`{"error": {"code", "message", "status", "details"}}`. Replies (answers, or errors as faults) are taken
+from a queue, one per request, after any fault set with `fail` for the method (the endpoint names are
+generateContent, streamGenerateContent); with the queue empty it answers 400 so a missing script shows
+up as a clear failure, not a hang.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import uuid
 from collections import deque
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.services.fake_network import FakeServer, Fault, Recorded
 
 API_KEY = "test-gemini-key"
 _RATINGS = [
@@ -44,12 +47,10 @@ _RATINGS = [
 
 @dataclass(frozen=True)
 class Reply:
-    """One scripted answer: a model answer (`text`), a block, or an HTTP error (`status` != 200)."""
+    """One scripted answer of the model: its `text`, or a block."""
 
     text: str | None = None
     finish_reason: str | None = "STOP"
-    status: int = 200
-    error: dict[str, Any] | None = None
     prompt_block_reason: str | None = None
     blocked_category: str | None = None
     chunks: int = 3
@@ -69,14 +70,14 @@ def json_answer(value: Any, **options: Any) -> Reply:
     return Reply(text=json.dumps(value, ensure_ascii=False), **options)
 
 
-def error(code: int, status: str = "", message: str = "", retry_delay: str | None = None) -> Reply:
+def error(code: int, status: str = "", message: str = "", retry_delay: str | None = None) -> Fault:
     """An HTTP error with Gemini's error body; `retry_delay` adds a google.rpc.RetryInfo detail."""
     status = status or {429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE"}.get(code, "UNKNOWN")
     details: list[dict[str, Any]] = []
     if retry_delay is not None:
         details.append({"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": retry_delay})
     body = {"code": code, "message": message or f"scripted {status}", "status": status, "details": details}
-    return Reply(status=code, error=body)
+    return Fault("model", code, {"error": body})
 
 
 def blocked(category: str = "HARM_CATEGORY_HARASSMENT") -> Reply:
@@ -95,14 +96,12 @@ def empty() -> Reply:
 
 
 @dataclass(frozen=True)
-class Recorded:
-    """A request the server received."""
+class GeminiRequest(Recorded):
+    """A request the server received (its `endpoint` is the method: generateContent, ...)."""
 
-    model: str
-    method: str
-    query: dict[str, str]
-    headers: dict[str, str]
-    body: dict[str, Any]
+    @property
+    def model(self) -> str:
+        return self.path.rpartition("/")[2].partition(":")[0]
 
     @property
     def prompt(self) -> str:
@@ -121,19 +120,41 @@ class Recorded:
         return self.body.get("generationConfig", {}).get("responseSchema")
 
 
-@dataclass
-class GeminiServer:
-    url: str = ""
-    replies: deque[Reply] = field(default_factory=deque)
-    requests: list[Recorded] = field(default_factory=list)
+UNSCRIPTED = error(400, "INVALID_ARGUMENT", "no reply")
+KEY_REFUSED = {"error": {"code": 403, "message": "API key not valid.", "status": "PERMISSION_DENIED"}}
 
-    def script(self, *replies: Reply) -> None:
+
+class GeminiServer(FakeServer[GeminiRequest]):
+    def __init__(self) -> None:
+        super().__init__(GeminiRequest)
+        self.replies: deque[Reply | Fault] = deque()
+
+    def script(self, *replies: Reply | Fault) -> None:
         """Answer the next requests with these replies, in order."""
         self.replies.extend(replies)
 
-    def reset(self) -> None:
+    def reset_script(self) -> None:
+        super().reset_script()
         self.replies.clear()
-        self.requests.clear()
+
+    def app(self) -> Starlette:
+        return Starlette(routes=[Route("/v1beta/models/{target:path}", self.generate, methods=["POST"])])
+
+    async def generate(self, request: Request) -> Response:
+        model, _, method = request.path_params["target"].partition(":")
+        await self.received(method, request)
+        if request.headers.get("x-goog-api-key") != API_KEY:
+            return self.decorate(JSONResponse(KEY_REFUSED, status_code=403))
+        reply = self.fault_for(method) or (self.replies.popleft() if self.replies else UNSCRIPTED)
+        if isinstance(reply, Fault):
+            return await self.answer(method, Response, reply)
+        await asyncio.sleep(reply.delay)
+        if method == "generateContent":
+            body = _response(reply, model, reply.text, True, reply.output_tokens)
+            return await self.answer(method, lambda: JSONResponse(body))
+        return await self.answer(
+            method, lambda: StreamingResponse(_events(reply, model), media_type="text/event-stream")
+        )
 
 
 def _usage(reply: Reply, output_tokens: int | None = None) -> dict[str, Any]:
@@ -173,29 +194,6 @@ def _pieces(text: str | None, count: int) -> list[str | None]:
     return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
-def _app(server: GeminiServer) -> Starlette:
-    async def generate(request: Request) -> Response:
-        model, _, method = request.path_params["target"].partition(":")
-        body = json.loads(await request.body() or b"{}")
-        server.requests.append(
-            Recorded(model, method, dict(request.query_params), dict(request.headers), body)
-        )
-        if request.headers.get("x-goog-api-key") != API_KEY:
-            return JSONResponse(
-                {"error": {"code": 403, "message": "API key not valid.", "status": "PERMISSION_DENIED"}},
-                status_code=403,
-            )
-        reply = server.replies.popleft() if server.replies else error(400, "INVALID_ARGUMENT", "no reply")
-        await asyncio.sleep(reply.delay)
-        if reply.error is not None:
-            return JSONResponse({"error": reply.error}, status_code=reply.status)
-        if method == "generateContent":
-            return JSONResponse(_response(reply, model, reply.text, True, reply.output_tokens))
-        return StreamingResponse(_events(reply, model), media_type="text/event-stream")
-
-    return Starlette(routes=[Route("/v1beta/models/{target:path}", generate, methods=["POST"])])
-
-
 async def _events(reply: Reply, model: str) -> AsyncIterator[bytes]:
     pieces = _pieces(reply.text, reply.chunks)
     for index, piece in enumerate(pieces):
@@ -205,22 +203,3 @@ async def _events(reply: Reply, model: str) -> AsyncIterator[bytes]:
         tokens = reply.output_tokens if last else reply.output_tokens * index // len(pieces)
         event = _response(reply, model, piece, last, tokens)
         yield b"data: " + json.dumps(event, ensure_ascii=False).encode() + b"\r\n\r\n"
-
-
-@contextlib.asynccontextmanager
-async def start_gemini_server() -> AsyncIterator[GeminiServer]:
-    """The fake Gemini on a free port in this event loop; stopped on exit."""
-    server = GeminiServer()
-    config = uvicorn.Config(_app(server), host="127.0.0.1", port=0, log_config=None, lifespan="off")
-    runner = uvicorn.Server(config)
-    task = asyncio.create_task(runner.serve())
-    while not runner.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    server.url = f"http://127.0.0.1:{runner.servers[0].sockets[0].getsockname()[1]}"
-    try:
-        yield server
-    finally:
-        runner.should_exit = True
-        await task

@@ -14,7 +14,8 @@ that downloads (else code 9004 with subcode 2207052, or 2207005 for another form
 download leaves its container in ERROR with `status` "2207052", as Instagram reports it after processing.
 
 Scripting: `in_progress_polls` (status reads answering IN_PROGRESS first), `IgAccount.quota_usage` and
-`quota_total`, and the server's faults. Endpoint names: ig_create_container, ig_container_status,
+`quota_total`, `publish_directly` (a photo posted with Instagram's app), `IgAccount.followers` and a media's
+numbers (`graph_insights`), and the server's faults. Endpoint names: ig_create_container, ig_container_status,
 ig_media_publish, ig_publishing_limit, ig_media, ig_stories, ig_media_read, ig_comments, ig_comment_list.
 """
 
@@ -28,8 +29,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from tests.services.fake_network import new_id
-from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, meta_time, param
+from tests.services.media_fetch import Fetched
+from tests.services.meta_wire import error_response, listing, meta_time
 
 JPEG = frozenset({"image/jpeg"})
 VIDEO_TYPES = {"VIDEO", "REELS", "STORIES"}
@@ -42,6 +43,7 @@ class IgAccount:
     username: str
     quota_usage: int = 0
     quota_total: int = 50
+    followers: int | None = None  # not reported until a test sets it
     media: list[dict[str, Any]] = field(default_factory=list)  # newest first
     stories: list[dict[str, Any]] = field(default_factory=list)  # newest first
 
@@ -84,14 +86,6 @@ class InstagramGraph:
         return str(found["owner"]) if found else None
 
     # --- containers --------------------------------------------------------------------------------------
-
-    async def fetch(self, request: Request, form: dict[str, str]) -> Fetched | None:
-        url = param(request, form, "image_url") or param(request, form, "video_url")
-        if url is None:
-            return None
-        fetched = await fetch_media(url)
-        self.fetches.append(fetched)
-        return fetched
 
     def create_container(self, account: IgAccount, form: dict[str, str], fetched: Fetched | None) -> Response:
         kind = form.get("media_type", "IMAGE")
@@ -146,28 +140,37 @@ class InstagramGraph:
             return error_response(9, "Application request limit reached", subcode=2207042)
         container.status = "PUBLISHED"
         account.quota_usage += 1
-        media = self._media_of(account, container)
-        self.media[media["id"]] = media
-        (account.stories if media["media_product_type"] == "STORY" else account.media).insert(0, media)
+        kind = container.form.get("media_type", "IMAGE")
+        media = self._add_media(
+            account,
+            "CAROUSEL_ALBUM" if kind == "CAROUSEL" else "VIDEO" if "video_url" in container.form else "IMAGE",
+            PRODUCT.get(kind, "FEED"),
+            [self.containers[c] for c in container.children] or [container],
+            "" if kind == "STORIES" else container.form.get("caption", ""),
+        )
         return JSONResponse({"id": media["id"]})
 
-    def _media_of(self, account: IgAccount, container: IgContainer) -> dict[str, Any]:
-        media_id, kind = new_id(), container.form.get("media_type", "IMAGE")
+    def publish_directly(self, account: IgAccount, caption: str) -> dict[str, Any]:
+        """A photo posted with Instagram's app, for reading it back."""
+        return self._add_media(account, "IMAGE", "FEED", [], caption)
+
+    def _add_media(
+        self, account: IgAccount, media_type: str, product: str, children: list[IgContainer], caption: str
+    ) -> dict[str, Any]:
+        media_id = new_id()
         media: dict[str, Any] = {
             "id": media_id,
             "owner": account.id,
             "timestamp": meta_time(datetime.now(UTC)),
             "permalink": f"https://www.instagram.com/p/{media_id}/",
-            "media_type": "CAROUSEL_ALBUM"
-            if kind == "CAROUSEL"
-            else "VIDEO"
-            if "video_url" in container.form
-            else "IMAGE",
-            "media_product_type": PRODUCT.get(kind, "FEED"),
-            "children": [self.containers[c] for c in container.children] or [container],
+            "media_type": media_type,
+            "media_product_type": product,
+            "children": children,
         }
-        if kind != "STORIES" and container.form.get("caption"):
-            media["caption"] = container.form["caption"]
+        if caption:
+            media["caption"] = caption
+        self.media[media_id] = media
+        (account.stories if product == "STORY" else account.media).insert(0, media)
         return media
 
     def limit(self, account: IgAccount) -> Response:
@@ -177,8 +180,9 @@ class InstagramGraph:
     def list_media(self, request: Request, items: list[dict[str, Any]]) -> Response:
         return JSONResponse(listing(request, [_public(m) for m in items], "timestamp"))
 
-    def read_media(self, media_id: str) -> Response:
-        return JSONResponse(_public(self.media[media_id]))
+    def read_media(self, media_id: str, counts: dict[str, Any]) -> Response:
+        """The media, with the `counts` its read asked for (`like_count`, `comments_count`)."""
+        return JSONResponse(_public(self.media[media_id]) | counts)
 
     # --- comments ----------------------------------------------------------------------------------------
 

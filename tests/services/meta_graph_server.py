@@ -6,33 +6,29 @@ Follows: "Manually Build a Login Flow" (`GET /{v}/dialog/oauth` → redirect wit
 `{"access_token", "token_type", "expires_in"}`), "OIDC Code Flow with PKCE" (`code_challenge` S256,
 `code_verifier`), "Long-Lived Access Tokens" (`grant_type=fb_exchange_token`), the Pages API ("Page Access
 Tokens": `GET /me/accounts` → `{"data": [{"id", "name", "access_token", "tasks",
-"instagram_business_account"}]}`; "Posts": `POST /{page}/feed` with `message`, `link` → `{"id":
-"<page>_<post>"}`, `GET /{page}/published_posts`, `GET /{post}?fields=permalink_url,created_time`),
+"instagram_business_account"}]}`; "Posts": `GET /{page}/published_posts`, `GET /{post}?fields=
+permalink_url,created_time`; `GET /{page}?fields=followers_count`),
 "Permissions" (the dialog's `scope`, comma-separated: the user grants each one unless scripted to decline
 it in `MetaUser.declines`; `GET /me/permissions` with the user's token → `{"data": [{"permission",
 "status": "granted" | "declined"}]}`), the Instagram User node (`GET /{ig-user}?fields=id,username,name`
 with the linked Page's token, only the fields asked for; the Page listing's `instagram_business_account`
 carries the id only), the Graph API's errors and usage headers (`X-App-Usage`,
-`X-Business-Use-Case-Usage`, set with `extra_headers`); Instagram's content publishing lives in
-`instagram_graph` (`self.instagram`).
+`X-Business-Use-Case-Usage`, set with `extra_headers`). A Page's or an Instagram account's
+`followers_count` (`Page.followers`, `IgAccount.followers`) is answered when `fields` asks for it and a
+test set it.
+Publishing lives in `facebook_pages` (`self.facebook`: feed, photos, videos) and `instagram_graph`
+(`self.instagram`), the numbers of posts in `graph_insights`.
 
-Page media ("Photos", "Videos"): `POST /{page}/photos` with `url` (downloaded over real HTTP, see
-`media_fetch`; a JPEG, PNG or GIF, else error 324), `caption`, `alt_text_custom`, `published=false` for a
-photo to attach later → `{"id", "post_id"}` (`{"id"}` when unpublished); `POST /{page}/feed` with
-`attached_media[i]={"media_fbid"}` of unpublished photos; `POST /{page}/videos` with `file_url` (a
-video, else error 352) and `description` → `{"id"}`, the video's permalink relative as Facebook gives it.
-
-Endpoint names for faults: dialog, code_exchange, token_exchange, me, permissions, accounts, page, feed,
-published_posts, post, photos, videos, ig_user, and the ig_* names of `instagram_graph`.
+Without the dialog: `publish_directly` (a Page post made on Facebook). Endpoint names for faults: dialog,
+code_exchange, token_exchange, me, permissions, accounts, page, feed, published_posts, post, photos,
+videos, ig_user, insights, and the ig_* names of `instagram_graph`.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -41,14 +37,22 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from tests.services.fake_network import FakeServer, new_id, new_token
+from tests.services.facebook_pages import PagePosts
+from tests.services.fake_network import new_id, new_token
+from tests.services.graph_insights import GraphInsights
 from tests.services.instagram_graph import IgAccount, InstagramGraph
 from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
+from tests.services.meta_wire import (
+    error_response,
+    fetch_container_media,
+    listing,
+    missing,
+    param,
+    token_error,
+)
 
 APP_ID = "meta-app-789"
 APP_SECRET = "meta-secret-012"
-PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
 _IG_EDGES = {
     ("POST", "media"): "ig_create_container",
     ("GET", "media"): "ig_media",
@@ -66,6 +70,7 @@ class Page:
     tasks: list[str]
     instagram: dict[str, str] | None = None
     posts: list[dict[str, Any]] = field(default_factory=list)  # newest first
+    followers: int | None = None  # not reported until a test sets it
 
 
 @dataclass
@@ -76,7 +81,7 @@ class MetaUser:
     declines: set[str] = field(default_factory=set)  # permissions the user unticks in the dialog
 
 
-class MetaGraphServer(FakeServer):
+class MetaGraphServer(GraphInsights):
     def __init__(self) -> None:
         super().__init__()
         self.users: dict[str, MetaUser] = {}
@@ -86,19 +91,17 @@ class MetaGraphServer(FakeServer):
         self.asked: dict[str, list[str]] = {}  # user id -> the permissions the last dialog asked for
         self.consenting: MetaUser | None = None
         self.instagram = InstagramGraph()
-        self.photos: dict[str, dict[str, Any]] = {}  # photo id -> {"page", "published", "fetched"}
-        self.videos: dict[str, Fetched] = {}  # video id -> its download
-        self.page_fetches: list[Fetched] = []
+        self.facebook = PagePosts()
 
     @property
     def fetches(self) -> list[Fetched]:
         """Every media download since the script was reset, Instagram's then the Pages'."""
-        return [*self.instagram.fetches, *self.page_fetches]
+        return [*self.instagram.fetches, *self.facebook.fetches]
 
     def reset_script(self) -> None:
         super().reset_script()
         self.instagram.fetches.clear()
-        self.page_fetches.clear()
+        self.facebook.fetches.clear()
         self.instagram.in_progress_polls = 0
 
     def ig_account(self, page: Page) -> IgAccount:
@@ -131,6 +134,10 @@ class MetaGraphServer(FakeServer):
 
     def revoke(self, page: Page) -> None:
         self.tokens.pop(page.token, None)
+
+    def publish_directly(self, page: Page, message: str) -> dict[str, Any]:
+        """A post made on Facebook itself, for reading it back."""
+        return self.facebook.add_post(page, message)
 
     # --- routes --------------------------------------------------------------------------------------
 
@@ -191,10 +198,9 @@ class MetaGraphServer(FakeServer):
 
     async def accounts(self, request: Request) -> Response:
         await self.received("accounts", request)
-        owner = self.tokens.get(request.query_params.get("access_token", ""))
-        if owner is None or owner[1] == "page":
+        user = self._token_user(request)
+        if user is None:
             return self.decorate(token_error())
-        user = self.users[owner[0]]
 
         def work() -> Response:
             data = [
@@ -210,10 +216,9 @@ class MetaGraphServer(FakeServer):
 
     async def permissions(self, request: Request) -> Response:
         await self.received("permissions", request)
-        owner = self.tokens.get(request.query_params.get("access_token", ""))
-        if owner is None or owner[1] == "page":
+        user = self._token_user(request)
+        if user is None:
             return self.decorate(token_error())
-        user = self.users[owner[0]]
 
         def work() -> Response:
             data = [
@@ -235,7 +240,8 @@ class MetaGraphServer(FakeServer):
         owner = self.tokens.get(param(request, recorded.form, "access_token") or "")
         if owner is None:
             return self.decorate(token_error())
-        return await self.answer(endpoint, lambda: self._read(node, owner))
+        fields = _fields(request, recorded.form)
+        return await self.answer(endpoint, lambda: self._read(node, owner, fields))
 
     async def _ig_node(self, request: Request, node: str, ig_owner: str) -> Response:
         container = self.instagram.containers.get(node)
@@ -245,15 +251,16 @@ class MetaGraphServer(FakeServer):
             return self.decorate(token_error())
         if container is not None:
             return await self.answer(endpoint, lambda: self.instagram.container_status(container))
-        return await self.answer(endpoint, lambda: self.instagram.read_media(node))
+        counts = self.counts(node, _fields(request, recorded.form))
+        return await self.answer(endpoint, lambda: self.instagram.read_media(node, counts))
 
     async def _ig_user(self, request: Request, ig_id: str) -> Response:
         recorded = await self.received("ig_user", request)
         page = self._ig_page(ig_id, recorded.form, request)
         if page is None or page.instagram is None:
             return self.decorate(token_error())
-        linked = page.instagram
-        fields = (param(request, recorded.form, "fields") or "id").split(",")
+        linked = page.instagram | _reported(followers_count=self.ig_account(page).followers)
+        fields = _fields(request, recorded.form)
         return await self.answer("ig_user", lambda: JSONResponse({"id": ig_id} | _only(linked, fields)))
 
     def _ig_page(self, ig_id: str, form: dict[str, str], request: Request) -> Page | None:
@@ -264,6 +271,8 @@ class MetaGraphServer(FakeServer):
 
     async def edge(self, request: Request) -> Response:
         node, edge = request.path_params["node"], request.path_params["edge"]
+        if edge == "insights":
+            return await self.insights_of(request, node)
         if node in self.instagram.media and edge == "comments":
             return await self._ig_comments(request, node)
         endpoint = _IG_EDGES.get((request.method, edge), edge)
@@ -279,7 +288,7 @@ class MetaGraphServer(FakeServer):
         if endpoint in ("photos", "videos"):
             return await self._page_media(endpoint, page, recorded.form)
         if endpoint == "feed" and request.method == "POST":
-            return await self.answer(endpoint, lambda: self._post(page, recorded.form))
+            return await self.answer(endpoint, lambda: self.facebook.post(page, recorded.form))
         if endpoint in ("published_posts", "feed"):
             return await self.answer(
                 endpoint, lambda: JSONResponse(listing(request, page.posts, "created_time"))
@@ -291,7 +300,7 @@ class MetaGraphServer(FakeServer):
     ) -> Response:
         ig = self.instagram
         if endpoint == "ig_create_container":
-            fetched = await ig.fetch(request, form)
+            fetched = await fetch_container_media(request, form, ig.fetches)
             return await self.answer(endpoint, lambda: ig.create_container(account, form, fetched))
         handlers = {
             "ig_media": lambda: ig.list_media(request, account.media),
@@ -312,91 +321,47 @@ class MetaGraphServer(FakeServer):
 
     async def _page_media(self, endpoint: str, page: Page, form: dict[str, str]) -> Response:
         fetched = await fetch_media(form.get("url") or form.get("file_url") or "")
-        self.page_fetches.append(fetched)
+        self.facebook.fetches.append(fetched)
         if endpoint == "photos":
-            return await self.answer(endpoint, lambda: self._photo(page, form, fetched))
-        return await self.answer(endpoint, lambda: self._video(page, form, fetched))
-
-    def _photo(self, page: Page, form: dict[str, str], fetched: Fetched) -> Response:
-        if not fetched.is_image(PHOTO_TYPES):
-            return error_response(324, "(#324) Missing or invalid image file")
-        photo_id, published = new_id(16), form.get("published", "true") != "false"
-        self.photos[photo_id] = {"page": page.id, "published": published, "fetched": fetched, "form": form}
-        if not published:
-            return JSONResponse({"id": photo_id})
-        post = self._add_post(page, form.get("caption", ""), photos=[photo_id])
-        return JSONResponse({"id": photo_id, "post_id": post["id"]})
-
-    def _video(self, page: Page, form: dict[str, str], fetched: Fetched) -> Response:
-        if not fetched.is_video():
-            return error_response(352, "(#352) The video file you selected is in a format we don't support.")
-        video_id = new_id(16)
-        self.videos[video_id] = fetched
-        self._add_post(page, form.get("description", ""), post_id=video_id, video=video_id)
-        return JSONResponse({"id": video_id})
+            return await self.answer(endpoint, lambda: self.facebook.photo(page, form, fetched))
+        return await self.answer(endpoint, lambda: self.facebook.video(page, form, fetched))
 
     # --- behaviour -----------------------------------------------------------------------------------
+
+    def _token_user(self, request: Request) -> MetaUser | None:
+        """The user whose own token (not a Page's) the request carries."""
+        owner = self.tokens.get(request.query_params.get("access_token", ""))
+        return self.users[owner[0]] if owner is not None and owner[1] != "page" else None
 
     def _token(self, owner: str, kind: str, expires_in: int) -> Response:
         token = new_token(f"{kind}-")
         self.tokens[token] = (owner, kind)
         return JSONResponse({"access_token": token, "token_type": "bearer", "expires_in": expires_in})
 
-    def _read(self, node: str, owner: tuple[str, str]) -> Response:
+    def _read(self, node: str, owner: tuple[str, str], fields: list[str]) -> Response:
         if node == "me":
             user = self.users.get(owner[0])
             return JSONResponse({"id": user.id, "name": user.name}) if user else token_error()
-        if node in self.pages:
-            return JSONResponse({"id": node, "name": self.pages[node].name})
+        if page := self.pages.get(node):
+            found = {"id": node, "name": page.name} | _reported(followers_count=page.followers)
+            return JSONResponse(_only(found, ["id", "name", *fields]))
         post = next((p for page in self.pages.values() for p in page.posts if p["id"] == node), None)
         if post is None:
-            return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
-        return JSONResponse(post)
-
-    def _post(self, page: Page, form: dict[str, str]) -> Response:
-        # The form keeps the order Herald wrote attached_media[0], [1]... in.
-        attached = [json.loads(v)["media_fbid"] for k, v in form.items() if k.startswith("attached_media[")]
-        if not form.get("message") and not form.get("link") and not attached:
-            return error_response(100, "(#100) Missing message or attachment")
-        if any(
-            self.photos.get(str(fbid), {}).get("page") != page.id or self.photos[str(fbid)]["published"]
-            for fbid in attached
-        ):
-            return error_response(100, "(#100) Invalid media_fbid: attach this Page's unpublished photos")
-        for fbid in attached:
-            self.photos[str(fbid)]["published"] = True
-        post = self._add_post(page, form.get("message", ""), photos=[str(f) for f in attached])
-        if form.get("link"):
-            post["link"] = form["link"]
-        return JSONResponse({"id": post["id"]})
-
-    def _add_post(
-        self,
-        page: Page,
-        message: str,
-        *,
-        post_id: str | None = None,
-        photos: list[str] | None = None,
-        video: str | None = None,
-    ) -> dict[str, Any]:
-        post_id = post_id or f"{page.id}_{new_id(16)}"
-        post: dict[str, Any] = {
-            "id": post_id,
-            "created_time": meta_time(datetime.now(UTC)),
-            "permalink_url": f"/{page.id}/videos/{post_id}/"
-            if video
-            else f"https://www.facebook.com/{page.id}/posts/{post_id.split('_')[-1]}",
-        }
-        if message:
-            post["message"] = message  # Facebook leaves `message` out of a post without text
-        if photos:
-            post["photo_ids"] = photos
-        page.posts.insert(0, post)
-        return post
+            return missing()
+        return JSONResponse(post | self.counts(node, fields))
 
 
-def _only(node: dict[str, str], fields: list[str]) -> dict[str, str]:
+def _only(node: dict[str, Any], fields: list[str]) -> dict[str, Any]:
     return {name: node[name] for name in fields if name in node}
+
+
+def _reported(**numbers: int | None) -> dict[str, int]:
+    return {name: value for name, value in numbers.items() if value is not None}
+
+
+def _fields(request: Request, form: dict[str, str]) -> list[str]:
+    """The names `fields` asks for (`reactions.summary(total_count)` asks for `reactions`)."""
+    return [name.split(".")[0] for name in (param(request, form, "fields") or "id").split(",")]
 
 
 def _s256(verifier: str) -> str:

@@ -3,19 +3,24 @@
 Error bodies follow the Graph API's "Handling Errors" page: `{"error": {"message", "type", "code",
 "error_subcode", "fbtrace_id"}}`, HTTP 400 unless said otherwise. Timestamps are `2026-11-30T10:15:00+0000`;
 listings are `{"data": [...], "paging": {"cursors": {"before", "after"}, "next"}}`, newest first, with
-`since` (unix seconds) and `limit`.
+`since` (unix seconds) and `limit`. Insights (`GET /{node}/insights?metric=a,b`, Threads' `/{user}/
+threads_insights`) are `{"data": [{"name", "period", "values": [{"value"}] | "total_value": {"value"},
+"title", "description", "id"}]}`, one entry per metric asked for that the node has; without the insights
+permission, error 10 (HTTP 403).
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+
+from tests.services.media_fetch import Fetched, fetch_media
 
 
 def graph_error(
@@ -37,11 +42,36 @@ def error_response(code: int, message: str, *, status: int = 400, subcode: int |
     return JSONResponse(graph_error(code, message, subcode=subcode), status_code=status)
 
 
+def missing() -> JSONResponse:
+    """What a read of a node that does not exist (or no longer does) gets."""
+    return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
+
+
 def token_error() -> JSONResponse:
     """What any call with an invalid, expired or revoked token gets."""
     return error_response(
         190, "Error validating access token: The session has been invalidated.", subcode=460
     )
+
+
+def insights(
+    request: Request, node: str, values: Mapping[str, Any], *, granted: bool, total: bool = False
+) -> JSONResponse:
+    """The insights of `node` asked for in `metric=`; `total` for an account's (`total_value`), else a
+    post's lifetime values."""
+    if not granted:
+        return error_response(10, "(#10) Application does not have permission for this action", status=403)
+    period = "day" if total else "lifetime"
+    data = []
+    for name in request.query_params.get("metric", "").split(","):
+        if values.get(name) is None:
+            continue
+        value = {"total_value": {"value": values[name]}} if total else {"values": [{"value": values[name]}]}
+        about = {"title": name.replace("_", " ").title(), "description": f"The number of {name}."}
+        data.append(
+            {"name": name, "period": period, **value, **about, "id": f"{node}/insights/{name}/{period}"}
+        )
+    return JSONResponse({"data": data})
 
 
 def meta_time(at: datetime) -> str:
@@ -70,3 +100,15 @@ def listing(request: Request, items: Sequence[dict[str, Any]], time_field: str) 
 def param(request: Request, form: dict[str, str], name: str) -> str | None:
     """A parameter the Graph API accepts in the query string or the form body alike."""
     return form.get(name) or request.query_params.get(name)
+
+
+async def fetch_container_media(
+    request: Request, form: dict[str, str], into: list[Fetched]
+) -> Fetched | None:
+    """The download of the `image_url` or `video_url` a container is made with (kept in `into`)."""
+    url = param(request, form, "image_url") or param(request, form, "video_url")
+    if url is None:
+        return None
+    fetched = await fetch_media(url)
+    into.append(fetched)
+    return fetched

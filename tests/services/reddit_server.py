@@ -11,6 +11,13 @@ duration=permanent&scope` → redirect with `code` and `state`, or `error=access
 API rules: a User-Agent `<platform>:<app id>:<version> (by /u/<name>)` (others get 429), `X-Ratelimit-*`
 headers, 401 `{"message": "Unauthorized", "error": 401}` for a dead token, 403 for a restricted subreddit.
 
+The read side: `GET /api/info?id=t3_a,t3_b` → a Listing of the submissions asked for, anyone's, with the
+numbers a test set (`set_metrics("t3_a", score=41, ups=45, upvote_ratio=0.91, num_comments=7,
+num_crossposts=1, view_count=None)`); an id Reddit does not have is left out. `GET /user/{name}/about` →
+`{"kind": "t2", "data": {"name", "id", "total_karma", "subreddit": {"display_name", "subscribers",
+"subreddit_type"}}}`, the profile subreddit's subscribers being `RedditUser.followers` (left out until
+set); 404 for no such user.
+
 Image posts, as Reddit's clients (and PRAW's `submit_image`) make them: `POST /api/media/asset.json` with
 `filepath` and `mimetype` → `{"args": {"action": "//<host>/media-uploads", "fields": [{"name", "value"}]},
 "asset": {"asset_id", "websocket_url"}}`; a multipart `POST` of every lease field then `file` to the
@@ -19,8 +26,9 @@ another type than leased, or bytes that are not that type answer 403/400 as S3 d
 with `kind=image` and `url=<action>/<key>`, answered without the post's id (`{"json": {"errors": [],
 "data": {"user_submitted_page", "websocket_url"}}}`): the post appears in the user's submissions.
 
-Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted, media_asset,
-media_upload.
+Without the consent page: `login` (a user's tokens, as Herald stores them) and `publish_directly` (a post
+made on Reddit's site). Endpoint names for faults: authorize, access_token, refresh, me, submit, submitted,
+media_asset, media_upload, info, about.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import base64
 import re
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as email_policy
@@ -40,7 +49,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from tests.services.fake_network import FakeServer, new_token
+from tests.services.fake_network import NetworkServer, new_token
 
 CLIENT_ID = "reddit-client-345"
 CLIENT_SECRET = "reddit-secret-678"
@@ -54,6 +63,7 @@ class RedditUser:
     name: str
     id: str
     submissions: list[dict[str, Any]] = field(default_factory=list)  # newest first
+    followers: int | None = None  # not reported until a test sets it
 
 
 @dataclass
@@ -64,7 +74,10 @@ class Subreddit:
     flairs: tuple[str, ...] = ("flair-news", "flair-meta")
 
 
-class RedditServer(FakeServer):
+Work = Callable[[RedditUser, Request, dict[str, str]], Response]  # what a route answers to a user
+
+
+class RedditServer(NetworkServer):
     def __init__(self) -> None:
         super().__init__()
         self.users: dict[str, RedditUser] = {}
@@ -87,6 +100,17 @@ class RedditServer(FakeServer):
         self.subreddits[name.lower()] = subreddit
         return subreddit
 
+    def login(self, user: RedditUser) -> tuple[str, str]:
+        """A new access token and refresh token of `user`, as Herald stores them after connecting."""
+        tokens = self._tokens(user.name, with_refresh=True)
+        return tokens["access_token"], tokens["refresh_token"]
+
+    def publish_directly(self, user: RedditUser, title: str, subreddit: str = "test") -> dict[str, Any]:
+        """A self post `user` made on Reddit's site."""
+        post = self._new_post(subreddit, {"kind": "self", "title": title})
+        user.submissions.insert(0, post)
+        return post
+
     def expire_access(self, user: RedditUser) -> None:
         self.access = {t: n for t, n in self.access.items() if n != user.name}
 
@@ -101,10 +125,12 @@ class RedditServer(FakeServer):
             routes=[
                 Route("/api/v1/authorize", self.authorize),
                 Route("/api/v1/access_token", self.access_token, methods=["POST"]),
-                Route("/api/v1/me", self.me),
-                Route("/api/submit", self.submit, methods=["POST"]),
-                Route("/user/{name}/submitted", self.submitted),
-                Route("/api/media/asset.json", self.media_asset, methods=["POST"]),
+                Route("/api/v1/me", self._as_user("me", _me)),
+                Route("/api/submit", self._as_user("submit", self._submit), methods=["POST"]),
+                Route("/user/{name}/submitted", self._as_user("submitted", self._submitted)),
+                Route("/user/{name}/about", self._as_user("about", self._about)),
+                Route("/api/info", self._as_user("info", self._info)),
+                Route("/api/media/asset.json", self._as_user("media_asset", self._lease), methods=["POST"]),
                 Route("/media-uploads", self.media_upload, methods=["POST"]),
             ]
         )
@@ -129,38 +155,18 @@ class RedditServer(FakeServer):
             return self.decorate(JSONResponse(UNAUTHORIZED, status_code=401))
         return await self.answer(endpoint, lambda: self._grant(recorded.form))
 
-    async def me(self, request: Request) -> Response:
-        await self.received("me", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer(
-            "me", lambda: JSONResponse({"name": user.name, "id": user.id, "total_karma": 1})
-        )
+    def _as_user(self, endpoint: str, work: Work) -> Callable[[Request], Awaitable[Response]]:
+        """A route of the OAuth API: recorded, refused without Reddit's User-Agent or a live token, else
+        answered by `work` (or a fault)."""
 
-    async def submit(self, request: Request) -> Response:
-        form = (await self.received("submit", request)).form
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer("submit", lambda: self._submit(user, form))
+        async def route(request: Request) -> Response:
+            form = (await self.received(endpoint, request)).form
+            user = self._user(request)
+            if isinstance(user, Response):
+                return user
+            return await self.answer(endpoint, lambda: work(user, request, form))
 
-    async def submitted(self, request: Request) -> Response:
-        await self.received("submitted", request)
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        owner = self.users.get(request.path_params["name"])
-        if owner is None:
-            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
-        return await self.answer("submitted", lambda: JSONResponse(_listing(request, owner.submissions)))
-
-    async def media_asset(self, request: Request) -> Response:
-        form = (await self.received("media_asset", request)).form
-        user = self._user(request)
-        if isinstance(user, Response):
-            return user
-        return await self.answer("media_asset", lambda: self._lease(request, form))
+        return route
 
     async def media_upload(self, request: Request) -> Response:
         recorded = await self.received("media_upload", request)
@@ -169,7 +175,33 @@ class RedditServer(FakeServer):
 
     # --- behaviour -----------------------------------------------------------------------------------
 
-    def _lease(self, request: Request, form: dict[str, str]) -> Response:
+    def _submitted(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        owner = self.users.get(request.path_params["name"])
+        if owner is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        return JSONResponse(_listing(request, owner.submissions))
+
+    def _info(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        ids = request.query_params.get("id", "").split(",")
+        posts = {post["name"]: post for owner in self.users.values() for post in owner.submissions}
+        children = [
+            {"kind": "t3", "data": posts[name] | self.metrics.get(name, {})} for name in ids if name in posts
+        ]
+        return JSONResponse(
+            {"kind": "Listing", "data": {"after": None, "dist": len(children), "children": children}}
+        )
+
+    def _about(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+        found = self.users.get(request.path_params["name"])
+        if found is None:
+            return JSONResponse({"message": "Not Found", "error": 404}, status_code=404)
+        profile: dict[str, Any] = {"display_name": f"u_{found.name}", "subreddit_type": "user"}
+        if found.followers is not None:
+            profile["subscribers"] = found.followers
+        data = {"name": found.name, "id": found.id, "total_karma": 1, "subreddit": profile}
+        return JSONResponse({"kind": "t2", "data": data})
+
+    def _lease(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
         mimetype = form.get("mimetype", "")
         if mimetype not in _MAGIC or not form.get("filepath"):
             return JSONResponse({"json": {"errors": [["INVALID_MIMETYPE", mimetype, "mimetype"]]}})
@@ -256,7 +288,7 @@ class RedditServer(FakeServer):
             body["refresh_token"] = refresh
         return body
 
-    def _submit(self, user: RedditUser, form: dict[str, str]) -> Response:
+    def _submit(self, user: RedditUser, request: Request, form: dict[str, str]) -> Response:
         subreddit = self.subreddits.get(form.get("sr", "").lower())
         if subreddit is None:
             return _errors(["SUBREDDIT_NOEXIST", "that subreddit doesn't exist", "sr"])
@@ -272,20 +304,7 @@ class RedditServer(FakeServer):
             )
         if form.get("kind") == "image" and form.get("url") not in self.uploads:
             return _errors(["BAD_URL", "that image is not one you uploaded", "url"])
-        post_id = secrets.token_hex(3)
-        slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
-        post = {
-            "id": post_id,
-            "name": f"t3_{post_id}",
-            "subreddit": subreddit.name,
-            "title": form["title"],
-            "selftext": form.get("text", "") if form.get("kind") == "self" else "",
-            "url": form.get("url") or f"https://www.reddit.com/r/{subreddit.name}/comments/{post_id}/{slug}/",
-            "permalink": f"/r/{subreddit.name}/comments/{post_id}/{slug}/",
-            "created_utc": time.time(),
-            "link_flair_template_id": form.get("flair_id"),
-            "is_self": form.get("kind") == "self",
-        }
+        post = self._new_post(subreddit.name, form)
         if form.get("kind") == "image":
             return self._image_post(user, post, form["url"])
         user.submissions.insert(0, post)
@@ -294,10 +313,27 @@ class RedditServer(FakeServer):
             {
                 "json": {
                     "errors": [],
-                    "data": {"url": url, "drafts_count": 0, "id": post_id, "name": post["name"]},
+                    "data": {"url": url, "drafts_count": 0, "id": post["id"], "name": post["name"]},
                 }
             }
         )
+
+    @staticmethod
+    def _new_post(subreddit: str, form: dict[str, str]) -> dict[str, Any]:
+        post_id = secrets.token_hex(3)
+        slug = re.sub(r"\W+", "_", form["title"].lower())[:50]
+        return {
+            "id": post_id,
+            "name": f"t3_{post_id}",
+            "subreddit": subreddit,
+            "title": form["title"],
+            "selftext": form.get("text", "") if form.get("kind") == "self" else "",
+            "url": form.get("url") or f"https://www.reddit.com/r/{subreddit}/comments/{post_id}/{slug}/",
+            "permalink": f"/r/{subreddit}/comments/{post_id}/{slug}/",
+            "created_utc": time.time(),
+            "link_flair_template_id": form.get("flair_id"),
+            "is_self": form.get("kind") == "self",
+        }
 
     def _image_post(self, user: RedditUser, post: dict[str, Any], uploaded: str) -> Response:
         post_id = post["id"]
@@ -307,6 +343,10 @@ class RedditServer(FakeServer):
         submitted = f"https://www.reddit.com/user/{user.name}/submitted/"
         data = {"user_submitted_page": submitted, "websocket_url": f"wss://ws.example/{post_id}"}
         return JSONResponse({"json": {"errors": [], "data": data}})
+
+
+def _me(user: RedditUser, request: Request, form: dict[str, str]) -> Response:
+    return JSONResponse({"name": user.name, "id": user.id, "total_karma": 1})
 
 
 def _client_ok(header: str) -> bool:

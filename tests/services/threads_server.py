@@ -11,9 +11,10 @@ grant_type=th_refresh_token` → `{"access_token", "token_type", "expires_in"}`)
 input_token=&access_token=` → `{"data": {"type", "application", "is_valid", "scopes", "user_id",
 "issued_at", "expires_at"}}`, the scopes the authorization window's `scope` asked for less those the
 user is scripted to decline, `ThreadsUser.declines`, carried from the code to every token), "Retrieve Posts"
-(`GET /{user}/threads`, `GET /{media}`) and the rate-limit overview (`GET /{user}/threads_publishing_limit`
-→ `{"data": [{"quota_usage", "config": {"quota_total", "quota_duration"}}]}`). Errors are Graph API
-errors (see `meta_wire`); a bad token is code 190.
+(`GET /{user}/threads`, `GET /{media}`), the rate-limit overview (`GET /{user}/threads_publishing_limit`
+→ `{"data": [{"quota_usage", "config": {"quota_total", "quota_duration"}}]}`) and "Insights" (a post's
+numbers, the profile's followers: in `threads_insights`). Errors are Graph API errors (see `meta_wire`); a
+bad token is code 190.
 
 Media are fetched like Threads does (see `media_fetch`): over real HTTP from the URL Herald gave, when the
 container is created. A photo that cannot be downloaded, or is not a JPEG or PNG, fails the creation
@@ -21,9 +22,11 @@ container is created. A photo that cannot be downloaded, or is not a JPEG or PNG
 `error_message` FAILED_DOWNLOADING_VIDEO, as Threads reports video problems after processing.
 
 Scripting: `consenting` (who approves), `denying`, `in_progress_polls` (status reads that answer
-IN_PROGRESS before FINISHED), `ThreadsUser.quota_usage`, and the faults of `FakeServer`. Endpoint names:
+IN_PROGRESS before FINISHED), `ThreadsUser.quota_usage`, a post's numbers (`set_metrics`) and a profile's
+`followers`, and the faults of `FakeServer`. Without the window: `login` (a profile's token, as Herald
+stores it), `publish_directly` and `delete_directly` (what the Threads app does). Endpoint names:
 authorize, code_exchange, token_exchange, token_refresh, me, debug_token, create_container,
-container_status, threads_publish, publishing_limit, list_threads, media.
+container_status, threads_publish, publishing_limit, list_threads, media, and those of `threads_insights`.
 """
 
 from __future__ import annotations
@@ -38,15 +41,25 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from tests.services.fake_network import FakeServer, new_id, new_token
-from tests.services.media_fetch import Fetched, fetch_media
-from tests.services.meta_wire import error_response, listing, meta_time, param, token_error
+from tests.services.fake_network import new_id, new_token
+from tests.services.media_fetch import Fetched
+from tests.services.meta_wire import (
+    error_response,
+    fetch_container_media,
+    listing,
+    meta_time,
+    missing,
+    param,
+    token_error,
+)
+from tests.services.threads_insights import INSIGHTS_ENDPOINTS, INSIGHTS_PERMISSION, ThreadsInsights
 
 APP_ID = "threads-app-123"
 APP_SECRET = "threads-secret-456"
 LONG_LIVED_SECONDS = 5_184_000  # 60 days
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
 POST_MEDIA_TYPES = {"TEXT": "TEXT_POST", "IMAGE": "IMAGE", "VIDEO": "VIDEO", "CAROUSEL": "CAROUSEL_ALBUM"}
+PERMISSIONS = ("threads_basic", "threads_content_publish", INSIGHTS_PERMISSION)
 
 
 @dataclass
@@ -58,6 +71,7 @@ class ThreadsUser:
     quota_usage: int = 0
     quota_total: int = 250
     declines: set[str] = field(default_factory=set)  # permissions this user does not grant
+    followers: int | None = None  # not reported until a test sets it
 
 
 @dataclass
@@ -75,7 +89,7 @@ class Container:
     error_message: str | None = None
 
 
-class ThreadsServer(FakeServer):
+class ThreadsServer(ThreadsInsights):
     def __init__(self) -> None:
         super().__init__()
         self.users: dict[str, ThreadsUser] = {}
@@ -104,12 +118,22 @@ class ThreadsServer(FakeServer):
             t for t, (uid, kind) in reversed(self.tokens.items()) if uid == user.id and kind == "long"
         )
 
+    def login(self, user: ThreadsUser) -> str:
+        """A new long-lived token of `user`, as Herald stores it after connecting the profile: with every
+        permission but those the user `declines`."""
+        return self._issue_long(user.id, [p for p in PERMISSIONS if p not in user.declines])
+
     def revoke_all(self, user: ThreadsUser) -> None:
         self.tokens = {t: owner for t, owner in self.tokens.items() if owner[0] != user.id}
 
     def publish_directly(self, user: ThreadsUser, text: str) -> dict[str, Any]:
         """A post made outside Herald (the Threads app), for quota and reconciliation tests."""
         return self._publish(user, text)
+
+    def delete_directly(self, post_id: str) -> None:
+        """A post deleted outside Herald (the Threads app)."""
+        for user in self.users.values():
+            user.posts = [post for post in user.posts if post["id"] != post_id]
 
     # --- routes --------------------------------------------------------------------------------------
 
@@ -223,13 +247,19 @@ class ThreadsServer(FakeServer):
             ("GET", "threads"): "list_threads",
             ("POST", "threads_publish"): "threads_publish",
             ("GET", "threads_publishing_limit"): "publishing_limit",
-        }.get((request.method, edge), edge)
+        }.get((request.method, edge), INSIGHTS_ENDPOINTS.get(edge, edge))
         recorded = await self.received(endpoint, request)
         user = self._user_of(request, recorded.form)
+        if user is not None and edge in INSIGHTS_ENDPOINTS:
+            return await self.insights_of(endpoint, user, node, request, recorded.form)
         if user is None or user.id != node:
             return self.decorate(token_error())
         fault = self.fault_for(endpoint)
-        fetched = await self._fetch(request, recorded.form) if endpoint == "create_container" else None
+        fetched = (
+            await fetch_container_media(request, recorded.form, self.fetches)
+            if endpoint == "create_container"
+            else None
+        )
         handlers = {
             "create_container": lambda: self._create_container(user, request, recorded.form, fetched),
             "list_threads": lambda: JSONResponse(listing(request, user.posts, "timestamp")),
@@ -252,10 +282,14 @@ class ThreadsServer(FakeServer):
     # --- behaviour -----------------------------------------------------------------------------------
 
     def _new_long(self, user_id: str, scopes: list[str]) -> Response:
+        token = self._issue_long(user_id, scopes)
+        return JSONResponse({"access_token": token, "token_type": "bearer", "expires_in": LONG_LIVED_SECONDS})
+
+    def _issue_long(self, user_id: str, scopes: list[str]) -> str:
         token = new_token("long-")
         self.tokens[token] = (user_id, "long")
         self.scopes[token] = scopes
-        return JSONResponse({"access_token": token, "token_type": "bearer", "expires_in": LONG_LIVED_SECONDS})
+        return token
 
     def _user_of(self, request: Request, form: dict[str, str]) -> ThreadsUser | None:
         token = param(request, form, "access_token")
@@ -277,16 +311,8 @@ class ThreadsServer(FakeServer):
             return JSONResponse(answer)
         post = next((p for u in self.users.values() for p in u.posts if p["id"] == node), None)
         if post is None:
-            return error_response(100, "Unsupported get request. Object does not exist.", subcode=33)
+            return missing()
         return JSONResponse(post)
-
-    async def _fetch(self, request: Request, form: dict[str, str]) -> Fetched | None:
-        url = param(request, form, "image_url") or param(request, form, "video_url")
-        if url is None:
-            return None
-        fetched = await fetch_media(url)
-        self.fetches.append(fetched)
-        return fetched
 
     def _create_container(
         self, user: ThreadsUser, request: Request, form: dict[str, str], fetched: Fetched | None

@@ -1,20 +1,18 @@
 """The analytics worker and the scheduler's planning, on real MongoDB, Redis and RabbitMQ, with the
-networks' read endpoints served by local fakes."""
+networks' read endpoints served by their local fakes."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-import httpx
 import pytest
 from beanie import PydanticObjectId
 
-from app.services import ANALYTICS_COLLECT, Services, queue_specs
+from app.services import ANALYTICS_COLLECT, Services
 from integrations.events import Subscription
-from integrations.queue import RabbitJobQueue
 from models.analytics import analytics_scope
 from models.clock import utcnow
 from models.metric_plan import NEVER, claim_due_account, claim_due_targets, lease_target
@@ -24,48 +22,43 @@ from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from tests.analytics_data import new_workspace, seed_account, seed_target
 from tests.network_client import reload
-from tests.services.insights_server import InsightFakes, metric_sources_on, running_insights
+from tests.services.networks import NetworkFakes
 from workers.analytics import AnalyticsWorker
 from workers.analytics_plan import MetricsPlanner
 
 LATER = utcnow() + timedelta(days=3650)  # beyond anything the session's own scheduler plans
 
 
-@pytest.fixture(scope="module")
-async def fakes() -> AsyncIterator[InsightFakes]:
-    async with running_insights() as running:
-        yield running
+@pytest.fixture
+async def analytics(networks: NetworkFakes, services: Services) -> Services:
+    """The session's services (their metrics sources talk to the network fakes), with network-wide
+    analytics allowances untouched by earlier tests."""
+    for platform in PlatformName:
+        await services.rate_limiter.reset(f"analytics:network:{platform}")
+    return services
 
 
 @pytest.fixture
-async def analytics(fakes: InsightFakes, services: Services) -> AsyncIterator[Services]:
-    """The session's services with metrics sources that talk to the fakes, and network-wide analytics
-    allowances untouched by earlier tests."""
-    fakes.reset()
-    for platform in PlatformName:
-        await services.rate_limiter.reset(f"analytics:network:{platform}")
-    async with httpx.AsyncClient(timeout=5) as http:
-        yield dataclasses.replace(services, metrics=metric_sources_on(fakes, services.settings, http))
+def worker(analytics: Services) -> AnalyticsWorker:
+    """An analytics worker over the session's services; a test calls its handlers."""
+    return AnalyticsWorker(analytics)
 
 
-async def _threads_post(services: Services, fakes: InsightFakes, **values: int) -> PostTarget:
+async def _threads_post(services: Services, networks: NetworkFakes, **values: int) -> PostTarget:
     """A Threads post published ten minutes ago, with these insights on the fake."""
     workspace = await new_workspace("UTC")
     assert workspace.id is not None
-    user = f"user{PydanticObjectId()}"
+    user = networks.threads.add_user(f"user{PydanticObjectId()}")
+    user.followers = 7
     account = await seed_account(
         services,
         workspace.id,
         PlatformName.THREADS,
-        {"access_token": fakes.threads.token_for(user), "user_id": user},
+        {"access_token": networks.threads.login(user), "user_id": user.id},
     )
-    target = await seed_target(
-        account, utcnow() - timedelta(minutes=10), external_id=f"m{PydanticObjectId()}"
-    )
-    assert target.external_id is not None
-    fakes.threads.posts[target.external_id] = dict(values)
-    fakes.threads.followers[user] = 7
-    return target
+    published = networks.threads.publish_directly(user, "Fresh bread")
+    networks.threads.set_metrics(published["id"], **values)
+    return await seed_target(account, utcnow() - timedelta(minutes=10), external_id=published["id"])
 
 
 async def _collect(worker: AnalyticsWorker, target: PostTarget) -> None:
@@ -74,10 +67,10 @@ async def _collect(worker: AnalyticsWorker, target: PostTarget) -> None:
 
 
 async def test_a_reading_is_stored_planned_announced_and_invalidates_the_cache(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a ten-minute-old Threads post, a dashboard cache version, and a subscriber to its workspace
-    target = await _threads_post(analytics, fakes, views=50, likes=3, replies=1, reposts=0, quotes=0)
+    target = await _threads_post(analytics, networks, views=50, likes=3, replies=1, reposts=0, quotes=0)
     scope = analytics_scope(target.workspace_id)
     version = await analytics.cache.version(scope)
     events = analytics.events.subscribe(str(target.workspace_id))
@@ -85,7 +78,7 @@ async def test_a_reading_is_stored_planned_announced_and_invalidates_the_cache(
     await events.ready()
 
     # when the worker handles its job
-    await AnalyticsWorker(analytics).handle({"target_id": str(target.id)})
+    await worker.handle({"target_id": str(target.id)})
 
     # then the reading is the post's latest, the next one is 5 minutes away, and the publish is untouched
     [reading] = await MetricSnapshot.find({"target_id": target.id}).to_list()
@@ -108,11 +101,10 @@ async def test_a_reading_is_stored_planned_announced_and_invalidates_the_cache(
 
 
 async def test_an_unchanged_reading_keeps_the_last_change_time_and_only_the_newest_is_latest(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a post read once
-    target = await _threads_post(analytics, fakes, likes=2)
-    worker = AnalyticsWorker(analytics)
+    target = await _threads_post(analytics, networks, likes=2)
     await _collect(worker, target)
     first = await reload(target.id)
 
@@ -128,17 +120,17 @@ async def test_an_unchanged_reading_keeps_the_last_change_time_and_only_the_newe
 
 
 async def test_a_failed_reading_is_retried_later_and_never_touches_the_publish(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a published post (with an old publishing warning-free state) whose network is failing
-    target = await _threads_post(analytics, fakes, likes=1)
-    fakes.threads.fail(
+    target = await _threads_post(analytics, networks, likes=1)
+    networks.threads.fail(
         "threads_insights", 500, {"error": {"message": "boom", "code": 2, "is_transient": True}}
     )
 
     # when the worker reads it
     started = utcnow()
-    await _collect(AnalyticsWorker(analytics), target)
+    await _collect(worker, target)
 
     # then nothing is stored, the next try is 10 minutes out, and the target is exactly as published
     assert await MetricSnapshot.find({"target_id": target.id}).count() == 0
@@ -149,16 +141,18 @@ async def test_a_failed_reading_is_retried_later_and_never_touches_the_publish(
     assert after.metrics_lease_until is None
 
 
-async def test_too_many_failures_in_a_row_stop_the_readings(analytics: Services, fakes: InsightFakes) -> None:
+async def test_too_many_failures_in_a_row_stop_the_readings(
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
+) -> None:
     # given a post whose last five readings failed
-    target = await _threads_post(analytics, fakes)
+    target = await _threads_post(analytics, networks)
     await PostTarget.get_pymongo_collection().update_one(
         {"_id": target.id}, {"$set": {"metrics_failures": 5}}
     )
-    fakes.threads.fail("threads_insights", 500, {"error": {"message": "boom", "code": 2}})
+    networks.threads.fail("threads_insights", 500, {"error": {"message": "boom", "code": 2}})
 
     # when the sixth fails too
-    await _collect(AnalyticsWorker(analytics), target)
+    await _collect(worker, target)
 
     # then the readings stop for good (ANALYTICS_MAX_FAILURES is 6)
     after = await reload(target.id)
@@ -167,12 +161,14 @@ async def test_too_many_failures_in_a_row_stop_the_readings(analytics: Services,
 
 
 async def test_a_rate_limited_reading_waits_for_the_reset_without_counting_a_failure(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a Reddit post, and Reddit throttling the app for two minutes
     workspace = await new_workspace("UTC")
     assert workspace.id is not None
-    access, refresh = fakes.reddit.login("ratelimited")
+    user = networks.reddit.add_user("ratelimited")
+    access, refresh = networks.reddit.login(user)
+    submission = networks.reddit.publish_directly(user, "Limited")
     expires = (utcnow() + timedelta(hours=1)).isoformat()
     credentials = {
         "access_token": access,
@@ -181,13 +177,13 @@ async def test_a_rate_limited_reading_waits_for_the_reset_without_counting_a_fai
         "expires_at": expires,
     }
     account = await seed_account(analytics, workspace.id, PlatformName.REDDIT, credentials)
-    target = await seed_target(account, utcnow() - timedelta(hours=1), external_id="t3_limited")
-    fakes.reddit.fail(
+    target = await seed_target(account, utcnow() - timedelta(hours=1), external_id=submission["name"])
+    networks.reddit.fail(
         "info", 429, {"message": "Too Many Requests", "error": 429}, headers={"x-ratelimit-reset": "120"}
     )
 
     # when the worker reads it
-    await _collect(AnalyticsWorker(analytics), target)
+    await _collect(worker, target)
 
     # then the next reading waits for Reddit's reset, and no failure is counted
     after = await reload(target.id)
@@ -196,81 +192,98 @@ async def test_a_rate_limited_reading_waits_for_the_reset_without_counting_a_fai
 
 
 async def test_the_analytics_budget_of_an_account_postpones_readings_before_the_network_is_asked(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes
 ) -> None:
     # given an allowance of one reading per account per hour, used up by a first reading
     settings = analytics.settings.model_copy(update={"analytics_account_requests_per_hour": 1})
     worker = AnalyticsWorker(dataclasses.replace(analytics, settings=settings))
-    target = await _threads_post(analytics, fakes, likes=1)
+    target = await _threads_post(analytics, networks, likes=1)
     await _collect(worker, target)
-    asked = len(fakes.threads.calls("threads_insights"))
+    asked = len(networks.threads.calls("threads_insights"))
 
     # when a second reading comes at once
     await _collect(worker, target)
 
     # then Threads is not asked again; the reading waits about an hour, and that is no failure
     after = await reload(target.id)
-    assert len(fakes.threads.calls("threads_insights")) == asked
+    assert len(networks.threads.calls("threads_insights")) == asked
     assert after.metrics_failures == 0 and after.metrics_next_at is not None
     assert after.metrics_next_at > utcnow() + timedelta(minutes=55)
     assert await MetricSnapshot.find({"target_id": target.id}).count() == 1
 
 
-async def test_a_post_gone_deleted_or_disconnected_stops_the_readings(
-    analytics: Services, fakes: InsightFakes
-) -> None:
-    # given a post deleted on Threads by someone, one Herald deleted, and one whose account was disconnected
-    gone = await _threads_post(analytics, fakes)
-    fakes.threads.posts.pop(gone.external_id or "")
-    deleted = await _threads_post(analytics, fakes, likes=1)
+async def _deleted_on_threads(networks: NetworkFakes, target: PostTarget) -> None:
+    networks.threads.delete_directly(target.external_id or "")
+
+
+async def _deleted_in_herald(networks: NetworkFakes, target: PostTarget) -> None:
     await PostTarget.get_pymongo_collection().update_one(
-        {"_id": deleted.id}, {"$set": {"deleted_at": utcnow()}}
+        {"_id": target.id}, {"$set": {"deleted_at": utcnow()}}
     )
-    orphan = await _threads_post(analytics, fakes, likes=1)
+
+
+async def _disconnected(networks: NetworkFakes, target: PostTarget) -> None:
     await SocialAccount.get_pymongo_collection().update_one(
-        {"_id": orphan.account_id}, {"$set": {"status": AccountStatus.DISCONNECTED}}
+        {"_id": target.account_id}, {"$set": {"status": AccountStatus.DISCONNECTED}}
     )
 
-    # when the worker reads them
-    worker = AnalyticsWorker(analytics)
-    for target in (gone, deleted, orphan):
-        await _collect(worker, target)
 
-    # then all stop for good, without asking Threads about the deleted one, and no round plans them again
-    assert [c.path for c in fakes.threads.calls("threads_insights")] == [f"/v1.0/{gone.external_id}/insights"]
-    for target in (gone, deleted, orphan):
-        after = await reload(target.id)
-        assert (after.metrics_next_at, after.metrics_stopped_at is not None) == (NEVER, True)
-        assert after.status is TargetStatus.PUBLISHED
+@pytest.mark.parametrize(
+    ("stop", "threads_asked"),
+    [(_deleted_on_threads, True), (_deleted_in_herald, False), (_disconnected, False)],
+    ids=["gone", "deleted", "disconnected"],
+)
+async def test_a_post_gone_deleted_or_disconnected_stops_the_readings(
+    analytics: Services,
+    networks: NetworkFakes,
+    worker: AnalyticsWorker,
+    stop: Callable[[NetworkFakes, PostTarget], Awaitable[None]],
+    threads_asked: bool,
+) -> None:
+    # given a post deleted on Threads by someone, or one Herald deleted, or one whose account was disconnected
+    target = await _threads_post(analytics, networks, likes=1)
+    await stop(networks, target)
+
+    # when the worker reads it
+    await _collect(worker, target)
+
+    # then it stops for good (Threads asked only when Herald may still read the post), never planned again
+    asked = [f"/v1.0/{target.external_id}/insights"] if threads_asked else []
+    assert [c.path for c in networks.threads.calls("threads_insights")] == asked
+    after = await reload(target.id)
+    assert (after.metrics_next_at, after.metrics_stopped_at is not None) == (NEVER, True)
+    assert after.status is TargetStatus.PUBLISHED
     claimed = await claim_due_targets(utcnow(), timedelta(minutes=10), 500)
-    assert {gone.id, deleted.id, orphan.id}.isdisjoint({t.id for t in claimed})
+    assert target.id not in {t.id for t in claimed}
 
 
 async def test_a_duplicate_job_for_a_post_being_read_changes_nothing(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a post another worker is reading (it holds the lease)
-    target = await _threads_post(analytics, fakes, likes=1)
+    target = await _threads_post(analytics, networks, likes=1)
     assert target.id is not None
     assert await lease_target(target.id, utcnow(), timedelta(minutes=1)) is not None
 
     # when a duplicate job arrives
-    await AnalyticsWorker(analytics).collect_target(target.id)
+    await worker.collect_target(target.id)
 
     # then nothing is read or stored
-    assert fakes.threads.calls("threads_insights") == []
+    assert networks.threads.calls("threads_insights") == []
     assert await MetricSnapshot.find({"target_id": target.id}).count() == 0
 
 
-async def test_a_job_naming_nothing_is_refused(analytics: Services) -> None:
+async def test_a_job_naming_nothing_is_refused(worker: AnalyticsWorker) -> None:
     with pytest.raises(ValueError, match="target_id or an account_id"):
-        await AnalyticsWorker(analytics).handle({"post_id": "x"})
+        await worker.handle({"post_id": "x"})
 
 
-async def test_two_schedulers_claim_each_due_reading_once(analytics: Services, fakes: InsightFakes) -> None:
+async def test_two_schedulers_claim_each_due_reading_once(
+    analytics: Services, networks: NetworkFakes
+) -> None:
     # given 30 published posts due for a reading, and one whose post failed to publish
-    targets = [await _threads_post(analytics, fakes) for _ in range(30)]
-    failed = await _threads_post(analytics, fakes)
+    targets = [await _threads_post(analytics, networks) for _ in range(30)]
+    failed = await _threads_post(analytics, networks)
     ids = [t.id for t in targets]
     collection = PostTarget.get_pymongo_collection()
     await collection.update_many({"_id": {"$in": ids}}, {"$set": {"metrics_next_at": LATER}})
@@ -307,10 +320,10 @@ async def test_two_schedulers_claim_each_due_reading_once(analytics: Services, f
 
 
 async def test_a_post_just_published_is_read_at_once_and_accounts_once_a_day(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given a post never read yet (its next reading never planned)
-    target = await _threads_post(analytics, fakes, likes=1)
+    target = await _threads_post(analytics, networks, likes=1)
 
     # when the scheduler plans a round
     await MetricsPlanner(analytics).plan()
@@ -320,7 +333,7 @@ async def test_a_post_just_published_is_read_at_once_and_accounts_once_a_day(
     assert after.metrics_claim_id is not None and after.metrics_next_at is not None
     assert utcnow() + timedelta(minutes=9) < after.metrics_next_at <= utcnow() + timedelta(minutes=10)
     # and once its account's followers were read, the account is due again a day later
-    await AnalyticsWorker(analytics).collect_account(after.account_id)
+    await worker.collect_account(after.account_id)
     [followers] = await MetricSnapshot.find({"account_id": after.account_id, "target_id": None}).to_list()
     account = await SocialAccount.get(after.account_id)
     assert followers.followers == 7 and account is not None and account.metrics_next_at is not None
@@ -328,10 +341,10 @@ async def test_a_post_just_published_is_read_at_once_and_accounts_once_a_day(
 
 
 async def test_an_account_is_claimed_once_until_its_hold_runs_out(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes
 ) -> None:
     # given an account due far ahead (beyond the session's own scheduler)
-    target = await _threads_post(analytics, fakes)
+    target = await _threads_post(analytics, networks)
     await SocialAccount.get_pymongo_collection().update_one(
         {"_id": target.account_id}, {"$set": {"metrics_next_at": LATER}}
     )
@@ -349,57 +362,46 @@ async def test_an_account_is_claimed_once_until_its_hold_runs_out(
 
 
 async def test_the_worker_consumes_collect_jobs_from_the_queue(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, analytics_worker: AnalyticsWorker
 ) -> None:
-    # given a worker on its own connection (stopping it must not stop the session's consumers)
-    settings = analytics.settings
-    assert settings.rabbitmq_url is not None
-    queue = RabbitJobQueue(
-        settings.rabbitmq_url.get_secret_value(), queue_specs(settings), prefix=settings.rabbitmq_prefix
-    )
-    await queue.connect()
-    worker = AnalyticsWorker(dataclasses.replace(analytics, queue=queue))
-    running = asyncio.create_task(worker.run())
-    target = await _threads_post(analytics, fakes, likes=9)
+    # given a worker consuming on its own connection, and a post
+    target = await _threads_post(analytics, networks, likes=9)
 
     # when a job for the post is published
     await analytics.queue.publish(ANALYTICS_COLLECT, {"target_id": str(target.id)})
 
     # then the worker stores the reading
-    try:
-        async with asyncio.timeout(15):
-            while True:
-                if await MetricSnapshot.find({"target_id": target.id}).count():
-                    break
-                await asyncio.sleep(0.1)
-    finally:
-        await worker.stop()
-        await running
-        await queue.close()
+    async with asyncio.timeout(15):
+        while True:
+            if await MetricSnapshot.find({"target_id": target.id}).count():
+                break
+            await asyncio.sleep(0.1)
     [reading] = await MetricSnapshot.find({"target_id": target.id}).to_list()
     assert reading.likes == 9
 
 
 async def test_an_instagram_account_named_by_its_id_gets_its_username_with_its_followers(
-    analytics: Services, fakes: InsightFakes
+    analytics: Services, networks: NetworkFakes, worker: AnalyticsWorker
 ) -> None:
     # given an Instagram account stored before Herald read usernames: its handle is its numeric id
     workspace = await new_workspace("UTC")
     assert workspace.id is not None
-    ig_user = f"1784{PydanticObjectId()}"
+    [page] = networks.meta.add_user("Corner", instagram=True).pages
+    assert page.instagram is not None
+    page.instagram["username"] = "corner_shop"
+    ig_user = networks.meta.ig_account(page)
+    ig_user.followers = 12
     account = await seed_account(
         analytics,
         workspace.id,
         PlatformName.INSTAGRAM,
-        {"access_token": fakes.graph.token_for(ig_user), "ig_user_id": ig_user},
+        {"access_token": page.token, "ig_user_id": ig_user.id},
     )
-    await account.set({"handle": ig_user, "external_id": ig_user})
-    fakes.graph.followers[ig_user] = 12
-    fakes.graph.usernames[ig_user] = "corner_shop"
+    await account.set({"handle": ig_user.id, "external_id": ig_user.id})
 
     # when its followers are read
     assert account.id is not None
-    await AnalyticsWorker(analytics).collect_account(account.id)
+    await worker.collect_account(account.id)
 
     # then it is shown by its username from now on
     reloaded = await SocialAccount.get(account.id)

@@ -3,7 +3,8 @@
 // sends the user back to log in with a message; the Accounts page (Bluesky's field errors, an OAuth network
 // herald dev has no credentials for, /oauth/result). Screenshots of each page go to test-results/ (git-ignored).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +27,8 @@ let services;
 let context;
 let scratch;
 const cspViolations = [];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const axeResults = {}; // page name → violations of every impact, written to test-results/axe.json
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -110,6 +113,7 @@ before(async () => {
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
+    timezoneId: "Europe/Berlin", // not UTC: the console must use the workspace's zone (the browser's at sign-up)
     args: [
       "--headless",
       "--no-sandbox",
@@ -139,10 +143,56 @@ after(async () => {
     }),
   );
   if (scratch) rmSync(scratch, { recursive: true, force: true });
+  writeFileSync(path.join(shots, "axe.json"), JSON.stringify(axeResults, null, 2));
 });
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * axe-core on the page as it is (run through the DevTools protocol, which the page's CSP does not govern):
+ * every violation is recorded in test-results/axe.json; a serious or critical one fails the test.
+ */
+async function checkA11y(page, name) {
+  await page.evaluate(axeSource);
+  const { violations, rulesPassed } = await page.evaluate(async () => {
+    const results = await window.axe.run(document);
+    return {
+      rulesPassed: results.passes.length,
+      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+    };
+  });
+  assert.ok(rulesPassed > 10, `axe ran no rules on ${name}`);
+  axeResults[name] = { rulesPassed, violations };
+  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(grave, [], `axe on ${name}: ${JSON.stringify(grave, null, 2)}`);
+}
+
+/** `instant` as a datetime-local value (with seconds) in `zone`. */
+function wallClock(instant, zone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The posts on the local PDS whose text is `text`. */
+async function pdsPosts(text) {
+  const url = `${pds.url}/xrpc/com.atproto.repo.listRecords?repo=${pds.handle}&collection=app.bsky.feed.post&limit=100`;
+  const { records } = await (await fetch(url)).json();
+  return records.filter((r) => r.value.text === text);
 }
 
 test("sign up, stay signed in across a reload, log out, log in, and be sent back when the token is revoked", async () => {
@@ -411,6 +461,262 @@ test("connect a real Bluesky account (the local PDS), disconnect it after confir
   assert.match(await facebook.innerText(), /Facebook · ✓?Connected[\s\S]*[Rr]econnect/);
   await facebook.getByRole("button", { name: "Reconnect Facebook account Grace Page 1" }).waitFor();
   await shot(page, "20-accounts-missing-insights");
+
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});
+
+test("compose, schedule 10 s ahead, watch the badge turn Published live, once on the PDS; reschedule on the calendar; workspaces", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  // A new user: whoever the earlier tests left signed in on this origin is forgotten
+  await page.goto(`${pdsBase}/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${pdsBase}/signup`);
+  await page.getByLabel("Your name").fill("Lin");
+  await page.getByLabel("Email").fill(`lin-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByLabel("Workspace name (optional)").fill("Lin's desk");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  await page.getByText("Time zone: Europe/Berlin").waitFor(); // the browser's zone became the workspace's
+
+  // No posts yet: said, with the way to write one
+  await page.getByText("No posts yet.").waitFor();
+  await page.locator(`[data-connection="live"]`).waitFor();
+  await shot(page, "21-posts-empty");
+  await checkA11y(page, "posts (empty)");
+
+  // Connect the local PDS's account
+  await page.goto(`${pdsBase}/accounts`);
+  await page.getByLabel("Handle").fill(pds.handle);
+  await page.getByLabel("App password").fill(pds.appPassword);
+  await page.getByLabel("PDS address (optional)").fill(pds.url);
+  await page.getByRole("button", { name: "Connect Bluesky" }).click();
+  await page.getByRole("status").getByText(`Bluesky account ${pds.handle} connected.`).waitFor();
+  await checkA11y(page, "accounts (connected)");
+
+  // The composer: the server's errors next to the field each one names, with its code
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Posts" }).click();
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByRole("heading", { name: "New post" }).waitFor();
+  const account = page.getByLabel(`Bluesky · @${pds.handle}`);
+  assert.equal(await account.isChecked(), true); // the only account is chosen
+  await account.uncheck();
+  await page.getByLabel("Date and time (Europe/Berlin)").fill("2020-01-01T09:00");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  const accountsError = page.locator('[id$="-accounts-error"]');
+  await accountsError.waitFor();
+  assert.match(await accountsError.innerText(), /NO_TARGETS/);
+  assert.match(await page.locator('[id$="-scheduledAt-error"]').innerText(), /SCHEDULED_IN_PAST/);
+  assert.equal(await page.getByLabel("Date and time (Europe/Berlin)").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "FIELDSET"); // focus on the first error
+  await account.check();
+  await page.getByRole("button", { name: "Schedule" }).click();
+  const textError = page.locator('[id$="-text-error"]');
+  await textError.waitFor();
+  assert.match(await textError.innerText(), /EMPTY_POST/);
+  assert.equal(await page.getByLabel("Text").getAttribute("aria-invalid"), "true");
+  await shot(page, "22-composer-errors");
+  await checkA11y(page, "composer (errors)");
+
+  // Scheduled ten seconds ahead, in the workspace's zone
+  const text = `Hello from Herald's console, ${Date.now()}`;
+  await page.getByLabel("Text").fill(text);
+  await account.check();
+  await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 10_000), "Europe/Berlin"));
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("status").getByText("The post is scheduled.").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/posts");
+  const card = page.getByRole("listitem").filter({ has: page.getByText(text, { exact: true }) });
+  await card.locator(`[data-status="Scheduled"]`).first().waitFor();
+  assert.match(await card.innerText(), /Scheduled for .*(CET|GMT\+1)/);
+  await shot(page, "23-posts-scheduled");
+  await checkA11y(page, "posts (scheduled)");
+
+  // Without a reload, the badge follows the post to Published, with a link to it
+  await card.evaluate((element) => {
+    window.heraldNoReload = true; // gone if the page reloads
+    window.heraldSeen = [];
+    const record = () => {
+      const status = element.querySelector("[data-target-status]")?.dataset.targetStatus;
+      if (status && window.heraldSeen.at(-1) !== status) window.heraldSeen.push(status);
+    };
+    record();
+    new MutationObserver(record).observe(element, { subtree: true, attributes: true, childList: true });
+  });
+  await card.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.heraldNoReload), true);
+  // In order, each state at most once (a fast worker may move on before a state is drawn)
+  const seen = await page.evaluate(() => window.heraldSeen);
+  const order = ["SCHEDULED", "QUEUED", "PUBLISHING", "PUBLISHED"];
+  assert.equal(seen.at(-1), "PUBLISHED");
+  assert.deepEqual(seen, order.filter((s) => seen.includes(s)), `badge went ${seen.join(" → ")}`);
+  await shot(page, "24-posts-published-live");
+  await card.getByRole("link", { name: /View on Bluesky/ }).waitFor();
+  await checkA11y(page, "posts (published)");
+  assert.equal((await pdsPosts(text)).length, 1); // on the PDS, once
+
+  // Filters: by status (the API's) and by network (the loaded posts')
+  await page.getByLabel("Status").selectOption("SCHEDULED");
+  await page.getByText("No posts match these filters.").waitFor();
+  await page.getByLabel("Status").selectOption("PUBLISHED");
+  await card.waitFor();
+  assert.match(page.url(), /status=PUBLISHED/);
+  await page.getByLabel("Status").selectOption("");
+
+  // A second post, two days ahead at 10:00: on the calendar's week, dragged to another day
+  const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+  const day = wallClock(inTwoDays, "Europe/Berlin").slice(0, 10);
+  const later = `Planned on the calendar, ${Date.now()}`;
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByLabel("Text").fill(later);
+  await page.getByLabel("Date and time (Europe/Berlin)").fill(`${day}T10:00`);
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("status").getByText("The post is scheduled.").waitFor();
+  await page.goto(`${pdsBase}/calendar?view=week&date=${day}`);
+  const chip = page.locator("button[data-post-id]").filter({ hasText: later });
+  await chip.waitFor();
+  assert.equal(await chip.locator("xpath=..").getAttribute("data-slot"), `${day}T10`);
+  await page.locator(`[data-connection="live"]`).waitFor();
+  await shot(page, "25-calendar-week");
+  await checkA11y(page, "calendar (week)");
+  // The next day if the week shows it, else the day before (tomorrow: still ahead)
+  const columns = await page.locator('[data-slot$="T10"]').evaluateAll((slots) => slots.map((s) => s.dataset.slot.slice(0, 10)));
+  const index = columns.indexOf(day);
+  const target = columns[index + 1] ?? columns[index - 1];
+  await chip.dragTo(page.locator(`[data-slot="${target}T14"]`));
+  await page.getByRole("status").getByText(/^Moved to/).waitFor();
+  await page.locator(`[data-slot="${target}T14"]`).locator("button[data-post-id]").filter({ hasText: later }).waitFor();
+  await shot(page, "26-calendar-week-dragged");
+
+  // The keyboard way: open the post, "Move to…" a time, Move
+  await page.getByRole("button", { name: "Month" }).click();
+  const monthChip = page.locator("button[data-post-id]").filter({ hasText: later });
+  await monthChip.waitFor();
+  assert.equal(await monthChip.locator("xpath=..").getAttribute("data-slot"), target);
+  await shot(page, "27-calendar-month");
+  await checkA11y(page, "calendar (month)");
+  await monthChip.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Post" });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByLabel("Move to (Europe/Berlin)").inputValue(), `${target}T14:00`);
+  await shot(page, "28-calendar-post-dialog");
+  await checkA11y(page, "calendar (post dialog)");
+  await dialog.getByLabel("Move to (Europe/Berlin)").fill(`${day}T09:15`);
+  await dialog.getByRole("button", { name: "Move" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.locator(`[data-slot="${day}"]`).locator("button[data-post-id]").filter({ hasText: later }).waitFor();
+  assert.match(await monthChip.innerText(), /09:15/);
+
+  // 375 px wide: the month, the posts and the composer fit
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the calendar overflows at 375 px");
+  await shot(page, "29-calendar-month-375px");
+  await page.getByRole("button", { name: "Week" }).click();
+  await page.locator('[data-slot$="T10"]').first().waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the week overflows at 375 px");
+  await shot(page, "30-calendar-week-375px");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Posts" }).click();
+  await card.waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the posts overflow at 375 px");
+  await shot(page, "31-posts-375px");
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByRole("heading", { name: "New post" }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the composer overflows at 375 px");
+  await shot(page, "32-composer-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Cancel the planned post, then delete it after confirming
+  await page.getByRole("link", { name: "← Posts" }).click();
+  const planned = page.getByRole("listitem").filter({ has: page.getByText(later, { exact: true }) });
+  await planned.getByRole("button", { name: "Cancel post" }).click();
+  await planned.locator('[data-status="Cancelled"]').first().waitFor();
+  await planned.getByRole("button", { name: "Delete post" }).click();
+  const confirmDelete = page.getByRole("dialog", { name: "Delete this post?" });
+  await confirmDelete.waitFor();
+  await checkA11y(page, "posts (delete dialog)");
+  await confirmDelete.getByRole("button", { name: "Delete post" }).click();
+  await planned.waitFor({ state: "detached" });
+
+  // The published post, deleted from Bluesky after confirming: gone from the PDS, still listed
+  await card.getByRole("button", { name: "Delete from Bluesky" }).click();
+  const confirmRemove = page.getByRole("dialog", { name: "Delete from Bluesky?" });
+  await confirmRemove.waitFor();
+  await shot(page, "33-posts-delete-from-bluesky");
+  await confirmRemove.getByRole("button", { name: "Delete from Bluesky" }).click();
+  await card.getByText("Deleted from Bluesky").first().waitFor();
+  assert.equal((await pdsPosts(text)).length, 0);
+  await shot(page, "34-posts-deleted-from-bluesky");
+
+  // A post whose account is disconnected before it is due: Failed, the reason in words, and Retry once the
+  // account is back publishes it (the API does the disconnecting and reconnecting, to beat the clock)
+  const token = await page.evaluate(() => localStorage.getItem("herald.token"));
+  const api = async (query, variables) => {
+    const response = await fetch(`${pdsBase}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()).data;
+  };
+  const workspaceId = await page.getByLabel("Workspace").inputValue();
+  const { socialAccounts } = await api("query($w: ID!) { socialAccounts(workspaceId: $w) { id } }", { w: workspaceId });
+  const doomed = `Sent while the account was away, ${Date.now()}`;
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByLabel("Text").fill(doomed);
+  await page.getByLabel("Date and time (Europe/Berlin)").fill(wallClock(new Date(Date.now() + 15_000), "Europe/Berlin"));
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("status").getByText("The post is scheduled.").waitFor();
+  const away = await api("mutation($id: ID!) { socialAccountDisconnect(id: $id) { userErrors { code } } }", { id: socialAccounts[0].id });
+  assert.deepEqual(away.socialAccountDisconnect.userErrors, []);
+  const failed = page.getByRole("listitem").filter({ has: page.getByText(doomed, { exact: true }) });
+  await failed.locator('[data-status="Failed"]').first().waitFor({ timeout: 60_000 });
+  assert.match(await failed.innerText(), /disconnected[\s\S]*\(ACCOUNT_DISCONNECTED\)/);
+  await shot(page, "35-posts-failed");
+  await checkA11y(page, "posts (failed)");
+  const back = await api(
+    "mutation($input: BlueskyAccountConnectInput!) { blueskyAccountConnect(input: $input) { userErrors { code } } }",
+    { input: { workspaceId, handle: pds.handle, appPassword: pds.appPassword, serviceUrl: pds.url } },
+  );
+  assert.deepEqual(back.blueskyAccountConnect.userErrors, []);
+  await failed.getByRole("button", { name: "Retry Bluesky" }).click();
+  await failed.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
+  assert.equal((await pdsPosts(doomed)).length, 1);
+  await shot(page, "36-posts-retried");
+
+  // Published now: postCreate, then postPublishNow
+  const now = `Published at once, ${Date.now()}`;
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByLabel("Text").fill(now);
+  await page.getByLabel("Now").check();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await page.getByRole("status").getByText("The post is on its way.").waitFor();
+  const atOnce = page.getByRole("listitem").filter({ has: page.getByText(now, { exact: true }) });
+  await atOnce.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
+  assert.equal((await pdsPosts(now)).length, 1);
+
+  // A second workspace, in another zone: chosen at once, its zone shown where times are
+  await page.getByRole("button", { name: "New workspace" }).click();
+  const create = page.getByRole("dialog", { name: "New workspace" });
+  await create.getByRole("button", { name: "Create workspace" }).click();
+  await create.locator("#workspace-name-error").waitFor(); // INVALID_WORKSPACE_NAME next to the name
+  await shot(page, "37-workspace-create-error");
+  await checkA11y(page, "new workspace (error)");
+  await create.getByLabel("Name").fill("Tokyo desk");
+  await create.getByLabel("Time zone").selectOption("Asia/Tokyo");
+  await create.getByRole("button", { name: "Create workspace" }).click();
+  await create.waitFor({ state: "detached" });
+  await page.getByText("Time zone: Asia/Tokyo").waitFor();
+  assert.equal(await page.getByLabel("Workspace").locator("option:checked").innerText(), "Tokyo desk");
+  await page.getByText("No posts yet.").waitFor(); // the new workspace's own (empty) list
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Calendar" }).click();
+  await page.getByText("(Asia/Tokyo)").waitFor();
+  await page.locator("[data-slot]").first().waitFor();
+  await shot(page, "38-workspace-tokyo-calendar");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

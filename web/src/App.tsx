@@ -9,11 +9,18 @@ import { Loading } from "./ui/Loading";
 const Shell = lazy(() => import("./shell/Shell"));
 const ComingSoon = lazy(() => import("./pages/ComingSoon"));
 const NotFound = lazy(() => import("./pages/NotFound"));
-const Accounts = lazy(() => import("./accounts/Accounts"));
-const OAuthResult = lazy(() => import("./accounts/OAuthResult"));
+const Accounts = lazy(() => import("./features/accounts/Accounts"));
+const OAuthResult = lazy(() => import("./features/accounts/OAuthResult"));
+const Posts = lazy(() => import("./features/posts/Posts"));
+const Composer = lazy(() => import("./features/composer/Composer"));
+const Calendar = lazy(() => import("./features/calendar/Calendar"));
 
 /** Sections built so far; the others say "coming soon". */
-const PAGES: Partial<Record<string, React.ReactNode>> = { accounts: <Accounts /> };
+const PAGES: Partial<Record<string, React.ReactNode>> = {
+  posts: <Posts />,
+  calendar: <Calendar />,
+  accounts: <Accounts />,
+};
 
 export const SECTIONS = [
   { path: "posts", title: "Posts" },
@@ -50,6 +57,7 @@ export function App() {
           {SECTIONS.map((s) => (
             <Route key={s.path} path={s.path} element={PAGES[s.path] ?? <ComingSoon title={s.title} />} />
           ))}
+          <Route path="posts/new" element={<Composer />} />
           <Route path="oauth/result" element={<OAuthResult />} />
           <Route path="*" element={<NotFound />} />
         </Route>

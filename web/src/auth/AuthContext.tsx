@@ -1,6 +1,8 @@
 /** The signed-in session: the token (kept across reloads), sign-in, sign-out and why the user was signed out. */
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { Client as WsClient } from "graphql-ws";
+import type { ConnectionStore } from "../graphql/connection";
 import { Provider as UrqlProvider } from "urql";
 import { createHeraldClient, sameOriginWsUrl } from "../graphql/client";
 import { SESSION_ENDED } from "../graphql/authFailure";
@@ -15,11 +17,22 @@ interface Auth {
 }
 
 const AuthContext = createContext<Auth | null>(null);
+const LiveContext = createContext<{ ws: WsClient; connection: ConnectionStore } | null>(null);
 
 export function useAuth(): Auth {
   const auth = useContext(AuthContext);
   if (!auth) throw new Error("useAuth outside <AuthProvider>");
   return auth;
+}
+
+/**
+ * The session's graphql-ws client, for a subscription that must choose its own variables when it
+ * reconnects (`postStatusChanged`'s `since`), which urql's exchange cannot do; and whether it is connected.
+ */
+export function useSubscriptionClient(): { ws: WsClient; connection: ConnectionStore } {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error("useSubscriptionClient outside <AuthProvider>");
+  return live;
 }
 
 const tokenStorage = storedValue(browserStorage(), TOKEN_KEY);
@@ -46,7 +59,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         url: "/graphql",
         wsUrl: sameOriginWsUrl("/graphql", window.location),
         getToken: () => token,
-        onAuthFailure: () => signOut(SESSION_ENDED),
+        // Only while this session is the one signed in: after a log-out, the server's closing of the socket
+        // (4403) must not turn "You have logged out" into "Your session has expired"
+        onAuthFailure: () => {
+          if (tokenStorage.get() === token) signOut(SESSION_ENDED);
+        },
       }),
     [token, signOut],
   );
@@ -64,7 +81,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const auth = useMemo(() => ({ token, notice, signIn, signOut }), [token, notice, signIn, signOut]);
   return (
     <AuthContext.Provider value={auth}>
-      <UrqlProvider value={herald.client}>{children}</UrqlProvider>
+      <LiveContext.Provider value={herald}>
+        <UrqlProvider value={herald.client}>{children}</UrqlProvider>
+      </LiveContext.Provider>
     </AuthContext.Provider>
   );
 }

@@ -18,6 +18,19 @@ type Documents = {
     "\n  mutation BlueskyAccountConnect($input: BlueskyAccountConnectInput!) {\n    blueskyAccountConnect(input: $input) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.BlueskyAccountConnectDocument,
     "\n  mutation OAuthStart($input: OAuthStartInput!) {\n    oauthStart(input: $input) {\n      authorizationUrl\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.OAuthStartDocument,
     "\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SocialAccountDisconnectDocument,
+    "\n  mutation ComposerPostCreate($input: PostCreateInput!) {\n    postCreate(input: $input) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComposerPostCreateDocument,
+    "\n  mutation ComposerPostPublishNow($id: ID!) {\n    postPublishNow(id: $id) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ComposerPostPublishNowDocument,
+    "\n  fragment PostTargetItem on PostTarget {\n    id\n    platform\n    status\n    publishedAt\n    deletedAt\n    externalUrl\n    attempts\n    lastError {\n      code\n      message\n      retryable\n    }\n    account {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.PostTargetItemFragmentDoc,
+    "\n  fragment PostItem on Post {\n    id\n    text\n    status\n    scheduledAt\n    createdAt\n    targets {\n      ...PostTargetItem\n    }\n  }\n": typeof types.PostItemFragmentDoc,
+    "\n  query PostsPage($workspaceId: ID!, $filter: PostFilter, $first: Int!, $after: String) {\n    posts(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PostItem\n        }\n      }\n    }\n  }\n": typeof types.PostsPageDocument,
+    "\n  subscription PostStatusChanged($workspaceId: ID!, $since: ID) {\n    postStatusChanged(workspaceId: $workspaceId, since: $since) {\n      eventId\n      post {\n        ...PostItem\n      }\n      target {\n        ...PostTargetItem\n      }\n    }\n  }\n": typeof types.PostStatusChangedDocument,
+    "\n  query WorkspaceAccounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n    }\n  }\n": typeof types.WorkspaceAccountsDocument,
+    "\n  mutation PostCancel($id: ID!) {\n    postCancel(id: $id) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.PostCancelDocument,
+    "\n  mutation PostDelete($id: ID!) {\n    postDelete(id: $id) {\n      deletedPostId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.PostDeleteDocument,
+    "\n  mutation PostTargetRetry($id: ID!) {\n    postTargetRetry(id: $id) {\n      target {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.PostTargetRetryDocument,
+    "\n  mutation PostTargetDelete($id: ID!) {\n    postTargetDelete(id: $id) {\n      target {\n        id\n        deletedAt\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.PostTargetDeleteDocument,
+    "\n  mutation PostSchedule($id: ID!, $input: PostScheduleInput!) {\n    postSchedule(id: $id, input: $input) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.PostScheduleDocument,
+    "\n  mutation WorkspaceCreate($input: WorkspaceCreateInput!) {\n    workspaceCreate(input: $input) {\n      workspace {\n        id\n        name\n        timezone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.WorkspaceCreateDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Shell {\n    me {\n      id\n      name\n      email\n    }\n    workspaces {\n      id\n      name\n      timezone\n    }\n  }\n": typeof types.ShellDocument,
@@ -28,6 +41,19 @@ const documents: Documents = {
     "\n  mutation BlueskyAccountConnect($input: BlueskyAccountConnectInput!) {\n    blueskyAccountConnect(input: $input) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.BlueskyAccountConnectDocument,
     "\n  mutation OAuthStart($input: OAuthStartInput!) {\n    oauthStart(input: $input) {\n      authorizationUrl\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.OAuthStartDocument,
     "\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SocialAccountDisconnectDocument,
+    "\n  mutation ComposerPostCreate($input: PostCreateInput!) {\n    postCreate(input: $input) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ComposerPostCreateDocument,
+    "\n  mutation ComposerPostPublishNow($id: ID!) {\n    postPublishNow(id: $id) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ComposerPostPublishNowDocument,
+    "\n  fragment PostTargetItem on PostTarget {\n    id\n    platform\n    status\n    publishedAt\n    deletedAt\n    externalUrl\n    attempts\n    lastError {\n      code\n      message\n      retryable\n    }\n    account {\n      id\n      handle\n      displayName\n    }\n  }\n": types.PostTargetItemFragmentDoc,
+    "\n  fragment PostItem on Post {\n    id\n    text\n    status\n    scheduledAt\n    createdAt\n    targets {\n      ...PostTargetItem\n    }\n  }\n": types.PostItemFragmentDoc,
+    "\n  query PostsPage($workspaceId: ID!, $filter: PostFilter, $first: Int!, $after: String) {\n    posts(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PostItem\n        }\n      }\n    }\n  }\n": types.PostsPageDocument,
+    "\n  subscription PostStatusChanged($workspaceId: ID!, $since: ID) {\n    postStatusChanged(workspaceId: $workspaceId, since: $since) {\n      eventId\n      post {\n        ...PostItem\n      }\n      target {\n        ...PostTargetItem\n      }\n    }\n  }\n": types.PostStatusChangedDocument,
+    "\n  query WorkspaceAccounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n    }\n  }\n": types.WorkspaceAccountsDocument,
+    "\n  mutation PostCancel($id: ID!) {\n    postCancel(id: $id) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.PostCancelDocument,
+    "\n  mutation PostDelete($id: ID!) {\n    postDelete(id: $id) {\n      deletedPostId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.PostDeleteDocument,
+    "\n  mutation PostTargetRetry($id: ID!) {\n    postTargetRetry(id: $id) {\n      target {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.PostTargetRetryDocument,
+    "\n  mutation PostTargetDelete($id: ID!) {\n    postTargetDelete(id: $id) {\n      target {\n        id\n        deletedAt\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.PostTargetDeleteDocument,
+    "\n  mutation PostSchedule($id: ID!, $input: PostScheduleInput!) {\n    postSchedule(id: $id, input: $input) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.PostScheduleDocument,
+    "\n  mutation WorkspaceCreate($input: WorkspaceCreateInput!) {\n    workspaceCreate(input: $input) {\n      workspace {\n        id\n        name\n        timezone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.WorkspaceCreateDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      token\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query Shell {\n    me {\n      id\n      name\n      email\n    }\n    workspaces {\n      id\n      name\n      timezone\n    }\n  }\n": types.ShellDocument,
@@ -64,6 +90,58 @@ export function graphql(source: "\n  mutation OAuthStart($input: OAuthStartInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SocialAccountDisconnect($id: ID!) {\n    socialAccountDisconnect(id: $id) {\n      account {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComposerPostCreate($input: PostCreateInput!) {\n    postCreate(input: $input) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComposerPostCreate($input: PostCreateInput!) {\n    postCreate(input: $input) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComposerPostPublishNow($id: ID!) {\n    postPublishNow(id: $id) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ComposerPostPublishNow($id: ID!) {\n    postPublishNow(id: $id) {\n      post {\n        id\n        status\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostTargetItem on PostTarget {\n    id\n    platform\n    status\n    publishedAt\n    deletedAt\n    externalUrl\n    attempts\n    lastError {\n      code\n      message\n      retryable\n    }\n    account {\n      id\n      handle\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment PostTargetItem on PostTarget {\n    id\n    platform\n    status\n    publishedAt\n    deletedAt\n    externalUrl\n    attempts\n    lastError {\n      code\n      message\n      retryable\n    }\n    account {\n      id\n      handle\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostItem on Post {\n    id\n    text\n    status\n    scheduledAt\n    createdAt\n    targets {\n      ...PostTargetItem\n    }\n  }\n"): (typeof documents)["\n  fragment PostItem on Post {\n    id\n    text\n    status\n    scheduledAt\n    createdAt\n    targets {\n      ...PostTargetItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostsPage($workspaceId: ID!, $filter: PostFilter, $first: Int!, $after: String) {\n    posts(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PostItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostsPage($workspaceId: ID!, $filter: PostFilter, $first: Int!, $after: String) {\n    posts(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PostItem\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PostStatusChanged($workspaceId: ID!, $since: ID) {\n    postStatusChanged(workspaceId: $workspaceId, since: $since) {\n      eventId\n      post {\n        ...PostItem\n      }\n      target {\n        ...PostTargetItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PostStatusChanged($workspaceId: ID!, $since: ID) {\n    postStatusChanged(workspaceId: $workspaceId, since: $since) {\n      eventId\n      post {\n        ...PostItem\n      }\n      target {\n        ...PostTargetItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceAccounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceAccounts($workspaceId: ID!) {\n    socialAccounts(workspaceId: $workspaceId) {\n      id\n      platform\n      handle\n      displayName\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostCancel($id: ID!) {\n    postCancel(id: $id) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostCancel($id: ID!) {\n    postCancel(id: $id) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostDelete($id: ID!) {\n    postDelete(id: $id) {\n      deletedPostId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostDelete($id: ID!) {\n    postDelete(id: $id) {\n      deletedPostId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostTargetRetry($id: ID!) {\n    postTargetRetry(id: $id) {\n      target {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostTargetRetry($id: ID!) {\n    postTargetRetry(id: $id) {\n      target {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostTargetDelete($id: ID!) {\n    postTargetDelete(id: $id) {\n      target {\n        id\n        deletedAt\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostTargetDelete($id: ID!) {\n    postTargetDelete(id: $id) {\n      target {\n        id\n        deletedAt\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostSchedule($id: ID!, $input: PostScheduleInput!) {\n    postSchedule(id: $id, input: $input) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostSchedule($id: ID!, $input: PostScheduleInput!) {\n    postSchedule(id: $id, input: $input) {\n      post {\n        ...PostItem\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkspaceCreate($input: WorkspaceCreateInput!) {\n    workspaceCreate(input: $input) {\n      workspace {\n        id\n        name\n        timezone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WorkspaceCreate($input: WorkspaceCreateInput!) {\n    workspaceCreate(input: $input) {\n      workspace {\n        id\n        name\n        timezone\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

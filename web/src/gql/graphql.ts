@@ -15,9 +15,13 @@ export type AuthErrorCode =
   | 'INVALID_EMAIL'
   | 'INVALID_NAME'
   | 'INVALID_TIMEZONE'
+  | 'INVALID_TOKEN'
   | 'INVALID_WORKSPACE_NAME'
+  | 'NOT_CONFIGURED'
   | 'PASSWORD_TOO_WEAK'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'SESSION_NOT_FOUND'
+  | 'WRONG_PASSWORD';
 
 /** A Bluesky account to connect with an app password (Settings → App passwords). */
 export type BlueskyAccountConnectInput = {
@@ -30,6 +34,12 @@ export type BlueskyAccountConnectInput = {
   workspaceId: string | number;
 };
 
+/** Where an Instagram post goes. */
+export type InstagramKind =
+  | 'FEED'
+  | 'REEL'
+  | 'STORY';
+
 /** Credentials to sign in with. */
 export type LogInInput = {
   email: string;
@@ -38,9 +48,20 @@ export type LogInInput = {
 
 /** Why oauthStart refused. */
 export type OAuthStartErrorCode =
+  | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'APP_PASSWORD_REQUIRED'
+  | 'BAD_CREDENTIALS'
   | 'HTTP_REQUIRED'
+  | 'INVALID_HANDLE'
+  | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
   | 'NOT_CONFIGURED'
   | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
   | 'WORKSPACE_NOT_FOUND';
 
 /** The workspace to connect accounts to, and the network to connect. */
@@ -58,6 +79,507 @@ export type Platform =
   | 'REDDIT'
   | 'THREADS';
 
+/** Why postCancel refused. */
+export type PostCancelErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** Why postCreate refused. */
+export type PostCreateErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** A new post. Without scheduledAt it is a DRAFT. */
+export type PostCreateInput = {
+  mediaIds?: Array<string | number> | null | undefined;
+  /** With a UTC offset. */
+  scheduledAt?: string | null | undefined;
+  targets: Array<PostTargetInput>;
+  text: string;
+  thread?: Array<ThreadPartInput> | null | undefined;
+  workspaceId: string | number;
+};
+
+/** Why postDelete refused. */
+export type PostDeleteErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** Which posts to list. */
+export type PostFilter = {
+  status?: PostStatus | null | undefined;
+};
+
+/** Why postPublishNow refused. */
+export type PostPublishNowErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** Why postSchedule refused. */
+export type PostScheduleErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** When to publish. */
+export type PostScheduleInput = {
+  /** With a UTC offset; in the future. */
+  scheduledAt: string;
+};
+
+/** A summary of the post's targets: PARTIALLY_PUBLISHED when some published and some failed. */
+export type PostStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'FAILED'
+  | 'PARTIALLY_PUBLISHED'
+  | 'PUBLISHED'
+  | 'PUBLISHING'
+  | 'SCHEDULED';
+
+/** Why postTargetDelete refused; the post is still on its network. */
+export type PostTargetDeleteErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** One account to publish to, optionally with its own text. */
+export type PostTargetInput = {
+  accountId: string | number;
+  mediaIds?: Array<string | number> | null | undefined;
+  options?: PostTargetOptionsInput | null | undefined;
+  /** Replaces the post's text for this account. */
+  text?: string | null | undefined;
+};
+
+/** Per-network options of a target; each network reads its own. */
+export type PostTargetOptionsInput = {
+  /** Instagram: a comment Herald adds right after publishing. */
+  firstComment?: string | null | undefined;
+  /** Reddit: a post flair id; some subreddits require one (FLAIR_REQUIRED). */
+  flairId?: string | null | undefined;
+  /** Instagram: FEED (default), REEL or STORY. */
+  instagramKind?: InstagramKind | null | undefined;
+  /** Bluesky: up to 3 language tags (BCP 47, like en or pt-BR). */
+  langs?: Array<string> | null | undefined;
+  /** Facebook: a link shared with the post (shown as a preview). Reddit: makes a link post to this address (the text is then not sent). */
+  link?: string | null | undefined;
+  /** Bluesky: quote this post (an at:// URI or a https://bsky.app/profile/<handle>/post/<id> link); with media the post quotes it and shows its own images or video. */
+  quoteUri?: string | null | undefined;
+  /** Bluesky: publish as a reply to this post (an at:// URI or a bsky.app post link); a thread continues under it. */
+  replyToUri?: string | null | undefined;
+  /** Reddit (required): r/<name> or <name>. */
+  subreddit?: string | null | undefined;
+  /** Reddit (required): at most 300 characters. */
+  title?: string | null | undefined;
+};
+
+/** Why postTargetRetry refused. */
+export type PostTargetRetryErrorCode =
+  | 'ACCOUNT_DISCONNECTED'
+  | 'ACCOUNT_NEEDS_REAUTH'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'DELETE_FAILED'
+  | 'DELETE_NOT_SUPPORTED'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_TARGET'
+  | 'EMPTY_POST'
+  | 'IMAGE_TOO_LARGE'
+  | 'INVALID_DATETIME'
+  | 'INVALID_ID'
+  | 'INVALID_LANG'
+  | 'INVALID_LINK'
+  | 'INVALID_OPTION'
+  | 'INVALID_QUOTE_URI'
+  | 'INVALID_REPLY_URI'
+  | 'INVALID_SUBREDDIT'
+  | 'MEDIA_ASPECT_RATIO'
+  | 'MEDIA_FORMAT_UNSUPPORTED'
+  | 'MEDIA_KIND_MISMATCH'
+  | 'MEDIA_KIND_NOT_SUPPORTED'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'MEDIA_NOT_SUPPORTED_YET'
+  | 'MEDIA_REQUIRED'
+  | 'MEDIA_URL_NOT_PUBLIC'
+  | 'MIXED_MEDIA'
+  | 'NO_TARGETS'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_ALREADY_STARTED'
+  | 'POST_IN_FLIGHT'
+  | 'POST_NOT_CANCELLABLE'
+  | 'POST_NOT_EDITABLE'
+  | 'POST_NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SCHEDULED_IN_PAST'
+  | 'SUBREDDIT_REQUIRED'
+  | 'TARGET_ALREADY_DELETED'
+  | 'TARGET_NOT_FOUND'
+  | 'TARGET_NOT_PUBLISHED'
+  | 'TARGET_NOT_RETRYABLE'
+  | 'TEXT_TOO_LONG'
+  | 'TEXT_TOO_MANY_BYTES'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TITLE_REQUIRED'
+  | 'TITLE_TOO_LONG'
+  | 'TOO_MANY_HASHTAGS'
+  | 'TOO_MANY_IMAGES'
+  | 'TOO_MANY_LANGS'
+  | 'TOO_MANY_LINKS'
+  | 'TOO_MANY_MEDIA'
+  | 'TOO_MANY_TARGETS'
+  | 'TOO_MANY_THREAD_PARTS'
+  | 'TOO_MANY_VIDEOS'
+  | 'VIDEO_TOO_LARGE'
+  | 'VIDEO_TOO_LONG'
+  | 'VIDEO_TOO_SHORT'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** DRAFT → SCHEDULED → QUEUED → PUBLISHING → PUBLISHED | FAILED | CANCELLED; UNCONFIRMED when Herald cannot tell whether the network published it (it never guesses by publishing again). */
+export type PostTargetStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'FAILED'
+  | 'PUBLISHED'
+  | 'PUBLISHING'
+  | 'QUEUED'
+  | 'SCHEDULED'
+  | 'UNCONFIRMED';
+
 /** A new user, and the workspace they will own. */
 export type SignUpInput = {
   email: string;
@@ -73,23 +595,63 @@ export type SignUpInput = {
 /** Why an account could not be connected. SERVICE_URL_NOT_ALLOWED: the PDS (the service URL, or the one the account's DID document names) is on a private or local network address, or answered with a redirect; Herald calls only public addresses and follows no redirects. */
 export type SocialAccountConnectErrorCode =
   | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
   | 'APP_PASSWORD_REQUIRED'
   | 'BAD_CREDENTIALS'
+  | 'HTTP_REQUIRED'
   | 'INVALID_HANDLE'
   | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
+  | 'NOT_CONFIGURED'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
   | 'SERVICE_UNAVAILABLE'
   | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
   | 'WORKSPACE_NOT_FOUND';
 
 /** Why an account could not be disconnected. */
 export type SocialAccountDisconnectErrorCode =
-  | 'ACCOUNT_NOT_FOUND';
+  | 'ACCOUNT_ALREADY_CONNECTED'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'APP_PASSWORD_REQUIRED'
+  | 'BAD_CREDENTIALS'
+  | 'HTTP_REQUIRED'
+  | 'INVALID_HANDLE'
+  | 'INVALID_SERVICE_URL'
+  | 'MEDIA_NOT_FOUND'
+  | 'NOT_CONFIGURED'
+  | 'PLATFORM_NOT_SUPPORTED'
+  | 'POST_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'SERVICE_URL_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
+  | 'WORKSPACE_NOT_FOUND';
 
 /** ACTIVE publishes; NEEDS_REAUTH must be reconnected; DISCONNECTED was removed by an admin. */
 export type SocialAccountStatus =
   | 'ACTIVE'
   | 'DISCONNECTED'
   | 'NEEDS_REAUTH';
+
+/** A further part of a thread. */
+export type ThreadPartInput = {
+  mediaIds?: Array<string | number> | null | undefined;
+  text: string;
+};
+
+/** Why workspaceCreate refused. */
+export type WorkspaceCreateErrorCode =
+  | 'INVALID_TIMEZONE'
+  | 'INVALID_WORKSPACE_NAME';
+
+/** A new workspace. */
+export type WorkspaceCreateInput = {
+  /** 1 to 100 characters. */
+  name: string;
+  /** IANA time zone; UTC when omitted. */
+  timezone?: string | null | undefined;
+};
 
 export type AccountsQueryVariables = Exact<{
   workspaceId: string | number;
@@ -119,6 +681,92 @@ export type SocialAccountDisconnectMutationVariables = Exact<{
 
 export type SocialAccountDisconnectMutation = { socialAccountDisconnect: { account: { id: string, status: SocialAccountStatus } | null, userErrors: Array<{ code: SocialAccountDisconnectErrorCode, message: string }> } };
 
+export type ComposerPostCreateMutationVariables = Exact<{
+  input: PostCreateInput;
+}>;
+
+
+export type ComposerPostCreateMutation = { postCreate: { post: { id: string, status: PostStatus } | null, userErrors: Array<{ code: PostCreateErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ComposerPostPublishNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ComposerPostPublishNowMutation = { postPublishNow: { post: { id: string, status: PostStatus } | null, userErrors: Array<{ code: PostPublishNowErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PostTargetItemFragment = { id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } };
+
+export type PostItemFragment = { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> };
+
+export type PostsPageQueryVariables = Exact<{
+  workspaceId: string | number;
+  filter?: PostFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PostsPageQuery = { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> } }> } };
+
+export type PostStatusChangedSubscriptionVariables = Exact<{
+  workspaceId: string | number;
+  since?: string | number | null | undefined;
+}>;
+
+
+export type PostStatusChangedSubscription = { postStatusChanged: { eventId: string, post: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> }, target: { id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } } | null } };
+
+export type WorkspaceAccountsQueryVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type WorkspaceAccountsQuery = { socialAccounts: Array<{ id: string, platform: Platform, handle: string, displayName: string | null, status: SocialAccountStatus }> };
+
+export type PostCancelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostCancelMutation = { postCancel: { post: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> } | null, userErrors: Array<{ code: PostCancelErrorCode, message: string }> } };
+
+export type PostDeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostDeleteMutation = { postDelete: { deletedPostId: string | null, userErrors: Array<{ code: PostDeleteErrorCode, message: string }> } };
+
+export type PostTargetRetryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostTargetRetryMutation = { postTargetRetry: { target: { id: string, status: PostTargetStatus } | null, userErrors: Array<{ code: PostTargetRetryErrorCode, message: string }> } };
+
+export type PostTargetDeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostTargetDeleteMutation = { postTargetDelete: { target: { id: string, deletedAt: string | null } | null, userErrors: Array<{ code: PostTargetDeleteErrorCode, message: string }> } };
+
+export type PostScheduleMutationVariables = Exact<{
+  id: string | number;
+  input: PostScheduleInput;
+}>;
+
+
+export type PostScheduleMutation = { postSchedule: { post: { id: string, text: string, status: PostStatus, scheduledAt: string | null, createdAt: string, targets: Array<{ id: string, platform: Platform, status: PostTargetStatus, publishedAt: string | null, deletedAt: string | null, externalUrl: string | null, attempts: number, lastError: { code: string, message: string, retryable: boolean } | null, account: { id: string, handle: string, displayName: string | null } }> } | null, userErrors: Array<{ code: PostScheduleErrorCode, field: Array<string> | null, message: string }> } };
+
+export type WorkspaceCreateMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type WorkspaceCreateMutation = { workspaceCreate: { workspace: { id: string, name: string, timezone: string } | null, userErrors: Array<{ code: WorkspaceCreateErrorCode, field: Array<string> | null, message: string }> } };
+
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
 }>;
@@ -143,11 +791,23 @@ export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogOutMutation = { logOut: boolean };
 
-
+export const PostTargetItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PostTargetItemFragment, unknown>;
+export const PostItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PostItemFragment, unknown>;
 export const AccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Accounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socialAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"missingCapabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capability"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"oauthNetworks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}}]}}]}}]} as unknown as DocumentNode<AccountsQuery, AccountsQueryVariables>;
 export const BlueskyAccountConnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BlueskyAccountConnect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BlueskyAccountConnectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"blueskyAccountConnect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<BlueskyAccountConnectMutation, BlueskyAccountConnectMutationVariables>;
 export const OAuthStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OAuthStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OAuthStartInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oauthStart"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OAuthStartMutation, OAuthStartMutationVariables>;
 export const SocialAccountDisconnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SocialAccountDisconnect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socialAccountDisconnect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SocialAccountDisconnectMutation, SocialAccountDisconnectMutationVariables>;
+export const ComposerPostCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerPostCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerPostCreateMutation, ComposerPostCreateMutationVariables>;
+export const ComposerPostPublishNowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerPostPublishNow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postPublishNow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerPostPublishNowMutation, ComposerPostPublishNowMutationVariables>;
+export const PostsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PostsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PostFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<PostsPageQuery, PostsPageQueryVariables>;
+export const PostStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"PostStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<PostStatusChangedSubscription, PostStatusChangedSubscriptionVariables>;
+export const WorkspaceAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkspaceAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socialAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WorkspaceAccountsQuery, WorkspaceAccountsQueryVariables>;
+export const PostCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postCancel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<PostCancelMutation, PostCancelMutationVariables>;
+export const PostDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedPostId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PostDeleteMutation, PostDeleteMutationVariables>;
+export const PostTargetRetryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTargetRetry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTargetRetry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PostTargetRetryMutation, PostTargetRetryMutationVariables>;
+export const PostTargetDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostTargetDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postTargetDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PostTargetDeleteMutation, PostTargetDeleteMutationVariables>;
+export const PostScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostTargetItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostTargetItem"}}]}}]}}]} as unknown as DocumentNode<PostScheduleMutation, PostScheduleMutationVariables>;
+export const WorkspaceCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WorkspaceCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WorkspaceCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaceCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceCreateMutation, WorkspaceCreateMutationVariables>;
 export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const ShellDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Shell"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]} as unknown as DocumentNode<ShellQuery, ShellQueryVariables>;

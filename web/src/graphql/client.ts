@@ -3,6 +3,7 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "@urql/core";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { authenticatedFetch, isAuthFailureClose } from "./authFailure";
+import { type ConnectionStore, connectionStore } from "./connection";
 
 export interface HeraldClientOptions {
   /** The GraphQL endpoint over HTTP, e.g. `/graphql` or `http://127.0.0.1:8000/graphql`. */
@@ -20,6 +21,8 @@ export interface HeraldClientOptions {
 export interface HeraldClient {
   client: Client;
   ws: WsClient;
+  /** Whether the websocket is up, from its first connection on. */
+  connection: ConnectionStore;
   dispose(): void;
 }
 
@@ -45,6 +48,7 @@ export function createSubscriptionClient(options: HeraldClientOptions): WsClient
 
 export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
   const ws = createSubscriptionClient(options);
+  const connection = connectionStore(ws);
   const client = new Client({
     url: options.url,
     fetch: authenticatedFetch(options.fetchImpl ?? globalThis.fetch.bind(globalThis), options.getToken, options.onAuthFailure),
@@ -64,7 +68,7 @@ export function createHeraldClient(options: HeraldClientOptions): HeraldClient {
       }),
     ],
   });
-  return { client, ws, dispose: () => void ws.dispose() };
+  return { client, ws, connection, dispose: () => void ws.dispose() };
 }
 
 /** `/graphql` on this page's origin, as ws:// or wss://. */

@@ -1,6 +1,6 @@
 /** The signed-in frame: brand, workspace switcher, the user and Log out; the sections' nav; the page. */
 
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { NavLink, Outlet, useOutletContext } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { useAuth } from "../auth/AuthContext";
@@ -39,6 +39,7 @@ export function useWorkspace(): Workspace {
 }
 
 const workspaceChoice = storedValue(browserStorage(), WORKSPACE_KEY);
+const NewWorkspaceDialog = lazy(() => import("../features/workspaces/NewWorkspaceDialog"));
 
 interface ShellProps {
   sections: readonly { path: string; title: string }[];
@@ -49,6 +50,7 @@ export default function Shell({ sections }: ShellProps) {
   const [{ data, fetching, error }, reload] = useQuery({ query: ShellData });
   const [{ fetching: loggingOut }, logOut] = useMutation(LogOutMutation);
   const [chosen, setChosen] = useState<string | null>(() => workspaceChoice.get());
+  const [creating, setCreating] = useState(false);
 
   const workspaces = data?.workspaces ?? [];
   const workspace = workspaces.find((w) => w.id === chosen) ?? workspaces[0];
@@ -85,6 +87,21 @@ export default function Shell({ sections }: ShellProps) {
             </select>
             <span className={styles.zone}>Time zone: {workspace.timezone}</span>
           </div>
+        )}
+        <button type="button" className={`secondary ${styles.create}`} onClick={() => setCreating(true)}>
+          New workspace
+        </button>
+        {creating && (
+          <Suspense fallback={null}>
+            <NewWorkspaceDialog
+              onClose={(created) => {
+                setCreating(false);
+                if (!created) return;
+                choose(created);
+                reload({ requestPolicy: "network-only" });
+              }}
+            />
+          </Suspense>
         )}
         <div className={styles.user}>
           {data?.me && (

@@ -1,16 +1,18 @@
 /** The workspace's social accounts: the list with status badges, connecting Bluesky and the OAuth networks,
  * reconnecting and disconnecting. */
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useMutation, useQuery } from "urql";
-import { errorsByField, type FieldErrors } from "../auth/fieldErrors";
-import { useFocusFirstError } from "../auth/useFocusFirstError";
-import { graphql } from "../gql";
-import type { AccountsQuery, Platform } from "../gql/graphql";
-import { useWorkspace } from "../shell/Shell";
-import { Field, FormAlert } from "../ui/Field";
-import { Loading } from "../ui/Loading";
-import formStyles from "../ui/Form.module.css";
+import { errorsByField, type FieldErrors } from "../../auth/fieldErrors";
+import { useFocusFirstError } from "../../auth/useFocusFirstError";
+import { graphql } from "../../gql";
+import type { AccountsQuery, Platform } from "../../gql/graphql";
+import { useWorkspace } from "../../shell/Shell";
+import { Field, FormAlert } from "../../ui/Field";
+import { Loading } from "../../ui/Loading";
+import { NetworkIcon } from "../../ui/NetworkIcon";
+import formStyles from "../../ui/Form.module.css";
 import {
   accountHandle,
   NETWORK_NAMES,
@@ -192,14 +194,6 @@ export default function Accounts() {
   );
 }
 
-function NetworkIcon({ platform }: { platform: Platform }) {
-  return (
-    <span className={styles.icon} data-network={platform} aria-hidden="true">
-      {NETWORK_NAMES[platform].charAt(0)}
-    </span>
-  );
-}
-
 interface AccountRowProps {
   account: Account;
   onReconnect: () => void;
@@ -300,7 +294,7 @@ function BlueskyForm({ workspaceId, handle, focus, onConnected }: BlueskyFormPro
   return (
     <form onSubmit={submit} noValidate className={styles.bluesky} aria-labelledby="bluesky-title">
       <h3 id="bluesky-title">
-        <NetworkIcon platform="BLUESKY" /> Bluesky
+        <NetworkIcon platform="BLUESKY" size="small" /> Bluesky
       </h3>
       <FormAlert messages={errors.general} />
       <Field
@@ -392,7 +386,7 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
   if (oauth.notConfigured[network]) {
     return (
       <button type="button" id={id} className={`secondary ${styles.network}`} disabled aria-describedby={`${id}-why`}>
-        <NetworkIcon platform={network} />
+        <NetworkIcon platform={network} size="small" />
         <span id={`${id}-why`}>{message}</span>
       </button>
     );
@@ -407,7 +401,7 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
         aria-describedby={message ? `${id}-error` : undefined}
         onClick={() => void oauth.start(network)}
       >
-        <NetworkIcon platform={network} />
+        <NetworkIcon platform={network} size="small" />
         {oauth.pending === network ? `Opening ${name}…` : `Connect ${name}`}
       </button>
       {message && (
@@ -420,17 +414,8 @@ function OAuthButton({ network, oauth }: { network: OAuthNetwork; oauth: OAuthSt
 }
 
 function DisconnectDialog({ account, onClose }: { account: Account; onClose: (done: boolean) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [{ fetching }, disconnect] = useMutation(DisconnectMutation);
   const [problem, setProblem] = useState<string | null>(null);
-  const network = NETWORK_NAMES[account.platform];
-
-  useEffect(() => {
-    // A modal <dialog>: the browser keeps focus inside it, Escape closes it, focus returns on close
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function confirm() {
     const result = await disconnect({ id: account.id });
@@ -440,27 +425,19 @@ function DisconnectDialog({ account, onClose }: { account: Account; onClose: (do
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby="disconnect-title"
-      aria-describedby="disconnect-text"
-      onClose={() => onClose(false)}
+    <ConfirmDialog
+      title={`Disconnect ${NETWORK_NAMES[account.platform]} account?`}
+      confirmLabel="Disconnect"
+      busyLabel="Disconnecting…"
+      busy={fetching}
+      problem={problem}
+      onConfirm={() => void confirm()}
+      onCancel={() => onClose(false)}
     >
-      <h2 id="disconnect-title">Disconnect {network} account?</h2>
-      <p id="disconnect-text">
+      <p>
         Herald forgets the credentials of <strong>{accountHandle(account.platform, account.handle)}</strong>. Posts to it will not
         be published until it is connected again.
       </p>
-      {problem && <FormAlert messages={[problem]} />}
-      <div className={styles.dialogActions}>
-        <button type="button" className="secondary" autoFocus onClick={() => onClose(false)}>
-          Cancel
-        </button>
-        <button type="button" className={styles.danger} disabled={fetching} onClick={() => void confirm()}>
-          {fetching ? "Disconnecting…" : "Disconnect"}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,6 +1,6 @@
 /** The networks and account states as the console names them: words first, colour only as a second signal. */
 
-import type { Platform, SocialAccountStatus } from "../gql/graphql";
+import type { Platform, SocialAccountStatus } from "../../gql/graphql";
 
 export const NETWORK_NAMES: Record<Platform, string> = {
   BLUESKY: "Bluesky",

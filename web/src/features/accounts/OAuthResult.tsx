@@ -1,7 +1,7 @@
 /** Where Herald's OAuth callback sends the browser: what happened, naming the network, and the way back. */
 
 import { Link, useLocation } from "react-router";
-import formStyles from "../ui/Form.module.css";
+import formStyles from "../../ui/Form.module.css";
 import { oauthResultTitle, parseOAuthResult } from "./oauthResult";
 import styles from "./Accounts.module.css";
 

@@ -1,4 +1,8 @@
-"""`herald`: serve | worker post | worker analytics | scheduler | dev."""
+"""`herald`: serve | worker post | worker analytics | scheduler | dev.
+
+Each command imports what it runs, inside it: a post worker never loads the GraphQL schema, the web
+server or the analytics code, so a replacement starts consuming within a couple of seconds.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,15 @@ import contextlib
 import signal
 import time
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
-import uvicorn
 
-from app.embedded import EmbeddedServerError
 from app.logging import configure_logging
-from app.main import create_app, server_options
-from app.services import open_services
 from app.settings import Settings
-from workers.analytics import AnalyticsWorker
-from workers.post import PostWorker
-from workers.runtime import run_until_signalled
-from workers.scheduler import Scheduler
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 @click.group()
@@ -30,6 +30,10 @@ def main() -> None:
 @main.command()
 def serve() -> None:
     """The GraphQL API (needs MONGODB_URL, REDIS_URL, RABBITMQ_URL and FERNET_KEYS)."""
+    import uvicorn
+
+    from app.main import create_app, server_options
+
     settings = Settings()
     settings.require_services()
     configure_logging(settings)
@@ -44,6 +48,10 @@ def worker() -> None:
 @worker.command("post")
 def worker_post() -> None:
     """Publish targets from the `post.publish` queue."""
+    from app.services import open_services
+    from workers.post import PostWorker
+    from workers.runtime import run_until_signalled
+
     settings = Settings()
     configure_logging(settings)
 
@@ -58,6 +66,10 @@ def worker_post() -> None:
 @worker.command("analytics")
 def worker_analytics() -> None:
     """Read published posts' metrics from the `analytics.collect` queue."""
+    from app.services import open_services
+    from workers.analytics import AnalyticsWorker
+    from workers.runtime import run_until_signalled
+
     settings = Settings()
     configure_logging(settings)
 
@@ -72,6 +84,10 @@ def worker_analytics() -> None:
 @main.command()
 def scheduler() -> None:
     """Queue due posts every second and recover lost work."""
+    from app.services import open_services
+    from workers.runtime import run_until_signalled
+    from workers.scheduler import Scheduler
+
     settings = Settings()
     configure_logging(settings)
 
@@ -91,6 +107,8 @@ def scheduler() -> None:
 def dev() -> None:
     """API, post and analytics workers and scheduler in one process, on embedded defaults where no URL
     is set."""
+    from app.embedded import EmbeddedServerError
+
     settings = Settings()
     configure_logging(settings)
     # uvicorn re-raises the Ctrl-C it handled once everything has stopped; that is a clean exit here.
@@ -124,6 +142,14 @@ class _StopOnSignal:
 async def run_dev(settings: Settings) -> None:
     """Everything in one process until Ctrl-C, SIGTERM or SIGHUP; the embedded MongoDB stops cleanly
     afterwards (and on its own if this process is killed: see app/secantusd_watchdog.py)."""
+    import uvicorn
+
+    from app.main import create_app, server_options
+    from app.services import open_services
+    from workers.analytics import AnalyticsWorker
+    from workers.post import PostWorker
+    from workers.scheduler import Scheduler
+
     started = time.monotonic()
     stop = _StopOnSignal()
     async with open_services(settings, embedded=True) as services:

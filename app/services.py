@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import httpx
 import structlog
@@ -26,7 +27,6 @@ from integrations.cache import Cache, MemoryCache, RedisCache
 from integrations.crypto import CredentialCipher, load_or_create_key
 from integrations.events import EventBus, MemoryEventBus
 from integrations.events_redis import RedisEventBus
-from integrations.gemini import Gemini
 from integrations.live_access import LiveAccess
 from integrations.mailer import Mailer, SmtpConfig, SmtpMailer
 from integrations.oauth_states import MemoryOAuthStateStore, OAuthStateStore, RedisOAuthStateStore
@@ -43,11 +43,14 @@ from integrations.sessions import MemorySessionStore, RedisSessionStore, Session
 from integrations.storage import Storage
 from integrations.subscription_slots import RedisSubscriptionSlots
 from models.documents import DOCUMENT_MODELS
+from models.outbox import POST_PUBLISH as POST_PUBLISH  # the queue's name belongs to the outbox's jobs
 from models.platform import PlatformName
+
+if TYPE_CHECKING:
+    from integrations.gemini import Gemini
 
 log = structlog.get_logger(__name__)
 
-POST_PUBLISH = "post.publish"
 ANALYTICS_COLLECT = "analytics.collect"
 
 
@@ -106,6 +109,8 @@ def gemini_client(settings: Settings) -> Gemini | None:
     """The process's Gemini client, or None when no API key is set."""
     if settings.gemini_api_key is None:
         return None
+    from integrations.gemini import Gemini  # the Gemini SDK is slow to import: only with a key
+
     return Gemini(
         settings.gemini_api_key.get_secret_value(),
         model=settings.gemini_model,

@@ -97,11 +97,18 @@ class Settings(BaseSettings):
     scheduler_batch_size: int = 200
     queued_reenqueue_after_seconds: float = 60.0
     worker_prefetch: int = 8
-    worker_lease_seconds: float = 120.0
-    worker_lease_renew_seconds: float = 30.0
+    # Short and renewed often: a dead worker's target is taken over (reconciled first) within ~15 s.
+    worker_lease_seconds: float = Field(default=10.0, gt=0)
+    worker_lease_renew_seconds: float = Field(default=3.0, gt=0)
     worker_shutdown_grace_seconds: float = 110.0
     retry_delays_seconds: tuple[float, ...] = Field(default=(30.0, 120.0, 600.0, 1800.0, 7200.0))
     event_stream_max_len: int = 10_000
+    # The outbox relay (models.post_events): a pass every interval in each post worker and the scheduler;
+    # a relay holds the entries it sends this long, so what a dead process held is sent again after it.
+    outbox_relay_interval_seconds: float = Field(default=1.0, gt=0)
+    outbox_relay_lease_seconds: float = Field(default=3.0, gt=0)
+    # How often the scheduler compares SCHEDULED/PUBLISHING posts with their targets (and repairs them).
+    post_status_sweep_seconds: float = Field(default=30.0, gt=0)
 
     # Bluesky.
     bluesky_default_service: str = "https://bsky.social"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
-import aioboto3
-from aiobotocore.config import AioConfig
+from typing import TYPE_CHECKING
 
 from app.settings import MediaBackend, Settings
 from integrations.crypto import load_or_create_key
 from integrations.storage import Storage
 from integrations.storage_local import LocalStorage
-from integrations.storage_s3 import S3Storage
+
+if TYPE_CHECKING:
+    from integrations.storage_s3 import S3Storage
 
 
 @asynccontextmanager
@@ -40,6 +40,13 @@ def local_storage(settings: Settings) -> LocalStorage:
 
 @asynccontextmanager
 async def _s3_storage(settings: Settings) -> AsyncIterator[S3Storage]:
+    # Imported here: the AWS SDK takes a noticeable part of a second to import, which a process on
+    # local media (and every worker's start) should not pay.
+    import aioboto3
+    from aiobotocore.config import AioConfig
+
+    from integrations.storage_s3 import S3Storage
+
     if not settings.s3_bucket:
         raise SystemExit("MEDIA_BACKEND=s3 needs S3_BUCKET (and usually S3_ENDPOINT_URL and credentials).")
     secret = settings.s3_secret_access_key.get_secret_value() if settings.s3_secret_access_key else None

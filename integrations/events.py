@@ -10,6 +10,9 @@ caps are exact and large ones are trimmed in batches). Trimming records the newe
 stream's `max-deleted-entry-id` (plain `XADD MAXLEN` leaves it at 0-0), which is how a `since` older
 than the stream is told apart from "nothing happened since": that answers `EventTooOld` ("reload").
 
+Publishing with a `key` stores the event at most once per key (for a while: `KEY_TTL_SECONDS`): a relay
+that sends an outbox entry again after a crash gets the first event back instead of a second one.
+
 The Redis bus is in `integrations.events_redis`; the in-memory one (for `herald dev`) is here.
 """
 
@@ -36,6 +39,8 @@ log = structlog.get_logger(__name__)
 _Key = tuple[int, int]
 _ID = re.compile(r"\A([0-9]{1,20})(?:-([0-9]{1,20}))?\Z")
 _PAGE = 500  # stream entries per replay read: bounds both the reply size and a subscriber's backlog
+# How long a publish key is remembered: far beyond any relay retry (seconds), short enough to stay small.
+KEY_TTL_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,9 @@ class EventBus(Protocol):
 
     async def start(self) -> None: ...
     async def close(self) -> None: ...
-    async def publish(self, workspace_id: str, type: str, payload: Mapping[str, Any]) -> Event: ...
+    async def publish(
+        self, workspace_id: str, type: str, payload: Mapping[str, Any], *, key: str | None = None
+    ) -> Event: ...
     def subscribe(self, workspace_id: str, since: str | None = None) -> AsyncIterator[Event]: ...
     async def expire(self, workspace_id: str, seconds: float) -> None: ...
 
@@ -274,6 +281,7 @@ class MemoryEventBus(_BusBase):
     def __init__(self, *, max_len: int = 10_000, buffer_size: int = 1_000) -> None:
         super().__init__(max_len, buffer_size)
         self._streams: dict[str, _MemoryStream] = {}
+        self._keys: dict[str, tuple[float, Event]] = {}
 
     async def start(self) -> None:
         """Nothing to connect to."""
@@ -283,17 +291,27 @@ class MemoryEventBus(_BusBase):
         self._closed = True
         self._broadcast(_Signal.CLOSED)
 
-    async def publish(self, workspace_id: str, type: str, payload: Mapping[str, Any]) -> Event:
-        """Store the event (trimming the oldest beyond `max_len`) and deliver it to live subscribers."""
+    async def publish(
+        self, workspace_id: str, type: str, payload: Mapping[str, Any], *, key: str | None = None
+    ) -> Event:
+        """Store the event (trimming the oldest beyond `max_len`) and deliver it to live subscribers;
+        with a `key` already published, only return the event stored then."""
+        now = time.monotonic()
+        while self._keys and next(iter(self._keys.values()))[0] <= now:  # kept in expiry order
+            del self._keys[next(iter(self._keys))]
+        if key is not None and (kept := self._keys.get(key)) is not None:
+            return kept[1]
         stream = self._streams.setdefault(workspace_id, _MemoryStream())
         now_ms = time.time_ns() // 1_000_000
         last = stream.newest
-        key = (now_ms, 0) if now_ms > last[0] else (last[0], last[1] + 1)  # ids as Redis makes them
-        event = Event(_fmt(key), type, workspace_id, datetime.now(UTC), json.loads(_dumps(payload)))
-        stream.entries.append((key, event))
-        stream.newest = key
+        at = (now_ms, 0) if now_ms > last[0] else (last[0], last[1] + 1)  # ids as Redis makes them
+        event = Event(_fmt(at), type, workspace_id, datetime.now(UTC), json.loads(_dumps(payload)))
+        stream.entries.append((at, event))
+        stream.newest = at
         while len(stream.entries) > self._max_len:
             stream.max_deleted = stream.entries.popleft()[0]
+        if key is not None:
+            self._keys[key] = (now + KEY_TTL_SECONDS, event)
         self._deliver(workspace_id, event)
         return event
 

@@ -20,6 +20,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from integrations.events import (
+    KEY_TTL_SECONDS,
     Event,
     _BusBase,
     _check_replayable,
@@ -33,10 +34,16 @@ from integrations.events import (
 
 log = structlog.get_logger(__name__)
 
-# One script so the stream order is the live order across every publishing process, and trimming can
-# record what it removed (XSETID ... MAXDELETEDID) for the "too old" check.
+# One script so the stream order is the live order across every publishing process, trimming can record
+# what it removed (XSETID ... MAXDELETEDID) for the "too old" check, and a publish key (KEYS[2], ARGV[8]
+# its TTL; ARGV[8] empty without a key) is checked and set with the XADD it guards.
 _PUBLISH = """
+if ARGV[8] ~= '' then
+  local seen = redis.call('GET', KEYS[2])
+  if seen then return seen end
+end
 local id = redis.call('XADD', KEYS[1], '*', 'type', ARGV[4], 'issued_at', ARGV[5], 'payload', ARGV[6])
+if ARGV[8] ~= '' then redis.call('SET', KEYS[2], id, 'EX', ARGV[8]) end
 local excess = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[2])
 if excess > tonumber(ARGV[3]) then
   local head = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', excess + 1)
@@ -113,8 +120,11 @@ class RedisEventBus(_BusBase):
         self._live.set()  # wakes subscribers still waiting to go live; they see the bus closed
         self._broadcast(_Signal.CLOSED)
 
-    async def publish(self, workspace_id: str, type: str, payload: Mapping[str, Any]) -> Event:
-        """Append to the workspace's stream and announce it, atomically; returns the stored event."""
+    async def publish(
+        self, workspace_id: str, type: str, payload: Mapping[str, Any], *, key: str | None = None
+    ) -> Event:
+        """Append to the workspace's stream and announce it, atomically; returns the stored event. With a
+        `key` published before, nothing is appended and the earlier event's id is returned."""
         issued_at = datetime.now(UTC)
         payload_json = _dumps(payload)
         issued = issued_at.isoformat()
@@ -122,8 +132,9 @@ class RedisEventBus(_BusBase):
             {"type": type, "workspace_id": workspace_id, "issued_at": issued, "payload": payload}
         )
         args: list[str | int] = [self._channel_prefix + workspace_id, self._max_len, self._max_len // 100]
-        args += [type, issued, payload_json, message]
-        event_id = await self._publish_script(keys=[self._stream(workspace_id)], args=args)
+        args += [type, issued, payload_json, message, KEY_TTL_SECONDS if key is not None else ""]
+        keys = [self._stream(workspace_id), f"{self._prefix}:events:key:{key or ''}"]
+        event_id = await self._publish_script(keys=keys, args=args)
         return Event(_text(event_id), type, workspace_id, issued_at, json.loads(payload_json))
 
     async def expire(self, workspace_id: str, seconds: float) -> None:

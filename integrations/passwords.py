@@ -9,14 +9,20 @@ executor (which other blocking calls need too) nor every core.
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 
-# Verifying against this when the email is unknown keeps the time of a failed login the same either way.
-_DUMMY_HASH = _hasher.hash("herald-timing-equaliser")
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verifying against this when the email is unknown keeps the time of a failed login the same either
+    way. Made on first use, not on import: a hash costs its few hundred milliseconds on purpose, which a
+    process that never verifies (a worker) should not pay at start."""
+    return _hasher.hash("herald-timing-equaliser")
 
 
 class Passwords:
@@ -40,6 +46,6 @@ class Passwords:
 
 def _verify(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False

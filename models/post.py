@@ -16,6 +16,8 @@ from models.paging import Page, newest_first
 from models.platform import PlatformName
 from models.post_target import PostTarget, TargetStatus
 
+SYNC_ROUNDS = 5  # compare-and-set rounds before giving up to the next relay pass or the sweep
+
 
 class PostStatus(enum.StrEnum):
     """A summary of the post's targets, stored so that posts can be filtered by it."""
@@ -78,6 +80,7 @@ class Post(Document):
                     ("_id", DESCENDING),
                 ]
             ),
+            IndexModel([("status", ASCENDING), ("_id", ASCENDING)]),
         ]
 
     @classmethod
@@ -113,13 +116,36 @@ class Post(Document):
         self.account_ids = sorted({t.account_id for t in targets})
         await self.set({"platforms": self.platforms, "account_ids": self.account_ids})
 
-    async def refresh_status(self, target_statuses: Iterable[TargetStatus]) -> PostStatus:
-        """Store the summary of the given target statuses (one write, only when it changed)."""
-        status = summarize(target_statuses)
-        if status is not self.status:
-            self.status, self.updated_at = status, utcnow()
-            await self.set({"status": status, "updated_at": self.updated_at})
+    @classmethod
+    async def sync_status(cls, post_id: PydanticObjectId) -> PostStatus | None:
+        """Store the summary of the post's targets as they are now; the stored status (None: no post).
+
+        Compare-and-set, re-read until stable: two relays that read the targets at different moments
+        cannot leave the older summary behind, because each writes only over the status it read and
+        then reads the targets again.
+        """
+        collection = cls.get_pymongo_collection()
+        status: PostStatus | None = None
+        for _ in range(SYNC_ROUNDS):
+            found = await collection.find_one({"_id": post_id}, {"status": 1})
+            if found is None:
+                return None
+            targets = PostTarget.get_pymongo_collection().find({"post_id": post_id}, {"status": 1})
+            status = summarize([TargetStatus(target["status"]) async for target in targets])
+            if found["status"] == status:
+                return status
+            stored = {"$set": {"status": status, "updated_at": utcnow()}}
+            await collection.update_one({"_id": post_id, "status": found["status"]}, stored)
         return status
+
+    @classmethod
+    async def in_progress(cls, after: PydanticObjectId | None, limit: int) -> list[Post]:
+        """Posts SCHEDULED or PUBLISHING (the summaries that must move on), in id order after `after`:
+        what the status sweep compares with their targets, a page at a time."""
+        condition: dict[str, object] = {"status": {"$in": [PostStatus.SCHEDULED, PostStatus.PUBLISHING]}}
+        if after is not None:
+            condition["_id"] = {"$gt": after}
+        return await cls.find(condition).sort("_id").limit(limit).to_list()
 
 
 def summarize(statuses: Iterable[TargetStatus]) -> PostStatus:

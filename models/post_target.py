@@ -7,7 +7,8 @@
     CANCELLED from DRAFT, SCHEDULED or QUEUED.
 
 Every transition is one conditional atomic update: whoever's condition no longer matches (a second
-scheduler, a duplicate delivery, a worker whose lease expired) changes nothing.
+scheduler, a duplicate delivery, a worker whose lease expired) changes nothing. The same update appends
+the event reporting it (and the job that queues it) to the target's outbox (`models.outbox`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pymongo import ASCENDING, IndexModel
 
 from integrations.platforms.base import Published
 from models.clock import utcnow
+from models.outbox import OutboxEntry, event, publish_job, with_outbox
 from models.platform import PlatformName
 
 
@@ -130,6 +132,12 @@ class PostTarget(Document):
     metrics_collected_at: datetime | None = None
     metrics_changed_at: datetime | None = None
     metrics_failures: int = 0
+    # The outbox (models.outbox): entries still to send, when a relay may take them next, and the relay
+    # that holds them (a lease, so one relay sends each entry at a time).
+    outbox: list[OutboxEntry] = Field(default_factory=list)
+    relay_at: datetime | None = None
+    relay_owner: str | None = None
+    relay_lease_until: datetime | None = None
 
     class Settings:
         name = "post_targets"
@@ -145,7 +153,17 @@ class PostTarget(Document):
             IndexModel([("metrics_claim_id", ASCENDING)], sparse=True),
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("published_at", ASCENDING)]),
             IndexModel([("workspace_id", ASCENDING), ("status", ASCENDING), ("scheduled_at", ASCENDING)]),
+            IndexModel([("relay_at", ASCENDING)]),
+            IndexModel([("relay_owner", ASCENDING)], sparse=True),
         ]
+
+    @classmethod
+    async def insert_announced(cls, targets: Sequence[PostTarget]) -> None:
+        """Insert new targets, each with the event announcing its first status in its outbox."""
+        now = utcnow()
+        for target in targets:
+            target.outbox, target.relay_at = [event(target.status)], now
+        await cls.insert_many(list(targets))
 
     # --- reads ----------------------------------------------------------------------------------------
 
@@ -193,36 +211,40 @@ class PostTarget(Document):
     async def claim_due(cls, now: datetime, limit: int) -> list[PostTarget]:
         """SCHEDULED targets whose time has come, moved to QUEUED; each is claimed by one caller only."""
         return await cls._claim_batch(
-            {"status": TargetStatus.SCHEDULED, "scheduled_at": {"$lte": now}}, now, limit
+            {"status": TargetStatus.SCHEDULED, "scheduled_at": {"$lte": now}}, now, limit, announce=True
         )
 
     @classmethod
     async def reclaim_unclaimed(cls, now: datetime, grace: timedelta, limit: int) -> list[PostTarget]:
         """QUEUED targets no worker claimed within `grace` of their due time (their message was lost)."""
         return await cls._claim_batch(
-            {"status": TargetStatus.QUEUED, "due_at": {"$lt": now - grace}}, now, limit
+            {"status": TargetStatus.QUEUED, "due_at": {"$lt": now - grace}}, now, limit, announce=False
         )
 
     @classmethod
-    async def _claim_batch(cls, condition: dict[str, Any], now: datetime, limit: int) -> list[PostTarget]:
+    async def _claim_batch(
+        cls, condition: dict[str, Any], now: datetime, limit: int, *, announce: bool
+    ) -> list[PostTarget]:
         # update_many has no limit, so pick the ids first; the status condition is repeated in the update,
-        # so when two schedulers pick the same ids each document is stamped by exactly one of them.
+        # so when two schedulers pick the same ids each document is stamped by exactly one of them. The
+        # job (and the event, when the status changes) go in the same update: a scheduler killed right
+        # after it leaves them to the next relay pass, not to the unclaimed sweep.
         picked = await cls.get_pymongo_collection().find(condition, {"_id": 1}).limit(limit).to_list()
         if not picked:
             return []
         claim_id = secrets.token_hex(12)
+        entries = [event(TargetStatus.QUEUED), publish_job()] if announce else [publish_job()]
+        changes = {
+            "status": TargetStatus.QUEUED,
+            "claim_id": claim_id,
+            "due_at": now,
+            "lease_owner": None,
+            "lease_expires_at": None,
+            "updated_at": now,
+        }
         await cls.get_pymongo_collection().update_many(
             {**condition, "_id": {"$in": [doc["_id"] for doc in picked]}},
-            {
-                "$set": {
-                    "status": TargetStatus.QUEUED,
-                    "claim_id": claim_id,
-                    "due_at": now,
-                    "lease_owner": None,
-                    "lease_expires_at": None,
-                    "updated_at": now,
-                }
-            },
+            with_outbox({"$set": changes}, entries, now),
         )
         return await cls.find({"claim_id": claim_id}).to_list()
 
@@ -234,7 +256,7 @@ class PostTarget(Document):
         publishing (never-post-twice rule).
         """
         return await cls._claim_batch(
-            {"status": TargetStatus.PUBLISHING, "lease_expires_at": {"$lt": now}}, now, limit
+            {"status": TargetStatus.PUBLISHING, "lease_expires_at": {"$lt": now}}, now, limit, announce=True
         )
 
     # --- worker: one target ---------------------------------------------------------------------------
@@ -243,18 +265,24 @@ class PostTarget(Document):
     async def claim_for_publish(
         cls, target_id: PydanticObjectId, owner: str, lease: timedelta
     ) -> PostTarget | None:
-        """QUEUED → PUBLISHING with a lease; None when the target is not (or no longer) QUEUED."""
+        """QUEUED → PUBLISHING with a lease; None when the target is not QUEUED (nor PUBLISHING under a
+        lease that expired: a redelivered job takes over from a dead worker without waiting for the
+        scheduler, and the extra claim makes it look on the network first)."""
         now = utcnow()
-        found = await cls.find_one({"_id": target_id, "status": TargetStatus.QUEUED}).update(
-            {
-                "$set": {
-                    "status": TargetStatus.PUBLISHING,
-                    "lease_owner": owner,
-                    "lease_expires_at": now + lease,
-                    "updated_at": now,
-                },
-                "$inc": {"attempts": 1, "claims": 1},
+        taken_over = {"status": TargetStatus.PUBLISHING, "lease_expires_at": {"$lt": now}}
+        update = {
+            "$set": {
+                "status": TargetStatus.PUBLISHING,
+                "lease_owner": owner,
+                "lease_expires_at": now + lease,
+                "updated_at": now,
             },
+            "$inc": {"attempts": 1, "claims": 1},
+        }
+        found = await cls.find_one(
+            {"_id": target_id, "$or": [{"status": TargetStatus.QUEUED}, taken_over]}
+        ).update(
+            with_outbox(update, [event(TargetStatus.PUBLISHING)], now),
             response_type=UpdateResponse.NEW_DOCUMENT,
         )
         return found if isinstance(found, PostTarget) else None
@@ -298,10 +326,12 @@ class PostTarget(Document):
             },
         )
 
-    async def mark_retrying(self, error: PublishError, due_at: datetime) -> bool:
-        """PUBLISHING → QUEUED, due again at `due_at` (the delay queue brings the message back then)."""
+    async def mark_retrying(self, error: PublishError, due_at: datetime, delay_step: int) -> bool:
+        """PUBLISHING → QUEUED, due again at `due_at`: the job goes through delay step `delay_step`, whose
+        queue brings it back then."""
         return await self._finish(
-            {"status": TargetStatus.QUEUED, "due_at": due_at, "last_error": error.model_dump()}
+            {"status": TargetStatus.QUEUED, "due_at": due_at, "last_error": error.model_dump()},
+            job=publish_job(delay_step),
         )
 
     async def mark_rescheduled(self, error: PublishError, at: datetime) -> bool:
@@ -319,15 +349,26 @@ class PostTarget(Document):
         """Record that the published post was removed from its network; False when it already was (or
         is not published). The status stays PUBLISHED: `deleted_at` says it is gone."""
         now = utcnow()
+        update = {"$set": {"deleted_at": now, "updated_at": now}}
         found = await self.get_pymongo_collection().find_one_and_update(
             {"_id": self.id, "status": TargetStatus.PUBLISHED, "deleted_at": None},
-            {"$set": {"deleted_at": now, "updated_at": now}},
+            with_outbox(update, [event(TargetStatus.PUBLISHED)], now),
             return_document=True,
         )
         if found is None:
             return False
         self.deleted_at, self.updated_at = now, now
         return True
+
+    async def announce_again(self) -> bool:
+        """Put the event of the target's current status in its outbox again (the post status sweep's
+        repair: relaying it recomputes the post); False when the target changed since it was read."""
+        now = utcnow()
+        result = await self.get_pymongo_collection().update_one(
+            {"_id": self.id, "status": self.status, "updated_at": self.updated_at},
+            with_outbox({}, [event(self.status)], now),
+        )
+        return result.modified_count == 1
 
     @property
     def published_ids(self) -> list[str]:
@@ -339,15 +380,18 @@ class PostTarget(Document):
     def _held(self) -> dict[str, Any]:
         return {"_id": self.id, "status": TargetStatus.PUBLISHING, "lease_owner": self.lease_owner}
 
-    async def _finish(self, changes: dict[str, Any], inc_attempts: int = 0) -> bool:
+    async def _finish(
+        self, changes: dict[str, Any], inc_attempts: int = 0, job: OutboxEntry | None = None
+    ) -> bool:
         now = utcnow()
         update: dict[str, Any] = {
             "$set": {**changes, "lease_owner": None, "lease_expires_at": None, "updated_at": now}
         }
         if inc_attempts:
             update["$inc"] = {"attempts": inc_attempts}
+        entries = [event(changes["status"]), *([job] if job else [])]
         found = await self.get_pymongo_collection().find_one_and_update(
-            self._held(), update, return_document=True
+            self._held(), with_outbox(update, entries, now), return_document=True
         )
         if found is None:
             return False
@@ -365,11 +409,14 @@ class PostTarget(Document):
         from_statuses: Sequence[TargetStatus],
         changes: dict[str, Any],
     ) -> list[PostTarget]:
-        """Move every target of a post that is in one of `from_statuses`; the targets that moved."""
-        claim_id = secrets.token_hex(12)
+        """Move every target of a post that is in one of `from_statuses`; the targets that moved (a move
+        to QUEUED also sends them to the workers)."""
+        claim_id, now = secrets.token_hex(12), utcnow()
+        status = changes["status"]
+        entries = [event(status), *([publish_job()] if status is TargetStatus.QUEUED else [])]
         await cls.get_pymongo_collection().update_many(
             {"post_id": post_id, "status": {"$in": list(from_statuses)}},
-            {"$set": {**changes, "claim_id": claim_id, "updated_at": utcnow()}},
+            with_outbox({"$set": {**changes, "claim_id": claim_id, "updated_at": now}}, entries, now),
         )
         return await cls.find({"claim_id": claim_id}).to_list()
 
@@ -377,8 +424,9 @@ class PostTarget(Document):
     async def retry(cls, target_id: PydanticObjectId) -> PostTarget | None:
         """FAILED/UNCONFIRMED → QUEUED with a fresh set of attempts; None when not in those states."""
         now = utcnow()
+        changes = {"status": TargetStatus.QUEUED, "due_at": now, "attempts": 0, "updated_at": now}
         found = await cls.find_one({"_id": target_id, "status": {"$in": list(RETRYABLE)}}).update(
-            {"$set": {"status": TargetStatus.QUEUED, "due_at": now, "attempts": 0, "updated_at": now}},
+            with_outbox({"$set": changes}, [event(TargetStatus.QUEUED), publish_job()], now),
             response_type=UpdateResponse.NEW_DOCUMENT,
         )
         return found if isinstance(found, PostTarget) else None
@@ -410,6 +458,7 @@ class PostTarget(Document):
             )
             changes = {"status": TargetStatus.FAILED, "last_error": error.model_dump()}
         found = await cls.find_one({"_id": target_id, "status": TargetStatus.UNCONFIRMED}).update(
-            {"$set": {**changes, "updated_at": now}}, response_type=UpdateResponse.NEW_DOCUMENT
+            with_outbox({"$set": {**changes, "updated_at": now}}, [event(changes["status"])], now),
+            response_type=UpdateResponse.NEW_DOCUMENT,
         )
         return found if isinstance(found, PostTarget) else None

@@ -63,7 +63,7 @@ async def post_target_delete(
     if not await target.mark_deleted():
         return await PostTarget.get(target.id) or target  # a concurrent delete recorded it first
     log.info("post_target.deleted", target_id=str(target.id), posts=len(target.published_ids))
-    await announce(services.events, [target])
+    await announce(services, [target])
     return target
 
 
@@ -127,7 +127,7 @@ async def post_target_resolve(
             "id",
         )
     log.info("post_target.resolved", target_id=str(target.id), outcome=str(outcome))
-    await announce(services.events, [resolved])
+    await announce(services, [resolved])
     return resolved
 
 

@@ -91,7 +91,7 @@ async def post_create(services: Services, user: User, draft: PostDraft) -> Post:
     )
     await post.insert()
     targets = await _store_targets(post, checked.targets)
-    await announce(services.events, targets)
+    await announce(services, targets)
     return post
 
 
@@ -113,7 +113,7 @@ async def _store_targets(post: Post, checked: Sequence[CheckedTarget]) -> list[P
         for item in checked
     ]
     try:
-        await PostTarget.insert_many(targets)
+        await PostTarget.insert_announced(targets)
         await post.route_to(targets)
     except BaseException:
         # Never leave a half-written post: take back whatever part of the write went through.
@@ -161,7 +161,7 @@ async def post_update(
     await post.set(changes)
     if targets is not None:
         await PostTarget.find({"post_id": post.id, "status": {"$in": list(EDITABLE)}}).delete()
-        await announce(services.events, await _store_targets(post, checked))
+        await announce(services, await _store_targets(post, checked))
     return post
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-import structlog
 from beanie import PydanticObjectId
 
-from app.services import POST_PUBLISH, Services
+from app.services import Services
 from models.clock import utcnow
 from models.post import Post
 from models.post_events import announce
@@ -21,22 +19,7 @@ from resolvers.errors import Rejected, not_found, reject
 from resolvers.post_rules import check_attachments, check_schedule, check_targets, check_thread, thread_drafts
 from resolvers.posts import draft_of
 
-log = structlog.get_logger(__name__)
-
 NOT_STARTED = (TargetStatus.DRAFT, TargetStatus.SCHEDULED)
-
-
-async def enqueue(services: Services, targets: Sequence[PostTarget]) -> None:
-    """Hand QUEUED targets to the workers, after the write that queued them.
-
-    A message that cannot be sent is not lost work: the scheduler re-sends QUEUED targets nobody
-    claimed in time.
-    """
-    for target in targets:
-        try:
-            await services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
-        except Exception as exc:  # noqa: BLE001 (see the docstring)
-            log.warning("post.enqueue.failed", target_id=str(target.id), error=repr(exc))
 
 
 async def _recheck(services: Services, user: User, post: Post) -> list[PostTarget]:
@@ -71,7 +54,7 @@ async def post_schedule(
     moved = await PostTarget.move(
         post.id, NOT_STARTED, {"status": TargetStatus.SCHEDULED, "scheduled_at": at}
     )
-    await announce(services.events, moved)
+    await announce(services, moved)
     return post
 
 
@@ -82,8 +65,7 @@ async def post_publish_now(services: Services, user: User, post_id: PydanticObje
     assert post.id is not None
     now = utcnow()
     moved = await PostTarget.move(post.id, NOT_STARTED, {"status": TargetStatus.QUEUED, "due_at": now})
-    await announce(services.events, moved)
-    await enqueue(services, moved)
+    await announce(services, moved)
     return post
 
 
@@ -98,7 +80,7 @@ async def post_cancel(services: Services, user: User, post_id: PydanticObjectId 
             "Nothing left to cancel: every target has started or finished.",
             "id",
         )
-    await announce(services.events, moved)
+    await announce(services, moved)
     return post
 
 
@@ -124,6 +106,5 @@ async def post_target_retry(services: Services, user: User, target_id: PydanticO
             f"Only failed or unconfirmed targets can be retried; this one is {target.status}.",
             "id",
         )
-    await announce(services.events, [retried])
-    await enqueue(services, [retried])
+    await announce(services, [retried])
     return retried

@@ -145,11 +145,19 @@ async def queued_target(
     assert created["userErrors"] == [], created
     post_id = parse_id_of("Post", created["post"]["id"])
     assert post_id is not None
-    moved = await PostTarget.move(
-        post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
-    )
+    moved = await queue_without_job(post_id)
     assert len(moved) == 1
     return moved[0]
+
+
+async def queue_without_job(post_id: PydanticObjectId) -> list[PostTarget]:
+    """The post's DRAFT targets moved to QUEUED with nothing in their outbox, so no relay sends them a
+    job and only the test decides who publishes them (`PostTarget.move` writes the job too)."""
+    await PostTarget.get_pymongo_collection().update_many(
+        {"post_id": post_id, "status": TargetStatus.DRAFT},
+        {"$set": {"status": TargetStatus.QUEUED, "due_at": utcnow()}},
+    )
+    return [t for t in await PostTarget.of_posts([post_id]) if t.status is TargetStatus.QUEUED]
 
 
 async def publish(services: Services, target: PostTarget, worker: str = "test-worker") -> PostTarget:

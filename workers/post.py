@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import uuid
 from collections.abc import Mapping
@@ -19,9 +20,8 @@ from typing import Any
 import structlog
 from beanie import PydanticObjectId
 
-from app.services import POST_PUBLISH, Services
+from app.services import Services
 from integrations.platforms.base import (
-    AccountSession,
     AuthExpired,
     Checkpoint,
     MediaFacts,
@@ -34,13 +34,14 @@ from integrations.platforms.base import (
     ThreadPartContent,
     Transient,
 )
-from integrations.platforms.oauth import token_times
 from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
+from models.outbox import POST_PUBLISH
 from models.post import Post
-from models.post_events import announce
+from models.post_events import OutboxRelay, announce
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
+from resolvers.accounts import account_session
 from resolvers.media_renditions import publishing_facts
 
 log = structlog.get_logger(__name__)
@@ -56,20 +57,31 @@ class PostWorker:
     def __init__(self, services: Services, worker_id: str | None = None) -> None:
         self.services = services
         self.settings = services.settings
-        self.worker_id = worker_id or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        # host:pid:random, so a lease names the process that holds it (and an operator can find it)
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.lease = timedelta(seconds=self.settings.worker_lease_seconds)
+        self.relay = OutboxRelay(services)
+        self._stopping = asyncio.Event()
 
     @property
     def max_attempts(self) -> int:
         return len(self.settings.retry_delays_seconds) + 1
 
     async def run(self) -> None:
-        """Consume jobs until `stop()`."""
-        await self.services.queue.consume(POST_PUBLISH, self.handle, prefetch=self.settings.worker_prefetch)
+        """Consume jobs until `stop()`, relaying meanwhile what dead processes left in outboxes."""
+        self._stopping.clear()
+        relaying = asyncio.create_task(self.relay.run(self._stopping))
+        prefetch = self.settings.worker_prefetch
+        try:
+            await self.services.queue.consume(POST_PUBLISH, self.handle, prefetch=prefetch)
+        finally:
+            self._stopping.set()
+            await relaying
 
     async def stop(self) -> None:
         """Take no new jobs; let the ones in hand finish within the grace period."""
         await self.services.queue.stop(self.settings.worker_shutdown_grace_seconds)
+        self._stopping.set()
 
     async def handle(self, body: Mapping[str, Any]) -> None:
         """One job. Returning acks it; raising sends it to the dead-letter queue (malformed jobs only:
@@ -80,7 +92,7 @@ class PostWorker:
             # Already taken, finished or cancelled: a duplicate delivery is harmless and is dropped here.
             log.info("post.publish.skipped", target_id=str(target_id))
             return
-        await announce(self.services.events, [target])
+        await announce(self.services, [target])
         renewing = asyncio.create_task(self._renew_lease(target))
         try:
             await self._publish(target)
@@ -103,7 +115,7 @@ class PostWorker:
             await self._finish(target, _account_error(account))
             return
         platform = self.services.platforms[target.platform]
-        session = self._session(account)
+        session = account_session(self.services.cipher, account)
         content = await _content(self.services, target, post)
         if isinstance(content, PublishError):
             await self._finish(target, content)
@@ -131,7 +143,7 @@ class PostWorker:
             return
         if await target.mark_published(published):
             log.info("post.publish.published", target_id=str(target.id), url=published.url)
-            await announce(self.services.events, [target])
+            await announce(self.services, [target])
 
     @staticmethod
     def _checkpoint_saver(target: PostTarget) -> SaveState:
@@ -141,22 +153,6 @@ class PostWorker:
 
         return save
 
-    def _session(self, account: SocialAccount) -> AccountSession:
-        cipher = self.services.cipher
-
-        async def save(credentials: Mapping[str, Any]) -> None:
-            expires_at, refresh_at = token_times(credentials)
-            await account.store_credentials(
-                cipher.encrypt(credentials), expires_at=expires_at, refresh_at=refresh_at
-            )
-
-        return AccountSession(
-            external_id=account.external_id,
-            handle=account.handle,
-            credentials=cipher.decrypt(account.credentials),
-            save=save,
-        )
-
     async def _failed(self, target: PostTarget, account: SocialAccount, failure: PublishFailure) -> None:
         log.warning(
             "post.publish.failed", target_id=str(target.id), code=failure.code, kind=type(failure).__name__
@@ -164,7 +160,7 @@ class PostWorker:
         error = PublishError(code=failure.code, message=failure.message, retryable=failure.retryable)
         if isinstance(failure, RateLimited):
             if await target.mark_rescheduled(error, failure.retry_at):
-                await announce(self.services.events, [target])
+                await announce(self.services, [target])
             return
         if isinstance(failure, AuthExpired):
             await account.mark_status(AccountStatus.NEEDS_REAUTH, failure.message)
@@ -177,22 +173,18 @@ class PostWorker:
         await self._finish(target, error.model_copy(update={"retryable": False}))
 
     async def _retry_later(self, target: PostTarget, error: PublishError) -> None:
-        # One delay queue per step (see ARCHITECTURE.md): attempt n waits retry_delays_seconds[n - 1].
+        # One delay queue per step (docs/architecture.md, "The publish flow"):
+        # attempt n waits retry_delays_seconds[n - 1].
         step = target.attempts - 1
         due_at = utcnow() + timedelta(seconds=self.settings.retry_delays_seconds[step])
-        if not await target.mark_retrying(error, due_at):
-            return
-        await announce(self.services.events, [target])
-        try:
-            await self.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)}, delay_step=step)
-        except Exception as exc:  # noqa: BLE001 (the scheduler re-sends QUEUED targets nobody claimed)
-            log.warning("post.publish.retry_enqueue_failed", target_id=str(target.id), error=repr(exc))
+        if await target.mark_retrying(error, due_at, step):  # the job goes out through the outbox
+            await announce(self.services, [target])
 
     async def _finish(
         self, target: PostTarget, error: PublishError, status: TargetStatus = TargetStatus.FAILED
     ) -> None:
         if await target.mark_failed(error, status):
-            await announce(self.services.events, [target])
+            await announce(self.services, [target])
 
 
 _MEDIA_MISSING = PublishError(

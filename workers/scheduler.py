@@ -4,7 +4,9 @@ expire (`workers.tokens`) and plans the readings of published posts' metrics (`w
 
 Any number of schedulers may run: each move is a conditional batch claim (see `PostTarget._claim_batch`),
 so two schedulers never enqueue the same state change twice, and a duplicate message is dropped by the
-worker's own atomic claim anyway.
+worker's own atomic claim anyway. A claim writes its event and job into the targets' outbox in the same
+update; the scheduler relays them at once, and every tick relays what a dead process left behind and,
+now and then, repairs posts whose status disagrees with their targets.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
+from beanie import PydanticObjectId
 
-from app.services import POST_PUBLISH, Services
+from app.services import Services
 from models.clock import utcnow
 from models.media_files import sweep_stale
-from models.post_events import announce
+from models.post_events import OutboxRelay, announce, repair_post_statuses
 from models.post_target import PostTarget
 from workers.analytics_plan import MetricsPlanner
 from workers.tokens import TokenRefresher
@@ -43,6 +46,9 @@ class Scheduler:
         self.tokens = TokenRefresher(services)
         self._next_token_sweep = 0.0
         self.metrics = MetricsPlanner(services)
+        self.relay = OutboxRelay(services)
+        self._next_status_sweep = 0.0
+        self._status_cursor: PydanticObjectId | None = None
 
     async def tick(self, now: datetime | None = None) -> TickResult:
         """One round: due SCHEDULED targets, QUEUED ones whose message got lost, PUBLISHING ones whose
@@ -53,12 +59,8 @@ class Scheduler:
         grace = timedelta(seconds=self.settings.queued_reenqueue_after_seconds)
         unclaimed = await PostTarget.reclaim_unclaimed(now, grace, batch)
         expired = await PostTarget.release_expired_leases(now, batch)
-        await announce(self.services.events, due + expired)  # unclaimed ones did not change status
-        for target in due + unclaimed + expired:
-            try:
-                await self.services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
-            except Exception as exc:  # noqa: BLE001 (the next tick's unclaimed sweep sends it again)
-                log.warning("scheduler.enqueue_failed", target_id=str(target.id), error=repr(exc))
+        await announce(self.services, due + unclaimed + expired)  # their jobs (and events) are in the outbox
+        await self.relay.relay()  # what a dead process left
         if due or unclaimed or expired:
             log.info("scheduler.tick", due=len(due), unclaimed=len(unclaimed), expired_leases=len(expired))
         return TickResult(due=len(due), unclaimed=len(unclaimed), expired_leases=len(expired))
@@ -90,6 +92,24 @@ class Scheduler:
         except Exception:
             log.exception("scheduler.token_sweep_failed")
 
+    async def repair_post_statuses(self) -> int:
+        """One page of the post status sweep (see `models.post_events.repair_post_statuses`)."""
+        batch = self.settings.scheduler_batch_size
+        self._status_cursor, repaired = await repair_post_statuses(self.services, self._status_cursor, batch)
+        return repaired
+
+    async def _repair_post_statuses_when_due(self) -> None:
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._next_status_sweep:
+            return
+        try:
+            await self.repair_post_statuses()
+        except Exception:
+            log.exception("scheduler.status_sweep_failed")
+        # A page at a time; the next page follows at once until the sweep went round, then it rests.
+        if self._status_cursor is None:
+            self._next_status_sweep = loop.time() + self.settings.post_status_sweep_seconds
+
     async def run(self) -> None:
         """Tick every `scheduler_tick_seconds` until `stop()`; a failed tick is logged and retried."""
         while not self._stopping.is_set():
@@ -97,6 +117,7 @@ class Scheduler:
                 await self.tick()
             except Exception:
                 log.exception("scheduler.tick_failed")
+            await self._repair_post_statuses_when_due()
             await self._sweep_media_when_due()
             await self._refresh_tokens_when_due()
             await self.metrics.plan_when_due()  # analytics readings (workers.analytics_plan)

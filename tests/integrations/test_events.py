@@ -340,3 +340,21 @@ async def test_an_expired_stream_is_forgotten(make_bus: MakeBus) -> None:
     # then nothing of it can be replayed any more
     with pytest.raises(EventTooOld):
         await take(bus.subscribe("caption:u:r", since=first.id), 1)
+
+
+async def test_an_event_published_twice_under_one_key_is_stored_and_delivered_once(make_bus: MakeBus) -> None:
+    # given a subscriber and an event published under a key (an outbox entry, relayed once)
+    bus = make_bus()
+    subscription = bus.subscribe("ws-key")
+    await subscription.ready()
+    first = await bus.publish("ws-key", "t", {"n": 1}, key="target-1:entry-1")
+
+    # when a second relay sends the same entry again, then another entry follows
+    again = await bus.publish("ws-key", "t", {"n": 1}, key="target-1:entry-1")
+    other = await bus.publish("ws-key", "t", {"n": 2}, key="target-1:entry-2")
+
+    # then the repeat answers the first event's id and nobody sees a second copy, live or replayed
+    assert again.id == first.id
+    assert ids(await take(subscription, 2)) == [first.id, other.id]
+    replay = bus.subscribe("ws-key", since="0-1")
+    assert ids(await take(replay, 2)) == [first.id, other.id]

@@ -32,7 +32,7 @@ from schema.relay import parse_id_of, to_global_id
 from tests.herald_client import Member, create_post, member_with_account
 from tests.media_client import ready_asset
 from tests.media_samples import photo, png
-from tests.network_client import connected_member, publish, reload, wait_for
+from tests.network_client import connected_member, publish, queue_without_job, reload, wait_for
 from tests.services.networks import NetworkFakes
 from tests.services.pds import PdsServer
 from tests.services.xrpc_proxy import Fault, XrpcProxy, route_account
@@ -60,9 +60,7 @@ async def _queued(api: ApiServer, member: Member, account_id: str, **fields: Any
     assert created["userErrors"] == [], created
     post_id = parse_id_of("Post", created["post"]["id"])
     assert post_id is not None
-    moved = await PostTarget.move(
-        post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
-    )
+    moved = await queue_without_job(post_id)
     assert len(moved) == 1
     return moved[0]
 

@@ -23,6 +23,7 @@ from tests.herald_client import (
     create_post,
     member_with_account,
 )
+from tests.network_client import queue_without_job
 from tests.services.holding_proxy import HoldingProxy
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, delete_queues, worker_process
@@ -38,9 +39,7 @@ async def _queued_target(api: ApiServer, member: Member, account_id: str, text: 
     assert created["userErrors"] == []
     post_id = parse_id_of("Post", created["post"]["id"])
     assert post_id is not None
-    moved = await PostTarget.move(
-        post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()}
-    )
+    moved = await queue_without_job(post_id)
     assert len(moved) == 1
     return moved[0]
 
@@ -176,7 +175,7 @@ async def test_an_unreachable_network_is_retried_then_left_unconfirmed_with_a_re
 
     # when it is published now (the worker and scheduler of `publishing` do the rest)
     target = (await PostTarget.of_posts([post_id]))[0]
-    await PostTarget.move(post_id, [TargetStatus.DRAFT], {"status": TargetStatus.QUEUED, "due_at": utcnow()})
+    await queue_without_job(post_id)
     await services.queue.publish(POST_PUBLISH, {"target_id": str(target.id)})
 
     # then every attempt is used, with growing delays, and the target says what happened

@@ -103,7 +103,7 @@ class Settings(BaseSettings):
     worker_shutdown_grace_seconds: float = 110.0
     retry_delays_seconds: tuple[float, ...] = Field(default=(30.0, 120.0, 600.0, 1800.0, 7200.0))
     event_stream_max_len: int = 10_000
-    # The outbox relay (models.post_events): a pass every interval in each post worker and the scheduler;
+    # The outbox relay (resolvers.post_events): a pass every interval in each post worker and the scheduler;
     # a relay holds the entries it sends this long, so what a dead process held is sent again after it.
     outbox_relay_interval_seconds: float = Field(default=1.0, gt=0)
     outbox_relay_lease_seconds: float = Field(default=3.0, gt=0)

@@ -3,7 +3,7 @@
 A status change of a `PostTarget` and the event (and, for a queued target, the job) that reports it are one
 atomic update of the target's document: the entries are pushed to its `outbox` array in the same
 conditional update that changes the status. Whatever process dies afterwards, the entries stay until a
-relay (`models.post_events`) has sent them and pulled them out, so a committed change is never lost.
+relay (`resolvers.post_events`) has sent them and pulled them out, so a committed change is never lost.
 
 Each entry's `id` is fixed here, at write time; together with the target's id it is the key under which
 the event bus stores the event at most once, so a relay that dies between sending and pulling only sends

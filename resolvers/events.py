@@ -11,10 +11,10 @@ from graphql import GraphQLError
 from app.services import Services
 from integrations.events import Event, EventTooOld, InvalidEventId
 from models.post import Post
-from models.post_events import TARGET_STATUS_CHANGED
 from models.post_target import PostTarget
 from models.user import User
 from resolvers.access import visible_workspace
+from resolvers.post_events import TARGET_STATUS_CHANGED
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from beanie import PydanticObjectId
 
 from app.services import Services
 from integrations.platforms.base import AuthExpired, Deletable, PublishFailure, RateLimited
-from models.post_events import announce
 from models.post_target import Outcome, PostTarget, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from models.user import User
@@ -24,6 +23,7 @@ from resolvers.access import visible_target, workspace_for
 from resolvers.accounts import account_session
 from resolvers.codes import AccessErrorCode, PostErrorCode
 from resolvers.errors import not_found, reject
+from resolvers.post_events import announce
 from resolvers.post_rules import PLATFORM_LABELS
 
 log = structlog.get_logger(__name__)

@@ -17,7 +17,6 @@ from models.metric_snapshot import MetricSnapshot
 from models.paging import Page
 from models.platform import PlatformName
 from models.post import Post, PostStatus
-from models.post_events import announce
 from models.post_target import PostTarget, TargetStatus
 from models.social_account import SocialAccount
 from models.user import User
@@ -25,6 +24,7 @@ from models.workspace import Role, Workspace
 from resolvers.access import post_for, visible_workspace, workspace_for
 from resolvers.codes import PostErrorCode
 from resolvers.errors import Rejected, reject
+from resolvers.post_events import announce
 from resolvers.post_rules import (
     CheckedTarget,
     TargetDraft,

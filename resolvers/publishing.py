@@ -9,13 +9,13 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.clock import utcnow
 from models.post import Post
-from models.post_events import announce
 from models.post_target import CANCELLABLE, PostTarget, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_target, workspace_for
 from resolvers.codes import AccessErrorCode, PostErrorCode
 from resolvers.errors import Rejected, not_found, reject
+from resolvers.post_events import announce
 from resolvers.post_rules import check_attachments, check_schedule, check_targets, check_thread, thread_drafts
 from resolvers.posts import draft_of
 

@@ -38,11 +38,11 @@ from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
 from models.outbox import POST_PUBLISH
 from models.post import Post
-from models.post_events import OutboxRelay, announce
 from models.post_target import PostTarget, PublishError, TargetStatus
 from models.social_account import AccountStatus, SocialAccount
 from resolvers.accounts import account_session
 from resolvers.media_renditions import publishing_facts
+from resolvers.post_events import OutboxRelay, announce
 
 log = structlog.get_logger(__name__)
 

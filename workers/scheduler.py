@@ -22,8 +22,8 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.clock import utcnow
 from models.media_files import sweep_stale
-from models.post_events import OutboxRelay, announce, repair_post_statuses
 from models.post_target import PostTarget
+from resolvers.post_events import OutboxRelay, announce, repair_post_statuses
 from workers.analytics_plan import MetricsPlanner
 from workers.tokens import TokenRefresher
 
@@ -93,7 +93,7 @@ class Scheduler:
             log.exception("scheduler.token_sweep_failed")
 
     async def repair_post_statuses(self) -> int:
-        """One page of the post status sweep (see `models.post_events.repair_post_statuses`)."""
+        """One page of the post status sweep (see `resolvers.post_events.repair_post_statuses`)."""
         batch = self.settings.scheduler_batch_size
         self._status_cursor, repaired = await repair_post_statuses(self.services, self._status_cursor, batch)
         return repaired

@@ -117,6 +117,23 @@ class Post(Document):
         await self.set({"platforms": self.platforms, "account_ids": self.account_ids})
 
     @classmethod
+    async def backfill_routes(cls, batch: int = 500) -> int:
+        """Copy the networks and accounts of their targets onto posts stored before `route_to` existed;
+        how many were filled. Idempotent: a post that has them is never read again."""
+        filled = 0
+        while True:
+            posts = await cls.find({"platforms": {"$exists": False}}).sort("_id").limit(batch).to_list()
+            if not posts:
+                return filled
+            targets: dict[PydanticObjectId, list[PostTarget]] = {p.id: [] for p in posts if p.id}
+            for target in await PostTarget.of_posts(list(targets)):
+                targets[target.post_id].append(target)
+            for post in posts:
+                assert post.id is not None
+                await post.route_to(targets[post.id])
+            filled += len(posts)
+
+    @classmethod
     async def sync_status(cls, post_id: PydanticObjectId) -> PostStatus | None:
         """Store the summary of the post's targets as they are now; the stored status (None: no post).
 

@@ -22,6 +22,7 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.clock import utcnow
 from models.media_files import sweep_stale
+from models.migrations import migrate
 from models.post_target import PostTarget
 from resolvers.post_events import OutboxRelay, announce, repair_post_statuses
 from workers.analytics_plan import MetricsPlanner
@@ -111,7 +112,12 @@ class Scheduler:
             self._next_status_sweep = loop.time() + self.settings.post_status_sweep_seconds
 
     async def run(self) -> None:
-        """Tick every `scheduler_tick_seconds` until `stop()`; a failed tick is logged and retried."""
+        """Run the pending data migrations, then tick every `scheduler_tick_seconds` until `stop()`; a
+        failed tick is logged and retried (a failed migration at the next start)."""
+        try:
+            await migrate()
+        except Exception:
+            log.exception("scheduler.migration_failed")
         while not self._stopping.is_set():
             try:
                 await self.tick()

@@ -10,6 +10,7 @@ import pytest
 
 from app.services import Services
 from models.platform import PlatformName
+from models.post import Post
 from schema.relay import parse_id_of, to_global_id
 from tests.analytics_data import seed_account
 from tests.herald_client import Member, create_post, sign_up
@@ -192,3 +193,28 @@ async def test_filtered_pages_stay_stable_while_posts_are_added(api: ApiServer, 
 
     # then each post came exactly once, in order, and nothing written later slipped in
     assert texts == [f"b{n}" for n in reversed(range(6))]
+
+
+async def test_posts_stored_before_the_filters_existed_are_found_once_migrated(
+    api: ApiServer, services: Services
+) -> None:
+    # given a post whose document predates the networks and accounts copied onto posts
+    member = await sign_up(api)
+    workspace_id = parse_id_of("Workspace", member.workspace_id)
+    assert workspace_id is not None
+    bsky = to_global_id(
+        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.BLUESKY)).id
+    )
+    post_id = parse_id_of("Post", await _write(api, member, "from before", bsky, scheduled=False))
+    await Post.get_pymongo_collection().update_one(
+        {"_id": post_id}, {"$unset": {"platforms": "", "account_ids": ""}}
+    )
+    assert await _texts(api, member, {"platform": "BLUESKY"}) == []
+
+    # when the migration runs (twice: a second start finds nothing left to do)
+    assert await Post.backfill_routes() >= 1
+    assert await Post.backfill_routes() == 0
+
+    # then the filters find it
+    assert await _texts(api, member, {"platform": "BLUESKY"}) == ["from before"]
+    assert await _texts(api, member, {"accountId": bsky}) == ["from before"]

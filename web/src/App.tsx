@@ -14,12 +14,16 @@ const OAuthResult = lazy(() => import("./features/accounts/OAuthResult"));
 const Posts = lazy(() => import("./features/posts/Posts"));
 const Composer = lazy(() => import("./features/composer/Composer"));
 const Calendar = lazy(() => import("./features/calendar/Calendar"));
+const Media = lazy(() => import("./features/media/Media"));
+const Analytics = lazy(() => import("./features/analytics/Analytics"));
 
 /** Sections built so far; the others say "coming soon". */
 const PAGES: Partial<Record<string, React.ReactNode>> = {
   posts: <Posts />,
   calendar: <Calendar />,
   accounts: <Accounts />,
+  media: <Media />,
+  analytics: <Analytics />,
 };
 
 export const SECTIONS = [

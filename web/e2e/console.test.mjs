@@ -3,6 +3,7 @@
 // sends the user back to log in with a message; the Accounts page (Bluesky's field errors, an OAuth network
 // herald dev has no credentials for, /oauth/result). Screenshots of each page go to test-results/ (git-ignored).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const web = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -186,6 +188,29 @@ function wallClock(instant, zone) {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** A real PNG of `size` × `size` random pixels (incompressible: about 3 × size² bytes). */
+function noisePng(size) {
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, "ascii");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), randomBytes(size * 3)]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** The posts on the local PDS whose text is `text`. */
@@ -699,6 +724,15 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await atOnce.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
   assert.equal((await pdsPosts(now)).length, 1);
 
+  // Analytics with posts published: Bluesky's row, and the heatmap's cells with their counts (the local PDS
+  // has no AppView, so there may be no numbers: a dash then, never 0)
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await page.getByRole("rowheader", { name: "Bluesky" }).waitFor();
+  assert.ok((await page.locator('table td[data-level]:not([data-level="0"])').count()) > 0, "the heatmap shows no posts");
+  await shot(page, "38a-analytics-published");
+  await checkA11y(page, "analytics (published)");
+
   // A second workspace, in another zone: chosen at once, its zone shown where times are
   await page.getByRole("button", { name: "New workspace" }).click();
   const create = page.getByRole("dialog", { name: "New workspace" });
@@ -717,6 +751,123 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await page.getByText("(Asia/Tokyo)").waitFor();
   await page.locator("[data-slot]").first().waitFor();
   await shot(page, "38-workspace-tokyo-calendar");
+
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});
+
+test("the media library: upload with progress to Ready, a rejected file's reason, alt text, delete; Analytics", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${base}/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${base}/signup`);
+  await page.getByLabel("Your name").fill("Mary");
+  await page.getByLabel("Email").fill(`mary-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+
+  // Empty library, with the storage used
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Media" }).click();
+  await page.getByRole("heading", { name: "Media", level: 1 }).waitFor();
+  await page.getByText("No files yet.").waitFor();
+  assert.match(await page.getByText(/^Storage: /).innerText(), /^Storage: 0 B of .+ used$/);
+  await checkA11y(page, "media (empty)");
+
+  // A 1 MB photo over a link slowed to 256 KB/s: the bar moves, then the file is checked and Ready
+  await page.evaluate(() => {
+    window.heraldUploads = [];
+    new MutationObserver(() => {
+      const row = document.querySelector("[data-upload-phase]");
+      const bar = row?.querySelector("progress");
+      const seen = `${row?.dataset.uploadPhase}:${bar?.value ?? ""}`;
+      if (row && window.heraldUploads.at(-1) !== seen) window.heraldUploads.push(seen);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+  await page.getByLabel("Choose files").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: noisePng(600) });
+  await page.locator('[data-upload-phase="sending"]').waitFor();
+  await shot(page, "39-media-uploading");
+  await page.locator('[data-upload-phase="ready"]').waitFor({ timeout: 60_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const phases = await page.evaluate(() => window.heraldUploads);
+  const fractions = phases.filter((p) => p.startsWith("sending:")).map((p) => Number(p.split(":")[1]));
+  assert.ok(fractions.some((f) => f > 0 && f < 1), `no progress between 0 and 1: ${phases.join(" ")}`);
+  assert.equal(phases.at(-1), "ready:");
+  const card = page.getByRole("listitem").filter({ has: page.getByText("harbour.png", { exact: true }) });
+  await card.locator('[data-status="Ready"]').waitFor();
+  await card.locator("img").waitFor();
+  assert.ok(await card.locator("img").evaluate((img) => img.complete && img.naturalWidth > 0), "the thumbnail did not load");
+
+  // Dropped: a file that only claims to be an image is Rejected, with the reason in words
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["not an image at all"], "notes.png", { type: "image/png" }));
+    return transfer;
+  });
+  await page.getByText("Drop images or videos here").locator("..").dispatchEvent("drop", { dataTransfer: dropped });
+  const rejected = page.locator('[data-upload-phase="rejected"]');
+  await rejected.waitFor();
+  assert.match(await rejected.innerText(), /notes\.png[\s\S]*Rejected: \S+/);
+  await page.getByRole("listitem").filter({ has: page.getByText("notes.png", { exact: true }) }).locator('[data-status="Rejected"]').waitFor();
+  await shot(page, "40-media-library");
+  await checkA11y(page, "media (uploaded)");
+
+  // Alt text, kept across a reload; then filters
+  await card.getByLabel("Alt text for harbour.png").fill("Boats in a harbour at dusk");
+  await card.getByRole("button", { name: "Save alt text" }).click();
+  await page.getByRole("status").getByText("Alt text of harbour.png saved.").waitFor();
+  await page.reload(); // at /library: the console's page, not Herald's /media/ file routes
+  assert.equal(new URL(page.url()).pathname, "/library");
+  assert.equal(await card.getByLabel("Alt text for harbour.png").inputValue(), "Boats in a harbour at dusk");
+  assert.equal(await card.locator("img").getAttribute("alt"), "Boats in a harbour at dusk");
+  await page.getByLabel("Status").selectOption("REJECTED");
+  await card.waitFor({ state: "detached" });
+  assert.match(page.url(), /status=REJECTED/);
+  await page.getByLabel("Status").selectOption("");
+  await card.waitFor();
+
+  // 375 px wide: the library fits
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the library overflows at 375 px");
+  await shot(page, "41-media-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Delete after confirming
+  await card.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete harbour.png?" });
+  await confirm.waitFor();
+  await checkA11y(page, "media (delete dialog)");
+  await confirm.getByRole("button", { name: "Delete file" }).click();
+  await card.waitFor({ state: "detached" });
+  await page.getByRole("status").getByText("harbour.png deleted.").waitFor();
+
+  // Analytics: nothing published yet, said, with the heatmap and the period in the workspace's zone
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await page.getByText("No post was published in this period").waitFor();
+  assert.match(await page.getByText(/\(Europe\/Berlin\)$/).innerText(), /to/);
+  assert.equal(await page.locator("table td[data-level]").count(), 7 * 24);
+  assert.ok((await page.locator("[data-not-reported]").count()) > 0, "a metric not reported is not shown as a dash");
+  await page.getByLabel("Period").selectOption("7");
+  assert.match(page.url(), /period=7/);
+  await page.locator('[data-connection="live"]').waitFor();
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const download = page.getByRole("link", { name: "Download the CSV" });
+  await download.waitFor();
+  const csv = await fetch(new URL(await download.getAttribute("href"), base));
+  assert.equal(csv.status, 200);
+  await shot(page, "42-analytics-empty");
+  await checkA11y(page, "analytics (empty)");
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "analytics overflows at 375 px");
+  await shot(page, "43-analytics-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.close();
   assert.deepEqual(cspViolations, []);

@@ -22,7 +22,7 @@ const PAGES: Partial<Record<string, React.ReactNode>> = {
   posts: <Posts />,
   calendar: <Calendar />,
   accounts: <Accounts />,
-  media: <Media />,
+  library: <Media />,
   analytics: <Analytics />,
 };
 
@@ -30,7 +30,8 @@ export const SECTIONS = [
   { path: "posts", title: "Posts" },
   { path: "calendar", title: "Calendar" },
   { path: "accounts", title: "Accounts" },
-  { path: "media", title: "Media" },
+  // not /media: Herald's file routes own that path (a reload there would not reach the console)
+  { path: "library", title: "Media" },
   { path: "analytics", title: "Analytics" },
 ] as const;
 

@@ -8,7 +8,7 @@ import { useSearchParams } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { useSubscriptionClient } from "../../auth/AuthContext";
 import { useWorkspace } from "../../shell/Shell";
-import { formatDateTime } from "../../time/zoned";
+import { formatCivilDate, formatDateTime } from "../../time/zoned";
 import formStyles from "../../ui/Form.module.css";
 import { Loading } from "../../ui/Loading";
 import { AnalyticsExportMutation, AnalyticsPageQuery, AnalyticsUpdatedSubscription } from "./documents";
@@ -71,7 +71,7 @@ function AnalyticsOf() {
           </select>
         </label>
         <p className={styles.muted}>
-          {formatDateTime(range.from, zone)} to {formatDateTime(range.to, zone)} ({zone})
+          {formatCivilDate(range.first)} to {formatCivilDate(range.last)}, {range.last.year} ({zone})
         </p>
         <ExportCsv workspaceId={workspace.id} from={variables.from} to={variables.to} zone={zone} />
       </div>

@@ -13,6 +13,8 @@ type Bucket = AnalyticsPageQuery["analyticsOverview"]["buckets"][number];
 const HEIGHT = 180;
 const LEFT = 44;
 const BOTTOM = 24;
+/** About half a day label's width ("Wed, Dec 2" at 12 px). */
+const LABEL_HALF_WIDTH = 34;
 
 function dayLabel(date: string): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -55,13 +57,17 @@ export function EngagementChart({ buckets, weekly }: { buckets: readonly Bucket[
             {drawn.map((bar, i) => (
               <rect key={buckets[i]?.date} x={LEFT + bar.x} y={bar.y} width={bar.width} height={bar.height} className={styles.bar} />
             ))}
-            {buckets.map((b, i) =>
-              i % every === 0 ? (
-                <text key={b.date} x={LEFT + (drawn[i]?.x ?? 0) + (drawn[i]?.width ?? 0) / 2} y={HEIGHT + 18} textAnchor="middle" className={styles.axisText}>
+            {buckets.map((b, i) => {
+              if (i % every !== 0) return null;
+              const middle = LEFT + (drawn[i]?.x ?? 0) + (drawn[i]?.width ?? 0) / 2;
+              // a label that would run past the right edge ends at it
+              const atEdge = middle + LABEL_HALF_WIDTH > width;
+              return (
+                <text key={b.date} x={atEdge ? width - 2 : middle} y={HEIGHT + 18} textAnchor={atEdge ? "end" : "middle"} className={styles.axisText}>
                   {dayLabel(b.date)}
                 </text>
-              ) : null,
-            )}
+              );
+            })}
           </g>
         </svg>
       </div>

@@ -51,7 +51,7 @@ const COLUMNS = [
 ] as const;
 
 export function NetworkTable({ networks, totals }: { networks: Overview["networks"]; totals: Overview["totals"] }) {
-  if (networks.length === 0) return <p className={styles.empty}>No post was published in this period.</p>;
+  if (networks.length === 0) return <p className={styles.empty}>No network has a post published in this period.</p>;
   return (
     <div className={styles.scroll} tabIndex={0} role="region" aria-label="Totals per network (scrolls sideways)">
       <table className={styles.table}>

@@ -22,6 +22,10 @@ describe("periodRange", () => {
     const { from, to } = periodRange(7, new Date("2026-06-10T12:00:00Z"), "Asia/Tokyo");
     expect(from.toISOString()).toBe("2026-06-03T15:00:00.000Z"); // 4 June, 00:00 in Tokyo
     expect(to.toISOString()).toBe("2026-06-10T15:00:00.000Z"); // 11 June, 00:00 in Tokyo
+    expect(periodRange(7, new Date("2026-06-10T12:00:00Z"), "Asia/Tokyo")).toMatchObject({
+      first: { year: 2026, month: 6, day: 4 },
+      last: { year: 2026, month: 6, day: 10 },
+    });
   });
 
   it("is an hour short across spring-forward and an hour long across fall-back (Berlin)", () => {
@@ -84,7 +88,12 @@ describe("chart shaping", () => {
     expect(niceMax(13)).toBe(20);
     expect(niceMax(420)).toBe(500);
     expect(niceMax(1000)).toBe(1000);
+    expect(ticks(1)).toEqual([0, 1]);
+    expect(ticks(2)).toEqual([0, 1, 2]);
+    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(10)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(ticks(20)).toEqual([0, 5, 10, 15, 20]);
+    expect(ticks(500)).toEqual([0, 100, 200, 300, 400, 500]);
   });
 
   it("draws bars on a shared scale, a zero as no height", () => {

@@ -8,9 +8,15 @@ export function niceMax(max: number): number {
   return 10 * power;
 }
 
-/** `count` + 1 evenly spaced ticks from 0 to `top`, as whole numbers where they can be. */
-export function ticks(top: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => Math.round(((top * i) / count) * 100) / 100);
+/**
+ * The ticks from 0 to `top` (a `niceMax`), at whole steps where the axis is short: 0–1, 0–2 and 0–5 by ones,
+ * 10 by twos, 20 by fives, 50 by tens.
+ */
+export function ticks(top: number): number[] {
+  const power = 10 ** Math.floor(Math.log10(top));
+  const leading = Math.round(top / power);
+  const count = top < 10 ? Math.min(top, 5) : leading === 2 ? 4 : 5;
+  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
 }
 
 export interface Bar {

@@ -25,12 +25,15 @@ function addDays(date: CivilDate, days: number): CivilDate {
  * The `days` local days that end with today in `zone`: from the first one's midnight to tomorrow's
  * (a period across a DST change is an hour shorter or longer, as the zone's days are).
  */
-export function periodRange(days: number, now: Date, zone: string): { from: Date; to: Date } {
+export function periodRange(days: number, now: Date, zone: string): { from: Date; to: Date; first: CivilDate; last: CivilDate } {
   const today = wallTime(now, zone);
-  const tomorrow = addDays(today, 1);
+  const last: CivilDate = { year: today.year, month: today.month, day: today.day };
+  const tomorrow = addDays(last, 1);
   const first = addDays(tomorrow, -days);
   return {
     from: zonedToInstant({ ...first, hour: 0, minute: 0 }, zone),
     to: zonedToInstant({ ...tomorrow, hour: 0, minute: 0 }, zone),
+    first,
+    last,
   };
 }

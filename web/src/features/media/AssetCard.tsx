@@ -37,9 +37,7 @@ export function AssetCard({ asset, zone, workspaceId, onSaved, onDeleted }: Asse
         {asset.thumbnailUrl ? (
           <img src={asset.thumbnailUrl} alt={asset.altText ?? ""} loading="lazy" />
         ) : (
-          <span className={styles.noThumb} aria-hidden="true">
-            {asset.kind === "VIDEO" ? "▶" : "🖼"}
-          </span>
+          <span className={styles.noThumb}>No preview</span>
         )}
       </div>
       <div className={styles.cardBody}>

@@ -296,9 +296,10 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   await page.getByRole("heading", { name: "Calendar" }).waitFor();
 
   // The session is ended elsewhere: the next request's 401 sends the user to log in with a message,
-  // and logging in again returns to the page they were on
-  await page.getByRole("link", { name: "Analytics" }).click();
-  await page.getByRole("heading", { name: "Analytics" }).waitFor();
+  // and logging in again returns to the page they were on (a page without a websocket: on a live one, such
+  // as Analytics, the server's closing of the socket sends the user to log in before any reload)
+  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
   const token = await page.evaluate(() => localStorage.getItem("herald.token"));
   assert.ok(token);
   const revoked = await fetch(`${base}/graphql`, {
@@ -315,8 +316,8 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { name: "Analytics" }).waitFor();
-  assert.equal(new URL(page.url()).pathname, "/analytics");
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/accounts");
   await page.getByRole("button", { name: "Log out" }).click();
   await page.getByText("You have logged out.").waitFor();
 
@@ -732,6 +733,7 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   assert.ok((await page.locator('table td[data-level]:not([data-level="0"])').count()) > 0, "the heatmap shows no posts");
   await shot(page, "38a-analytics-published");
   await checkA11y(page, "analytics (published)");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Posts" }).click();
 
   // A second workspace, in another zone: chosen at once, its zone shown where times are
   await page.getByRole("button", { name: "New workspace" }).click();
@@ -868,6 +870,18 @@ test("the media library: upload with progress to Ready, a rejected file's reason
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "analytics overflows at 375 px");
   await shot(page, "43-analytics-375px");
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Analytics is live: when the session ends elsewhere, the server closes its websocket (4403) and the user
+  // is sent to log in with the message at once, without a reload
+  const token = await page.evaluate(() => localStorage.getItem("herald.token"));
+  const ended = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "mutation { logOut }" }),
+  });
+  assert.deepEqual(await ended.json(), { data: { logOut: true } });
+  await page.getByText("Your session has expired or was ended").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/login");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

@@ -1,6 +1,6 @@
 /** Dropping or picking files: each one uploads with its own progress bar, and ends READY or REJECTED. */
 
-import { type DragEvent, useId, useReducer, useState } from "react";
+import { type DragEvent, useId, useReducer, useRef, useState } from "react";
 import { useClient } from "urql";
 import { UPLOAD_START, type UploadAction, uploadFile, uploadFraction, uploadReducer, type UploadState, uploadStatusText } from "../../media/upload";
 import styles from "./Media.module.css";
@@ -24,17 +24,16 @@ function reduce(uploads: Upload[], action: Action): Upload[] {
   }
 }
 
-let nextKey = 0;
-
 export function Uploads({ workspaceId, onUploaded }: { workspaceId: string; onUploaded: () => void }) {
   const client = useClient();
   const id = useId();
   const [uploads, dispatch] = useReducer(reduce, []);
   const [over, setOver] = useState(false);
+  const nextKey = useRef(0);
 
   function start(files: FileList | null) {
     for (const file of files ?? []) {
-      const key = nextKey++;
+      const key = nextKey.current++;
       dispatch({ type: "add", key, name: file.name });
       void uploadFile(client, workspaceId, file, (action) => dispatch({ type: "step", key, action })).then((asset) => {
         if (asset) onUploaded();

@@ -15,6 +15,8 @@ const LEFT = 44;
 const BOTTOM = 24;
 /** About half a day label's width ("Wed, Dec 2" at 12 px). */
 const LABEL_HALF_WIDTH = 34;
+/** Room per label under the axis, so that an edge-anchored last one does not touch its neighbour. */
+const LABEL_SPACING = 90;
 
 function dayLabel(date: string): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -28,7 +30,7 @@ export function EngagementChart({ buckets, weekly }: { buckets: readonly Bucket[
   const top = niceMax(Math.max(0, ...values));
   const plotWidth = width - LEFT;
   const drawn = bars(values, plotWidth, HEIGHT, top);
-  const every = labelEvery(buckets.length, Math.floor(plotWidth / 70));
+  const every = labelEvery(buckets.length, Math.floor(plotWidth / LABEL_SPACING));
   const total = values.reduce((a, b) => a + b, 0);
   const peak = buckets.reduce<Bucket | null>((best, b) => (best === null || b.engagement > best.engagement ? b : best), null);
   const unit = weekly ? "week" : "day";

@@ -725,6 +725,41 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await atOnce.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
   assert.equal((await pdsPosts(now)).length, 1);
 
+  // A file a draft uses: Delete is refused with MEDIA_IN_USE, and the dialog names the post (the API upload:
+  // the composer attaches no media yet)
+  const png = noisePng(32);
+  const { mediaUploadCreate: ticket } = await api(
+    `mutation($input: MediaUploadCreateInput!) { mediaUploadCreate(input: $input) {
+      asset { id } uploadUrl uploadMethod uploadHeaders { name value } userErrors { code } } }`,
+    { input: { workspaceId, filename: "in-use.png", contentType: "image/png", byteSize: png.length } },
+  );
+  assert.deepEqual(ticket.userErrors, []);
+  const put = await fetch(new URL(ticket.uploadUrl, pdsBase), {
+    method: ticket.uploadMethod,
+    headers: Object.fromEntries(ticket.uploadHeaders.map((h) => [h.name, h.value])),
+    body: png,
+  });
+  assert.ok(put.ok, `the upload answered ${put.status}`);
+  const { mediaUploadComplete } = await api("mutation($id: ID!) { mediaUploadComplete(id: $id) { asset { status } } }", { id: ticket.asset.id });
+  assert.equal(mediaUploadComplete.asset.status, "READY");
+  const draftText = `A draft with a photo, ${Date.now()}`;
+  const { socialAccounts: accountsNow } = await api("query($w: ID!) { socialAccounts(workspaceId: $w) { id } }", { w: workspaceId });
+  const { postCreate } = await api("mutation($input: PostCreateInput!) { postCreate(input: $input) { userErrors { code } } }", {
+    input: { workspaceId, text: draftText, targets: [{ accountId: accountsNow[0].id }], mediaIds: [ticket.asset.id] },
+  });
+  assert.deepEqual(postCreate.userErrors, []);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Media" }).click();
+  const inUse = page.getByRole("listitem").filter({ has: page.getByText("in-use.png", { exact: true }) });
+  await inUse.getByRole("button", { name: "Delete" }).click();
+  const refuse = page.getByRole("dialog", { name: "Delete in-use.png?" });
+  await refuse.getByRole("button", { name: "Delete file" }).click();
+  await refuse.getByRole("alert").getByText(/MEDIA_IN_USE/).waitFor();
+  await refuse.getByRole("list", { name: "Posts that use this file" }).getByText(draftText, { exact: false }).waitFor();
+  await shot(page, "37a-media-in-use");
+  await checkA11y(page, "media (in use)");
+  await refuse.getByRole("button", { name: "Cancel" }).click();
+  await inUse.waitFor(); // still there
+
   // Analytics with posts published: Bluesky's row, and the heatmap's cells with their counts (the local PDS
   // has no AppView, so there may be no numbers: a dash then, never 0)
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Analytics" }).click();

@@ -3,15 +3,16 @@
 // sends the user back to log in with a message; the Accounts page (Bluesky's field errors, an OAuth network
 // herald dev has no credentials for, /oauth/result). Screenshots of each page go to test-results/ (git-ignored).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const web = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -170,36 +171,37 @@ async function checkA11y(page, name) {
   assert.deepEqual(grave, [], `axe on ${name}: ${JSON.stringify(grave, null, 2)}`);
 }
 
-/** A PNG of `width` × `height` stripes, stored uncompressed so the upload is big enough to report progress. */
-function stripesPng(width, height) {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (bytes) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
+/** A real 8-bit RGB PNG whose row `y` is `row(y)` (width × 3 bytes), deflated at `level`. */
+function png(width, height, row, level = 6) {
   const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, "ascii");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
   };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set([(x * 7) & 255, (y * 3) & 255, ((x + y) * 5) & 255], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 0 })), chunk("IEND", Buffer.alloc(0))]);
+  const rows = Array.from({ length: height }, (_, y) => Buffer.concat([Buffer.from([0]), row(y)]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows), { level })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A PNG of `width` × `height` stripes, stored uncompressed so the upload is big enough to report progress. */
+function stripesPng(width, height) {
+  const stripe = (y) => {
+    const row = Buffer.alloc(width * 3);
+    for (let x = 0; x < width; x++) row.set([(x * 7) & 255, (y * 3) & 255, ((x + y) * 5) & 255], x * 3);
+    return row;
+  };
+  return png(width, height, stripe, 0);
 }
 
 /** `instant` as a datetime-local value (with seconds) in `zone`. */
@@ -219,6 +221,11 @@ function wallClock(instant, zone) {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** A real PNG of `size` × `size` random pixels (incompressible: about 3 × size² bytes). */
+function noisePng(size) {
+  return png(size, size, () => randomBytes(size * 3));
 }
 
 /** The posts on the local PDS whose text is `text`. */
@@ -304,9 +311,10 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   await page.getByRole("heading", { name: "Calendar" }).waitFor();
 
   // The session is ended elsewhere: the next request's 401 sends the user to log in with a message,
-  // and logging in again returns to the page they were on
-  await page.getByRole("link", { name: "Analytics" }).click();
-  await page.getByRole("heading", { name: "Analytics" }).waitFor();
+  // and logging in again returns to the page they were on (a page without a websocket: on a live one, such
+  // as Analytics, the server's closing of the socket sends the user to log in before any reload)
+  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
   const token = await page.evaluate(() => localStorage.getItem("herald.token"));
   assert.ok(token);
   const revoked = await fetch(`${base}/graphql`, {
@@ -323,8 +331,8 @@ test("sign up, stay signed in across a reload, log out, log in, and be sent back
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("heading", { name: "Analytics" }).waitFor();
-  assert.equal(new URL(page.url()).pathname, "/analytics");
+  await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/accounts");
   await page.getByRole("button", { name: "Log out" }).click();
   await page.getByText("You have logged out.").waitFor();
 
@@ -783,6 +791,51 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await atOnce.locator('[data-status="Published"]').first().waitFor({ timeout: 60_000 });
   assert.equal((await pdsPosts(now)).length, 1);
 
+  // A file a draft uses: Delete is refused with MEDIA_IN_USE, and the dialog names the post (the API upload:
+  // the composer attaches no media yet)
+  const png = noisePng(32);
+  const { mediaUploadCreate: ticket } = await api(
+    `mutation($input: MediaUploadCreateInput!) { mediaUploadCreate(input: $input) {
+      asset { id } uploadUrl uploadMethod uploadHeaders { name value } userErrors { code } } }`,
+    { input: { workspaceId, filename: "in-use.png", contentType: "image/png", byteSize: png.length } },
+  );
+  assert.deepEqual(ticket.userErrors, []);
+  const put = await fetch(new URL(ticket.uploadUrl, pdsBase), {
+    method: ticket.uploadMethod,
+    headers: Object.fromEntries(ticket.uploadHeaders.map((h) => [h.name, h.value])),
+    body: png,
+  });
+  assert.ok(put.ok, `the upload answered ${put.status}`);
+  const { mediaUploadComplete } = await api("mutation($id: ID!) { mediaUploadComplete(id: $id) { asset { status } } }", { id: ticket.asset.id });
+  assert.equal(mediaUploadComplete.asset.status, "READY");
+  const draftText = `A draft with a photo, ${Date.now()}`;
+  const { socialAccounts: accountsNow } = await api("query($w: ID!) { socialAccounts(workspaceId: $w) { id } }", { w: workspaceId });
+  const { postCreate } = await api("mutation($input: PostCreateInput!) { postCreate(input: $input) { userErrors { code } } }", {
+    input: { workspaceId, text: draftText, targets: [{ accountId: accountsNow[0].id }], mediaIds: [ticket.asset.id] },
+  });
+  assert.deepEqual(postCreate.userErrors, []);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Media" }).click();
+  const inUse = page.getByRole("listitem").filter({ has: page.getByText("in-use.png", { exact: true }) });
+  await inUse.getByRole("button", { name: "Delete" }).click();
+  const refuse = page.getByRole("dialog", { name: "Delete in-use.png?" });
+  await refuse.getByRole("button", { name: "Delete file" }).click();
+  await refuse.getByRole("alert").getByText(/MEDIA_IN_USE/).waitFor();
+  await refuse.getByRole("list", { name: "Posts that use this file" }).getByText(draftText, { exact: false }).waitFor();
+  await shot(page, "37a-media-in-use");
+  await checkA11y(page, "media (in use)");
+  await refuse.getByRole("button", { name: "Cancel" }).click();
+  await inUse.waitFor(); // still there
+
+  // Analytics with posts published: Bluesky's row, and the heatmap's cells with their counts (the local PDS
+  // has no AppView, so there may be no numbers: a dash then, never 0)
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await page.getByRole("rowheader", { name: "Bluesky" }).waitFor();
+  assert.ok((await page.locator('table td[data-level]:not([data-level="0"])').count()) > 0, "the heatmap shows no posts");
+  await shot(page, "38a-analytics-published");
+  await checkA11y(page, "analytics (published)");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Posts" }).click();
+
   // A second workspace, in another zone: chosen at once, its zone shown where times are
   await page.getByRole("button", { name: "New workspace" }).click();
   const create = page.getByRole("dialog", { name: "New workspace" });
@@ -801,6 +854,135 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   await page.getByText("(Asia/Tokyo)").waitFor();
   await page.locator("[data-slot]").first().waitFor();
   await shot(page, "38-workspace-tokyo-calendar");
+
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});
+
+test("the media library: upload with progress to Ready, a rejected file's reason, alt text, delete; Analytics", async () => {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.goto(`${base}/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${base}/signup`);
+  await page.getByLabel("Your name").fill("Mary");
+  await page.getByLabel("Email").fill(`mary-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+
+  // Empty library, with the storage used
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Media" }).click();
+  await page.getByRole("heading", { name: "Media", level: 1 }).waitFor();
+  await page.getByText("No files yet.").waitFor();
+  assert.match(await page.getByText(/^Storage: /).innerText(), /^Storage: 0 B of .+ used$/);
+  await checkA11y(page, "media (empty)");
+
+  // A 1 MB photo over a link slowed to 256 KB/s: the bar moves, then the file is checked and Ready
+  await page.evaluate(() => {
+    window.heraldUploads = [];
+    new MutationObserver(() => {
+      const row = document.querySelector("[data-upload-phase]");
+      const bar = row?.querySelector("progress");
+      const seen = `${row?.dataset.uploadPhase}:${bar?.value ?? ""}`;
+      if (row && window.heraldUploads.at(-1) !== seen) window.heraldUploads.push(seen);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+  await page.getByLabel("Choose files").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: noisePng(600) });
+  await page.locator('[data-upload-phase="sending"]').waitFor();
+  await shot(page, "39-media-uploading");
+  await page.locator('[data-upload-phase="ready"]').waitFor({ timeout: 60_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const phases = await page.evaluate(() => window.heraldUploads);
+  const fractions = phases.filter((p) => p.startsWith("sending:")).map((p) => Number(p.split(":")[1]));
+  assert.ok(fractions.some((f) => f > 0 && f < 1), `no progress between 0 and 1: ${phases.join(" ")}`);
+  assert.equal(phases.at(-1), "ready:");
+  const card = page.getByRole("listitem").filter({ has: page.getByText("harbour.png", { exact: true }) });
+  await card.locator('[data-status="Ready"]').waitFor();
+  await card.locator("img").waitFor();
+  assert.ok(await card.locator("img").evaluate((img) => img.complete && img.naturalWidth > 0), "the thumbnail did not load");
+
+  // Dropped: a file that only claims to be an image is Rejected, with the reason in words
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["not an image at all"], "notes.png", { type: "image/png" }));
+    return transfer;
+  });
+  await page.getByText("Drop images or videos here").locator("..").dispatchEvent("drop", { dataTransfer: dropped });
+  const rejected = page.locator('[data-upload-phase="rejected"]');
+  await rejected.waitFor();
+  assert.match(await rejected.innerText(), /notes\.png[\s\S]*Rejected: \S+/);
+  await page.getByRole("listitem").filter({ has: page.getByText("notes.png", { exact: true }) }).locator('[data-status="Rejected"]').waitFor();
+  await shot(page, "40-media-library");
+  await checkA11y(page, "media (uploaded)");
+
+  // Alt text, kept across a reload; then filters
+  await card.getByLabel("Alt text for harbour.png").fill("Boats in a harbour at dusk");
+  await card.getByRole("button", { name: "Save alt text" }).click();
+  await page.getByRole("status").getByText("Alt text of harbour.png saved.").waitFor();
+  await page.reload(); // at /library: the console's page, not Herald's /media/ file routes
+  assert.equal(new URL(page.url()).pathname, "/library");
+  assert.equal(await card.getByLabel("Alt text for harbour.png").inputValue(), "Boats in a harbour at dusk");
+  assert.equal(await card.locator("img").getAttribute("alt"), "Boats in a harbour at dusk");
+  await page.getByLabel("Status").selectOption("REJECTED");
+  await card.waitFor({ state: "detached" });
+  assert.match(page.url(), /status=REJECTED/);
+  await page.getByLabel("Status").selectOption("");
+  await card.waitFor();
+
+  // 375 px wide: the library fits
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "the library overflows at 375 px");
+  await shot(page, "41-media-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Delete after confirming
+  await card.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete harbour.png?" });
+  await confirm.waitFor();
+  await checkA11y(page, "media (delete dialog)");
+  await confirm.getByRole("button", { name: "Delete file" }).click();
+  await card.waitFor({ state: "detached" });
+  await page.getByRole("status").getByText("harbour.png deleted.").waitFor();
+
+  // Analytics: nothing published yet, said, with the heatmap and the period in the workspace's zone
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Analytics" }).click();
+  await page.getByRole("heading", { name: "Analytics", level: 1 }).waitFor();
+  await page.getByText("No post was published in this period").waitFor();
+  assert.match(await page.getByText(/\(Europe\/Berlin\)$/).innerText(), /to/);
+  assert.equal(await page.locator("table td[data-level]").count(), 7 * 24);
+  assert.ok((await page.locator("[data-not-reported]").count()) > 0, "a metric not reported is not shown as a dash");
+  await page.getByLabel("Period").selectOption("7");
+  assert.match(page.url(), /period=7/);
+  await page.locator('[data-connection="live"]').waitFor();
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const download = page.getByRole("link", { name: "Download the CSV" });
+  await download.waitFor();
+  const csv = await fetch(new URL(await download.getAttribute("href"), base));
+  assert.equal(csv.status, 200);
+  await shot(page, "42-analytics-empty");
+  await checkA11y(page, "analytics (empty)");
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), "analytics overflows at 375 px");
+  await shot(page, "43-analytics-375px");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Analytics is live: when the session ends elsewhere, the server closes its websocket (4403) and the user
+  // is sent to log in with the message at once, without a reload
+  const token = await page.evaluate(() => localStorage.getItem("herald.token"));
+  const ended = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "mutation { logOut }" }),
+  });
+  assert.deepEqual(await ended.json(), { data: { logOut: true } });
+  await page.getByText("Your session has expired or was ended").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/login");
 
   await page.close();
   assert.deepEqual(cspViolations, []);

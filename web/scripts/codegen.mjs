@@ -21,7 +21,7 @@ const outputs = await generate(
       "src/gql/": {
         preset: "client",
         presetConfig: { fragmentMasking: false },
-        config: { useTypeImports: true, enumsAsTypes: true, skipTypename: true, scalars: { DateTime: "string" } },
+        config: { useTypeImports: true, enumsAsTypes: true, skipTypename: true, scalars: { DateTime: "string", Date: "string" } },
       },
     },
   },

@@ -14,19 +14,24 @@ const OAuthResult = lazy(() => import("./features/accounts/OAuthResult"));
 const Posts = lazy(() => import("./features/posts/Posts"));
 const Composer = lazy(() => import("./features/composer/Composer"));
 const Calendar = lazy(() => import("./features/calendar/Calendar"));
+const Media = lazy(() => import("./features/media/Media"));
+const Analytics = lazy(() => import("./features/analytics/Analytics"));
 
 /** Sections built so far; the others say "coming soon". */
 const PAGES: Partial<Record<string, React.ReactNode>> = {
   posts: <Posts />,
   calendar: <Calendar />,
   accounts: <Accounts />,
+  library: <Media />,
+  analytics: <Analytics />,
 };
 
 export const SECTIONS = [
   { path: "posts", title: "Posts" },
   { path: "calendar", title: "Calendar" },
   { path: "accounts", title: "Accounts" },
-  { path: "media", title: "Media" },
+  // not /media: Herald's file routes own that path (a reload there would not reach the console)
+  { path: "library", title: "Media" },
   { path: "analytics", title: "Analytics" },
 ] as const;
 

@@ -14,7 +14,7 @@ import {
   MediaUploadCreateMutation,
 } from "./documents";
 import { FieldErrors } from "./FieldErrors";
-import { sendFile } from "./upload";
+import { sendBytes } from "../../media/upload";
 import styles from "./Composer.module.css";
 
 interface Upload {
@@ -62,7 +62,12 @@ export function MediaPanel({ workspaceId, mediaIds, assets, errors, fieldsetId, 
       return;
     }
     try {
-      await sendFile({ ...ticket, uploadUrl: ticket.uploadUrl }, file, (progress) => update(key, { progress }));
+      await sendBytes(
+        file,
+        { url: ticket.uploadUrl, method: ticket.uploadMethod ?? "PUT", headers: ticket.uploadHeaders },
+        (loaded, total) => update(key, { progress: total > 0 ? loaded / total : 0 }),
+      );
+      update(key, { progress: 1 });
     } catch (error) {
       update(key, { error: (error as Error).message });
       return;

@@ -179,7 +179,9 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             yield
 
     graphql = _Deferred()
-    console = WebConsole(settings.web_dist_dir)
+    console = WebConsole(
+        settings.web_dist_dir, lambda: graphql.app.services.storage.browser_origin if graphql.app else None
+    )
     oauth = OAuthRoutes(lambda: graphql.app.services if graphql.app else None, console)
     media = MediaRoutes(lambda: graphql.app.services if graphql.app else None)
     return Starlette(

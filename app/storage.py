@@ -64,4 +64,4 @@ async def _s3_storage(settings: Settings) -> AsyncIterator[S3Storage]:
         aws_secret_access_key=secret,
         config=config,
     ) as client:
-        yield S3Storage(client, settings.s3_bucket)
+        yield await S3Storage.open(client, settings.s3_bucket)

@@ -55,6 +55,9 @@ class Storage(Protocol):
     """What Herald needs from a place that keeps files. Keys look like `workspace/asset/name`."""
 
     backend: str
+    # The origin browsers send uploads to and read files from, when it is not Herald's own (the console's
+    # Content-Security-Policy must allow it); None when Herald serves the files on its own routes.
+    browser_origin: str | None
 
     async def upload_ticket(
         self, key: str, content_type: str, byte_size: int, expires_in: timedelta

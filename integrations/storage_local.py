@@ -65,6 +65,7 @@ class LocalStorage:
     """The `Storage` contract on a local directory."""
 
     backend = "local"
+    browser_origin: str | None = None  # Herald's own routes (`app/media_routes.py`)
 
     def __init__(self, root: Path, base_url: str, signing_key: str, max_upload_bytes: int) -> None:
         self.root = root

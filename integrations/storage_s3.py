@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from aiobotocore.response import StreamingBody
 from botocore.exceptions import ClientError
@@ -35,9 +36,19 @@ class S3Storage:
 
     backend = "s3"
 
-    def __init__(self, client: S3Client, bucket: str) -> None:
+    def __init__(self, client: S3Client, bucket: str, browser_origin: str) -> None:
         self._client = client
         self._bucket = bucket
+        self.browser_origin: str | None = browser_origin
+
+    @classmethod
+    async def open(cls, client: S3Client, bucket: str) -> S3Storage:
+        """The storage, with the origin its presigned URLs point at (path- or virtual-host-style, as the
+        client's addressing makes them) read off one such URL rather than guessed from the settings."""
+        probe = urlsplit(
+            await client.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "origin"})
+        )
+        return cls(client, bucket, f"{probe.scheme}://{probe.netloc}")
 
     async def upload_ticket(
         self, key: str, content_type: str, byte_size: int, expires_in: timedelta

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
 from app.services import Services
 from app.settings import Settings
+from tests.services.moto_s3 import MediaStack
 from tests.stack import ApiServer, running_api
 
 INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-4f3a9c.js"></script></head>'
@@ -159,3 +163,28 @@ async def test_without_a_build_the_oauth_result_is_a_line_of_text(
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     assert response.text == "Threads: 2 account(s) connected. You can close this tab."
+
+
+async def test_the_csp_lets_the_console_reach_the_media_store(
+    media_stack: MediaStack, services: Services, tmp_path: Path, client: httpx.AsyncClient
+) -> None:
+    # given a console whose media live on local disk or in an S3 bucket
+    serving = services.settings.model_copy(update={"web_dist_dir": _dist(tmp_path / "dist")})
+    with_media = dataclasses.replace(services, settings=serving, storage=media_stack.storage)
+    ticket = await media_stack.storage.upload_ticket("csp/probe.png", "image/png", 5, timedelta(minutes=1))
+    shown = await media_stack.storage.download_url("csp/probe.png", "image/png", timedelta(minutes=1))
+    async with running_api(serving, with_media) as api:
+        # when it is loaded
+        response = await client.get(f"{api.base_url}/library", headers={"accept": HTML})
+
+    # then its policy lets the browser send uploads to the store and show (and play) what it keeps
+    directives = dict(
+        part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";")
+    )
+    for url, directive in [(ticket.url, "connect-src"), (shown, "img-src"), (shown, "media-src")]:
+        allowed = directives[directive].split()
+        if media_stack.backend == "local":
+            assert "'self'" in allowed  # Herald serves local media on its own routes
+        else:
+            parts = urlsplit(url)
+            assert f"{parts.scheme}://{parts.netloc}" in allowed, (directive, allowed)

@@ -105,6 +105,11 @@ class PlatformRules:
     quote: bool = strawberry.field(description="Whether a post can quote another (quoteUri).")
     reply: bool = strawberry.field(description="Whether a post can reply to another (replyToUri).")
     link: bool = strawberry.field(description="Whether a post can share a link (the link option or a card).")
+    link_option: bool = strawberry.field(
+        description="Whether a post takes the `link` option (else a link is shared from the text, if at all)."
+    )
+    langs: bool = strawberry.field(description="Whether a post takes the `langs` option.")
+    flair: bool = strawberry.field(description="Whether a post takes the `flairId` option.")
     delete: bool = strawberry.field(description="Whether Herald can delete what it published.")
     metrics: bool = strawberry.field(description="Whether Herald collects the post's numbers.")
 
@@ -124,6 +129,9 @@ class PlatformRules:
             quote=rules.quote,
             reply=rules.reply,
             link=rules.link,
+            link_option=rules.link_option,
+            langs=rules.langs,
+            flair=rules.flair,
             delete=rules.delete,
             metrics=rules.metrics,
         )

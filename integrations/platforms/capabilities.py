@@ -60,7 +60,10 @@ class Capabilities:
     first_comment: bool = False  # a `firstComment` option, added once the post is out
     quote: bool = False  # a `quoteUri` option
     reply: bool = False  # a `replyToUri` option
-    link: bool = False  # a `link` option (a link post or a shared link)
+    link: bool = False  # a post can share a link: the `link` option, or a card from the text's first link
+    link_option: bool = False  # a `link` option (a link post, or a link shared with the post)
+    langs: bool = False  # a `langs` option (the languages the text is in)
+    flair: bool = False  # a `flairId` option
     subreddit_required: bool = False
     metrics: bool = True  # Herald collects the post's numbers after publishing
 
@@ -95,6 +98,7 @@ CAPABILITIES: Mapping[PlatformName, Capabilities] = {
         quote=True,
         reply=True,
         link=True,
+        langs=True,
     ),
     # Threads has replies, but Herald publishes no reply chains there (yet): a thread is refused.
     PlatformName.THREADS: Capabilities(
@@ -132,12 +136,15 @@ CAPABILITIES: Mapping[PlatformName, Capabilities] = {
         LIMITS[PlatformName.FACEBOOK],
         (MediaCapability(facebook_media.FILES, facebook_media.MAX_PHOTOS, max_videos=1),),
         link=True,
+        link_option=True,
     ),
     PlatformName.REDDIT: Capabilities(
         PlatformName.REDDIT,
         LIMITS[PlatformName.REDDIT],
         (MediaCapability(reddit_media.FILES, reddit_media.MAX_IMAGES),),
         link=True,
+        link_option=True,
+        flair=True,
         subreddit_required=True,
     ),
 }

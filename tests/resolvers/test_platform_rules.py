@@ -13,7 +13,7 @@ RULES = """
 {
   platformRules {
     platform label mediaRequired titleRequired subredditRequired threads maxThreadPosts
-    firstComment quote reply link delete metrics
+    firstComment quote reply link linkOption langs flair delete metrics
     text { maxLength counting maxBytes maxLinks maxHashtags titleMaxLength }
     media {
       variant minItems maxItems maxVideos carousel mixed imageTypes maxImageBytes videoTypes
@@ -85,13 +85,24 @@ async def test_media_rules_per_kind_of_post(rules: dict[str, dict[str, Any]]) ->
 
 
 async def test_capabilities_beyond_text(rules: dict[str, dict[str, Any]]) -> None:
-    flags = ("firstComment", "quote", "reply", "link", "delete", "subredditRequired")
+    flags = (
+        "firstComment",
+        "quote",
+        "reply",
+        "link",
+        "linkOption",
+        "langs",
+        "flair",
+        "delete",
+        "subredditRequired",
+    )
     assert {p: [f for f in flags if e[f]] for p, e in rules.items()} == {
-        "BLUESKY": ["quote", "reply", "link", "delete"],
+        # Bluesky shares a link as a card made from the text's first link: it has no `link` option.
+        "BLUESKY": ["quote", "reply", "link", "langs", "delete"],
         "THREADS": [],
         "INSTAGRAM": ["firstComment"],
-        "FACEBOOK": ["link"],
-        "REDDIT": ["link", "subredditRequired"],
+        "FACEBOOK": ["link", "linkOption"],
+        "REDDIT": ["link", "linkOption", "flair", "subredditRequired"],
     }
 
 

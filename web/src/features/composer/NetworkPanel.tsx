@@ -34,12 +34,6 @@ interface NetworkPanelProps {
 
 type OptionKey = Exclude<keyof TargetOptions, "instagramKind">;
 
-/**
- * What `platformRules` does not say yet: which network takes `langs`, and where `link: true` means a card
- * made from the text's first link rather than a `link` option (Bluesky ignores the option).
- */
-const LANGS_OPTION: ReadonlySet<Platform> = new Set(["BLUESKY"]);
-const LINK_FROM_TEXT: ReadonlySet<Platform> = new Set(["BLUESKY"]);
 
 export function NetworkPanel({ account, rules, draft, assets, errors, onChange }: NetworkPanelProps) {
   const id = useId();
@@ -177,11 +171,11 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
         )}
         {rules.subredditRequired && option("subreddit", "Subreddit", "r/name or name.")}
         {rules.text.titleMaxLength != null && option("title", "Title")}
-        {rules.subredditRequired && option("flairId", "Flair id (optional)", "Some subreddits require a flair.")}
-        {rules.link && !LINK_FROM_TEXT.has(account.platform) && option("link", `Link to share on ${name} (optional)`)}
+        {rules.flair && option("flairId", "Flair id (optional)", "Some subreddits require a flair.")}
+        {rules.linkOption && option("link", `Link to share on ${name} (optional)`)}
         {rules.quote && option("quoteUri", "Quote a post (optional)", "A post’s link or at:// address.")}
         {rules.reply && option("replyToUri", "Reply to a post (optional)", "A post’s link or at:// address.")}
-        {LANGS_OPTION.has(account.platform) && option("langs", "Languages (optional)", "Up to 3 tags like en or pt-BR, separated by commas.")}
+        {rules.langs && option("langs", "Languages (optional)", "Up to 3 tags like en or pt-BR, separated by commas.")}
         {rules.firstComment && option("firstComment", "First comment (optional)", undefined, true)}
       </div>
       <Preview
@@ -193,7 +187,7 @@ export function NetworkPanel({ account, rules, draft, assets, errors, onChange }
         media={media.map((m) => assets[m])}
         thread={rules.threads ? draft.thread.map((p) => p.text).filter((t) => t.trim()) : []}
         options={target.options}
-        linkOption={rules.link && !LINK_FROM_TEXT.has(account.platform)}
+        linkOption={rules.linkOption}
       />
     </div>
   );

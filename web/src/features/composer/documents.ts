@@ -32,6 +32,9 @@ export const PlatformRulesQuery = graphql(`
       quote
       reply
       link
+      linkOption
+      langs
+      flair
     }
   }
 `);

@@ -168,6 +168,19 @@ async function seed(api, pds) {
 /** In every page before its scripts: websocket frames and calendarEntries responses, timed. */
 function instrument() {
   window.__bench = { frames: [], calendarData: [] };
+  // performance.now() when the month grid holds `count` chips
+  window.__bench.monthGrid = (count) =>
+    new Promise((resolve) => {
+      const chips = () => document.querySelectorAll('[aria-label="Month"] button[data-post-id]').length;
+      if (chips() >= count) return resolve(performance.now());
+      const observer = new MutationObserver(() => {
+        if (chips() >= count) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(document.documentElement, { subtree: true, childList: true });
+    });
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
@@ -230,26 +243,11 @@ async function firstLoad(browser, base, signedIn) {
   };
 }
 
-/** Resolves in the page with performance.now() when the month grid holds `count` chips. */
-function monthGridAt(count) {
-  return new Promise((resolve) => {
-    const chips = () => document.querySelectorAll('[aria-label="Month"] button[data-post-id]').length;
-    if (chips() >= count) return resolve(performance.now());
-    const observer = new MutationObserver(() => {
-      if (chips() >= count) {
-        observer.disconnect();
-        resolve(performance.now());
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true });
-  });
-}
-
 async function calendar(context, base, middle) {
   const page = await context.newPage();
   // A full load of the month: navigation start (0) to the grid
   await page.goto(`${base}/calendar?view=month&date=${middle}`);
-  const loaded = await page.evaluate(monthGridAt, POSTS);
+  const loaded = await page.evaluate((count) => window.__bench.monthGrid(count), POSTS);
   const clicks = [];
   for (let run = 0; run < 3; run++) {
     await page.goto(`${base}/calendar?view=week&date=${middle}`);
@@ -259,16 +257,7 @@ async function calendar(context, base, middle) {
       const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Month");
       const seen = window.__bench.calendarData.length;
       const clickedAt = performance.now();
-      const gridAt = new Promise((resolve) => {
-        const chips = () => document.querySelectorAll('[aria-label="Month"] button[data-post-id]').length;
-        const observer = new MutationObserver(() => {
-          if (chips() >= count) {
-            observer.disconnect();
-            resolve(performance.now());
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true });
-      });
+      const gridAt = window.__bench.monthGrid(count);
       button.click();
       const gridTime = await gridAt;
       return { clicked: clickedAt, grid: gridTime, data: window.__bench.calendarData.slice(seen).at(-1) };

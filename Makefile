@@ -16,7 +16,7 @@ WEB_DEPS := web/node_modules/.package-lock.json
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: setup run test lint deps-check install-check schema schema-check pds requirements clean \
-	web web-check web-e2e chromium
+	web web-check web-e2e chromium bench-web
 
 $(STAMP): requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ web-check: $(WEB_DEPS)
 # The browser story against a real `herald dev` (Debian's Chromium; installed here when root).
 web-e2e: setup pds web chromium
 	cd web && CHROMIUM=$(CHROMIUM) HERALD_PYTHON=$(abspath $(BIN)/python) npm run e2e
+
+# The console's performance figures (issue 11), printed against their targets; not part of `make test`.
+bench-web: setup pds web chromium
+	CHROMIUM=$(CHROMIUM) HERALD_PYTHON=$(abspath $(BIN)/python) node bench/web_console.mjs
 
 chromium:
 	@test -x $(CHROMIUM) || { \

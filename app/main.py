@@ -14,9 +14,10 @@ from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, Router, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
@@ -194,7 +195,12 @@ def create_app(settings: Settings, services: Services | None = None, *, embedded
             Route("/oauth/{platform}/callback", oauth.callback),
             Route("/media/upload/{key:path}", media.upload, methods=["PUT"]),
             Route("/media/files/{key:path}", media.download, methods=["GET", "HEAD"]),
-            Route("/{path:path}", console.serve, methods=["GET", "HEAD"]),  # last: everything else
+            # Last: everything else. Compressed here only: the console's files hold no secret, while
+            # compressing API answers that carry tokens next to what a caller sent would invite BREACH.
+            Mount(
+                "",
+                app=GZipMiddleware(Router([Route("/{path:path}", console.serve, methods=["GET", "HEAD"])])),
+            ),
         ],
         middleware=[
             Middleware(BodyLimit, max_bytes=settings.graphql_max_body_bytes, paths=("/graphql",)),

@@ -26,6 +26,7 @@ def _dist(root: Path) -> Path:
     (root / "index.html").write_text(INDEX)
     (root / "assets" / "index-4f3a9c.js").write_text("console.log('herald')")
     (root / "assets" / "index-77b1e0.css").write_text("body{margin:0}")
+    (root / "assets" / "vendor-9c1d2e.js").write_text("export const herald = 'herald';\n" * 400)
     (root / "favicon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     return root
 
@@ -88,6 +89,22 @@ async def test_hashed_assets_are_immutable_with_their_mime_type(
     icon = await client.get(f"{console.base_url}/favicon.svg")
     assert icon.headers["content-type"].split(";")[0] == "image/svg+xml"
     assert icon.headers["cache-control"] == "no-cache"  # not hashed: may change under the same name
+
+
+async def test_the_console_is_sent_compressed_to_browsers_that_take_it(
+    console: ApiServer, client: httpx.AsyncClient
+) -> None:
+    script = await client.get(
+        f"{console.base_url}/assets/vendor-9c1d2e.js", headers={"accept-encoding": "gzip"}
+    )
+    assert script.headers["content-encoding"] == "gzip"
+    assert "accept-encoding" in script.headers["vary"].lower()
+    assert int(script.headers["content-length"]) < len(script.content) / 10  # httpx decoded it again
+    assert script.headers["cache-control"] == "public, max-age=31536000, immutable"
+    plain = await client.get(
+        f"{console.base_url}/assets/vendor-9c1d2e.js", headers={"accept-encoding": "identity"}
+    )
+    assert "content-encoding" not in plain.headers and plain.content == script.content
 
 
 async def test_the_console_carries_a_strict_csp(console: ApiServer, client: httpx.AsyncClient) -> None:

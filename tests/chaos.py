@@ -53,6 +53,7 @@ class ChaosPlan:
     posts: int
     accounts: int = 2
     workers: int = 2
+    schedulers: int = 1  # side by side (their claims are atomic); one of them is killed
     worker_kills: int = 6
     spread_seconds: float = 8.0
     kill_api: bool = True
@@ -76,6 +77,9 @@ class ChaosReport:
     takeovers: list[float] = field(default_factory=list)  # kill -> another worker holds the target
     worker_starts: list[float] = field(default_factory=list)  # exec -> consuming, seconds
     kills: Counter[str] = field(default_factory=Counter)
+    began: float = field(default_factory=time.time)  # the run's start, wall clock
+    kill_times: list[tuple[float, str]] = field(default_factory=list)  # (wall clock, what was killed)
+    latest: list[str] = field(default_factory=list)  # the latest targets' timelines, latest first
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -98,6 +102,10 @@ class ChaosReport:
                 f"lateness: {spread(self.lateness)}",
                 f"takeover after a kill ({len(self.takeovers)} targets): {spread(self.takeovers)}",
                 f"worker start, exec to consuming ({len(self.worker_starts)}): {spread(self.worker_starts)}",
+                "kills at (s into the run): "
+                + ", ".join(f"{what} {at - self.began:.1f}" for at, what in self.kill_times),
+                "latest targets (times in s into the run):",
+                *(f"  {line}" for line in self.latest),
             ]
         )
 
@@ -153,7 +161,7 @@ class _Herald:
     env: dict[str, str]
     base_url: str
     api: HeraldProcess | None = None
-    scheduler: HeraldProcess | None = None
+    schedulers: list[HeraldProcess] = field(default_factory=list)
     workers: list[HeraldProcess] = field(default_factory=list)
     retired: list[HeraldProcess] = field(default_factory=list)
 
@@ -163,7 +171,7 @@ class _Herald:
         return worker
 
     def start_scheduler(self) -> None:
-        self.scheduler = HeraldProcess(["scheduler"], self.env)
+        self.schedulers.append(HeraldProcess(["scheduler"], self.env))
 
     async def start_api(self) -> None:
         self.api = HeraldProcess(["serve"], self.env)
@@ -177,7 +185,7 @@ class _Herald:
                 await asyncio.sleep(0.2)
 
     def everyone(self) -> list[HeraldProcess]:
-        return [p for p in (self.api, self.scheduler, *self.workers) if p is not None]
+        return [p for p in (self.api, *self.schedulers, *self.workers) if p is not None]
 
     def stop_all(self) -> None:
         for process in self.everyone():
@@ -223,7 +231,8 @@ async def run_chaos(plan: ChaosPlan, settings: Settings, pds: PdsServer, prefix:
     try:
         for _ in range(plan.workers):
             herald.start_worker()
-        herald.start_scheduler()
+        for _ in range(plan.schedulers):
+            herald.start_scheduler()
         await herald.start_api()
         member, dids = await _member_with_accounts(ApiServer(herald.base_url), pds, plan.accounts)
         shaking = asyncio.create_task(_shake(plan, herald, database, report))
@@ -279,6 +288,7 @@ async def _create_posts(
             await asyncio.sleep(rng.uniform(0, 0.05))
             herald.api.kill()
             report.kills["api"] += 1
+            report.kill_times.append((time.time(), "api"))
             herald.retired.append(herald.api)
             await herald.start_api()
         try:
@@ -306,6 +316,7 @@ async def _shake(plan: ChaosPlan, herald: _Herald, database: Any, report: ChaosR
         victim.kill()
         report.kills["worker"] += 1
         killed_at = time.monotonic()
+        report.kill_times.append((time.time(), f"worker {victim.pid}"))
         herald.workers.remove(victim)
         herald.retired.append(victim)
         herald.start_worker()
@@ -327,10 +338,11 @@ async def _victim(rng: random.Random, workers: list[HeraldProcess], database: An
 
 
 def _kill_scheduler(herald: _Herald, report: ChaosReport) -> None:
-    assert herald.scheduler is not None
-    herald.scheduler.kill()
+    victim = herald.schedulers.pop(0)
+    victim.kill()
     report.kills["scheduler"] += 1
-    herald.retired.append(herald.scheduler)
+    report.kill_times.append((time.time(), "scheduler"))
+    herald.retired.append(victim)
     herald.start_scheduler()
 
 
@@ -366,6 +378,19 @@ async def _settle(database: Any, seconds: float) -> None:
                 if done and not _disagreeing(posts, targets):
                     return
                 await asyncio.sleep(0.5)
+
+
+def _latest(
+    published: list[dict[str, Any]], timelines: Mapping[str, list[str]], began: float, count: int = 8
+) -> list[str]:
+    """The latest targets: when each was due, and when each of its events reached the stream (seconds into
+    the run); with the kill times, where their lateness came from."""
+    late = sorted(published, key=lambda t: t["published_at"] - t["scheduled_at"], reverse=True)[:count]
+    return [
+        f"{(t['published_at'] - t['scheduled_at']).total_seconds():.1f} late: "
+        f"due {t['scheduled_at'].timestamp() - began:.1f}, {' '.join(timelines[str(t['_id'])])}"
+        for t in late
+    ]
 
 
 def _disagreeing(posts: list[dict[str, Any]], targets: list[dict[str, Any]]) -> list[str]:
@@ -423,12 +448,17 @@ async def _count(
     report.lateness = [(t["published_at"] - t["scheduled_at"]).total_seconds() for t in published]
     workspace_id = posts[0]["workspace_id"] if posts else workspace_gid
     stream = await redis.xrange(f"{prefix}:events:{workspace_id}") or []
-    events = Counter(
-        payload["target_id"]
-        for _, entry in stream
-        if entry is not None
-        for payload in [json.loads(entry[b"payload"])]
-        if payload["status"] == TargetStatus.PUBLISHED
-    )
+    events: Counter[str] = Counter()
+    timelines: dict[str, list[str]] = {}
+    for entry_id, entry in stream:
+        if entry is None:
+            continue
+        payload = json.loads(entry[b"payload"])
+        if payload["status"] == TargetStatus.PUBLISHED:
+            events[payload["target_id"]] += 1
+        stamp = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
+        at = int(stamp.split("-")[0]) / 1000 - report.began  # an entry's id is its time in ms
+        timelines.setdefault(payload["target_id"], []).append(f"{payload['status']} {at:.1f}")
+    report.latest = _latest(published, timelines, report.began)
     report.missing_events = [str(t["_id"]) for t in published if events[str(t["_id"])] == 0]
     report.duplicate_events = [target_id for target_id, n in events.items() if n > 1]

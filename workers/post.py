@@ -46,6 +46,9 @@ from resolvers.post_events import OutboxRelay, announce
 
 log = structlog.get_logger(__name__)
 
+# How often a job for a target another worker holds looks whether that worker's lease ran out.
+LEASE_WATCH_SECONDS = 1.0
+
 
 class LeaseLost(Exception):
     """Another worker took the target over (this one's lease expired): stop without recording anything."""
@@ -89,6 +92,8 @@ class PostWorker:
         target_id = PydanticObjectId(str(body["target_id"]))
         target = await PostTarget.claim_for_publish(target_id, self.worker_id, self.lease)
         if target is None:
+            target = await self._claim_when_lease_runs_out(target_id)
+        if target is None:
             # Already taken, finished or cancelled: a duplicate delivery is harmless and is dropped here.
             log.info("post.publish.skipped", target_id=str(target_id))
             return
@@ -100,6 +105,24 @@ class PostWorker:
             renewing.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await renewing
+
+    async def _claim_when_lease_runs_out(self, target_id: PydanticObjectId) -> PostTarget | None:
+        """Take over a target whose holder stopped renewing its lease, as soon as the lease runs out.
+
+        A job arrives for a target another worker holds mostly because the broker gave it back when that
+        worker's connection closed: the worker died. Dropping it would leave the target to the scheduler's
+        expired-lease sweep, a tick later at best and much later when the scheduler is restarting too.
+        A holder that is alive renews its lease meanwhile, or finishes: then the job is dropped."""
+        held = await PostTarget.get(target_id)
+        if held is None or held.status is not TargetStatus.PUBLISHING or held.lease_expires_at is None:
+            return None
+        deadline = held.lease_expires_at  # a holder that renews pushes it out: it is alive
+        while (left := (deadline - utcnow()).total_seconds()) >= 0:
+            await asyncio.sleep(min(left, LEASE_WATCH_SECONDS) + 0.01)
+            now = await PostTarget.get(target_id)
+            if now is None or now.status is not TargetStatus.PUBLISHING or now.lease_expires_at != deadline:
+                return None
+        return await PostTarget.claim_for_publish(target_id, self.worker_id, self.lease)
 
     async def _renew_lease(self, target: PostTarget) -> None:
         while True:

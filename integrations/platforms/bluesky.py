@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import datetime
-
-from atproto_client import AsyncClient, models
-from atproto_client.client.session import Session
+from typing import TYPE_CHECKING
 
 from integrations.platforms.base import (
     AccountSession,
@@ -32,13 +30,19 @@ from integrations.platforms.base import (
 from integrations.platforms.bluesky_media import media_violations
 from integrations.platforms.bluesky_progress import Progress
 from integrations.platforms.bluesky_refs import POST_COLLECTION, PostRef, options_violations
-from integrations.platforms.bluesky_repo import AccountRepo, open_client, open_repo
 from integrations.platforms.bluesky_text import record_key, text_violations
 from integrations.platforms.bluesky_threads import publish_chain, thread_violations
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, login_failure
 from integrations.platforms.capabilities import CAPABILITIES
 from integrations.safe_fetch import FetchPolicy, FetchRefused
 from models.platform import PlatformName
+
+# The atproto SDK (under `bluesky_repo`) takes most of a second to import: it is imported on the first
+# call to the network, so a starting post worker, scheduler or API does not wait for it.
+if TYPE_CHECKING:
+    from atproto_client import AsyncClient
+
+    from integrations.platforms.bluesky_repo import AccountRepo
 
 __all__ = ["POST_COLLECTION", "PROFILE_COLLECTION", "Bluesky"]
 
@@ -74,6 +78,10 @@ class Bluesky:
         `Permanent("ADDRESS_NOT_ALLOWED")` when the service URL (or the PDS its DID document names)
         is not a public address, and `Transient` when the PDS cannot be reached.
         """
+        from atproto_client.client.session import Session
+
+        from integrations.platforms.bluesky_repo import open_client
+
         async with open_client(service_url, self._timeout, self._policy) as client:
             try:
                 # The PDS alone does not serve app.bsky profiles, so the profile is read from the repo.
@@ -107,6 +115,8 @@ class Bluesky:
         A repeat with the same key returns what the first call created instead of a second post; with
         the `checkpoint` of an earlier attempt, it resumes where that attempt stopped.
         """
+        from integrations.platforms.bluesky_repo import open_repo
+
         async with open_repo(account, self._timeout, self._policy) as repo:
             await repo.ensure_fresh()
             refs = await publish_chain(repo, content, idempotency_key, Progress(checkpoint), self._policy)
@@ -120,6 +130,8 @@ class Bluesky:
         A thread counts as published only once its last part exists (parts are created in order);
         before that, `publish` resumes it. Raises `OutcomeUnknown` when the PDS cannot be asked.
         """
+        from integrations.platforms.bluesky_repo import open_repo
+
         last = len(content.thread)
         async with open_repo(account, self._timeout, self._policy) as repo:
             try:
@@ -140,6 +152,8 @@ class Bluesky:
 
         A post already gone is no error. Raises a classified `PublishFailure` when the PDS refuses.
         """
+        from integrations.platforms.bluesky_repo import open_repo
+
         async with open_repo(account, self._timeout, self._policy) as repo:
             await repo.ensure_fresh()
             for uri in reversed(published_ids):
@@ -175,6 +189,8 @@ def _published(account: AccountSession, refs: Sequence[PostRef]) -> Published:
 
 
 async def _display_name(client: AsyncClient, did: str) -> str | None:
+    from atproto_client import models
+
     params = models.ComAtprotoRepoGetRecord.Params(repo=did, collection=PROFILE_COLLECTION, rkey="self")
     try:
         profile = await client.com.atproto.repo.get_record(params)

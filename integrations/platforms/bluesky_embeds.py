@@ -16,7 +16,7 @@ import asyncio
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageOps
 
@@ -26,11 +26,13 @@ from integrations.platforms.base import InvalidContent, MediaBytes, MediaFacts, 
 from integrations.platforms.bluesky_media import IMAGE_BLOB_MAX_BYTES, IMAGE_MAX_SIDE
 from integrations.platforms.bluesky_progress import Progress
 from integrations.platforms.bluesky_refs import PostRef
-from integrations.platforms.bluesky_repo import AccountRepo
 from integrations.platforms.bluesky_text import detect_links
 from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, failure, status_of
 from integrations.safe_fetch import FetchPolicy
 from models.platform import MediaKind
+
+if TYPE_CHECKING:  # the repository wraps the atproto SDK, imported on first publish only
+    from integrations.platforms.bluesky_repo import AccountRepo
 
 IMAGES = "app.bsky.embed.images"
 VIDEO = "app.bsky.embed.video"

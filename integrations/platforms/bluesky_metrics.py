@@ -20,10 +20,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from atproto_client.client.session import Session
 from atproto_core.exceptions import AtProtocolError
 
 from integrations.platforms.base import (
@@ -38,6 +37,9 @@ from integrations.platforms.base import (
 from integrations.platforms.metrics import AccountMetrics, Budget, Metrics, PostGone
 from integrations.safe_fetch import FetchRefused
 from models.platform import PlatformName
+
+if TYPE_CHECKING:  # the SDK's client package takes most of a second to import: on first use only
+    from atproto_client.client.session import Session
 
 ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
@@ -126,6 +128,8 @@ class BlueskyMetrics:
         body = _json(response)
         if response.status_code != 200 or not isinstance(body, dict):
             raise _failure(response, body.get("error") if isinstance(body, dict) else None)
+        from atproto_client.client.session import Session
+
         renewed = Session(
             body["handle"], body["did"], body["accessJwt"], body["refreshJwt"], session.pds_endpoint
         )
@@ -152,6 +156,8 @@ class BlueskyMetrics:
 
 
 def _session(account: AccountSession) -> Session:
+    from atproto_client.client.session import Session
+
     try:
         return Session.decode(str(account.credentials["session"]))
     except (KeyError, ValueError, AtProtocolError) as exc:

@@ -23,10 +23,11 @@ from atproto_client.client.session import Session
 from atproto_client.request import AsyncRequest, RequestBase
 from atproto_core.exceptions import AtProtocolError
 
-from integrations.platforms.base import AccountSession, AuthExpired, RateLimited, Transient
+from integrations.platforms.base import AccountSession, AuthExpired, RateLimited
 from integrations.platforms.bluesky_refs import POST_COLLECTION, PostRef
 from integrations.platforms.bluesky_xrpc import (
     XRPC_ERRORS,
+    BlobMissing,
     error_code,
     failure,
     is_token_error,
@@ -40,10 +41,6 @@ ACCESS_TOKEN_MARGIN = timedelta(minutes=5)
 
 T = TypeVar("T")
 Headers = dict[str, str]
-
-
-class BlobMissing(Transient):
-    """The PDS no longer has a blob the record refers to (unreferenced uploads expire): upload again."""
 
 
 class CheckedRequest(AsyncRequest):  # type: ignore[misc]  # the SDK is untyped here

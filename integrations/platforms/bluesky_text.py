@@ -17,21 +17,14 @@ index counts code points, which differs as soon as the text holds anything outsi
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
 import regex
-from atproto_client.models.string_formats import is_valid_handle
-from atproto_client.utils.facet_detection import tld_set
-from atproto_client.utils.facet_regexes import (
-    CASHTAG_REGEX,
-    MENTION_REGEX,
-    TAG_REGEX,
-    TRAILING_PUNCTUATION_REGEX,
-    URL_REGEX,
-)
 
 from integrations.platforms.base import Violation
 
@@ -120,12 +113,42 @@ class _ByteOffsets:
         return len(self._text[:index].encode("utf-8"))
 
 
+@dataclass(frozen=True, slots=True)
+class _FacetSyntax:
+    url: re.Pattern[str]
+    mention: re.Pattern[str]
+    tag: re.Pattern[str]
+    cashtag: re.Pattern[str]
+    trailing_punctuation: re.Pattern[str]
+    tlds: Set[str]
+    valid_handle: Callable[[str], bool]
+
+
+@functools.cache
+def _syntax() -> _FacetSyntax:
+    """The atproto SDK's facet expressions, TLDs and handle check, imported on first use: importing the
+    SDK takes most of a second, which a starting post worker, scheduler or API should not wait for."""
+    from atproto_client.models.string_formats import is_valid_handle
+    from atproto_client.utils import facet_regexes as expressions
+    from atproto_client.utils.facet_detection import tld_set
+
+    return _FacetSyntax(
+        url=expressions.URL_REGEX,
+        mention=expressions.MENTION_REGEX,
+        tag=expressions.TAG_REGEX,
+        cashtag=expressions.CASHTAG_REGEX,
+        trailing_punctuation=expressions.TRAILING_PUNCTUATION_REGEX,
+        tlds=tld_set,
+        valid_handle=is_valid_handle,
+    )
+
+
 def detect_links(text: str) -> list[FacetSpan]:
     """Links in `text` as the Bluesky app marks them: http(s) URLs, and bare domains with a known TLD
     (linked as https://), without the punctuation that ends the sentence around them."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in URL_REGEX.finditer(text):
+    for match in _syntax().url.finditer(text):
         url, (start, end) = match.group(2), match.span(2)
         if not url.lower().startswith(("http://", "https://")):
             if not _known_tld(match.group("domain") or ""):
@@ -145,9 +168,10 @@ def detect_mentions(text: str) -> list[FacetSpan]:
     A handle must be valid and end in a known TLD (or `.test`, the AT Protocol's test domain)."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in MENTION_REGEX.finditer(text):
+    syntax = _syntax()
+    for match in syntax.mention.finditer(text):
         handle = match.group(3)
-        if not is_valid_handle(handle) or not (_known_tld(handle) or handle.endswith(".test")):
+        if not syntax.valid_handle(handle) or not (_known_tld(handle) or handle.endswith(".test")):
             continue
         spans.append(FacetSpan(FacetKind.MENTION, at(match.start(2)), at(match.end(3)), handle.lower()))
     return spans
@@ -157,8 +181,9 @@ def detect_tags(text: str) -> list[FacetSpan]:
     """`#hashtags` in `text`; the span covers the `#`, the value does not."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in TAG_REGEX.finditer(text):
-        tag = TRAILING_PUNCTUATION_REGEX.sub("", match.group(2) or "")
+    syntax = _syntax()
+    for match in syntax.tag.finditer(text):
+        tag = syntax.trailing_punctuation.sub("", match.group(2) or "")
         if not tag or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
             continue
         start = match.end(1)
@@ -171,7 +196,7 @@ def detect_cashtags(text: str) -> list[FacetSpan]:
     holding the `$` and the ticker in upper case, as the Bluesky app stores it."""
     at = _ByteOffsets(text)
     spans: list[FacetSpan] = []
-    for match in CASHTAG_REGEX.finditer(text):
+    for match in _syntax().cashtag.finditer(text):
         start, end = match.end(1), match.end(2)
         spans.append(FacetSpan(FacetKind.TAG, at(start), at(end), f"${match.group(2).upper()}"))
     return spans
@@ -180,7 +205,7 @@ def detect_cashtags(text: str) -> list[FacetSpan]:
 def _known_tld(domain: str) -> bool:
     # Case-sensitive, like the TypeScript client: "example.COM" is no bare link.
     _, dot, tld = domain.rpartition(".")
-    return bool(dot) and tld in tld_set
+    return bool(dot) and tld in _syntax().tlds
 
 
 def detect_facet_spans(text: str) -> list[FacetSpan]:

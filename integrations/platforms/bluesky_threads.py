@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from integrations.platforms.base import InvalidContent, PostContent, ThreadPartContent, Violation
 from integrations.platforms.bluesky_embeds import PartSource, build_embed
 from integrations.platforms.bluesky_media import media_violations
 from integrations.platforms.bluesky_progress import Progress
 from integrations.platforms.bluesky_refs import POST_COLLECTION, PostRef, langs_of, parse_post_uri
-from integrations.platforms.bluesky_repo import AccountRepo, BlobMissing
 from integrations.platforms.bluesky_text import (
     FacetKind,
     build_facets,
@@ -28,8 +27,11 @@ from integrations.platforms.bluesky_text import (
     record_key,
     text_violations,
 )
-from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, failure, status_of
+from integrations.platforms.bluesky_xrpc import XRPC_ERRORS, BlobMissing, failure, status_of
 from integrations.safe_fetch import FetchPolicy
+
+if TYPE_CHECKING:  # the repository wraps the atproto SDK, imported on first publish only
+    from integrations.platforms.bluesky_repo import AccountRepo
 
 # Posts in one thread, the first included: Bluesky sets no limit, Herald keeps a chain within reason
 # (each post costs 3 of the account's 5,000 write points an hour).

@@ -8,10 +8,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from atproto_client.exceptions import RequestErrorBase
 from atproto_core.exceptions import AtProtocolError
 
 from integrations.platforms.base import (
@@ -24,6 +23,9 @@ from integrations.platforms.base import (
     Transient,
 )
 from integrations.safe_fetch import FetchRefused
+
+if TYPE_CHECKING:
+    from atproto_client.request import Response
 
 # Used when a 429 carries no reset time.
 DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=1)
@@ -41,15 +43,27 @@ TRANSPORT_ERRORS = (httpx.TransportError,)
 XRPC_ERRORS = (AtProtocolError, FetchRefused, *TRANSPORT_ERRORS)
 
 
+class BlobMissing(Transient):
+    """The PDS no longer has a blob the record refers to (unreferenced uploads expire): upload again."""
+
+
+def _response(exc: BaseException) -> Response | None:
+    """The response of a failed SDK call; None when none arrived. The SDK is imported here, not above:
+    it takes most of a second, and a process that starts need not wait for it (a call loaded it)."""
+    from atproto_client.exceptions import RequestErrorBase
+
+    return exc.response if isinstance(exc, RequestErrorBase) else None
+
+
 def status_of(exc: BaseException) -> int | None:
     """The HTTP status of a failed call; None when no response arrived."""
-    response = exc.response if isinstance(exc, RequestErrorBase) else None
+    response = _response(exc)
     return response.status_code if response is not None else None
 
 
 def error_code(exc: BaseException) -> str | None:
     """The XRPC `error` name of a failed call (e.g. `RecordNotFound`), when the PDS gave one."""
-    response = exc.response if isinstance(exc, RequestErrorBase) else None
+    response = _response(exc)
     content = response.content if response is not None else None
     code = getattr(content, "error", None)
     return code if isinstance(code, str) else None
@@ -62,7 +76,7 @@ def is_token_error(exc: BaseException) -> bool:
 
 def retry_at(exc: BaseException) -> datetime:
     """When a rate-limited call may be tried again: the `ratelimit-reset` header (epoch seconds)."""
-    response = exc.response if isinstance(exc, RequestErrorBase) else None
+    response = _response(exc)
     headers: Mapping[str, Any] = response.headers if response is not None else {}
     with contextlib.suppress(KeyError, TypeError, ValueError, OverflowError):
         return datetime.fromtimestamp(int(headers["ratelimit-reset"]), UTC)

@@ -78,6 +78,51 @@ async def test_the_same_job_delivered_twice_publishes_once(
     assert done.attempts == 1
 
 
+async def test_a_job_for_a_target_a_dead_worker_held_publishes_it_once_the_lease_runs_out(
+    api: ApiServer, pds: PdsServer, services: Services
+) -> None:
+    # given a target claimed by a worker that died at once (its lease runs out in 2 s, never renewed)
+    member, account, account_id = await member_with_account(api, pds)
+    target = await _queued_target(api, member, account_id, "its worker died before it published")
+    assert target.id is not None
+    assert await PostTarget.claim_for_publish(target.id, "dead-worker", timedelta(seconds=2)) is not None
+
+    # when the broker gives its job to another worker (no scheduler runs here)
+    started = asyncio.get_running_loop().time()
+    await PostWorker(services, "survivor").handle({"target_id": str(target.id)})
+
+    # then that worker waited for the lease to run out, took the target over and published it once
+    assert asyncio.get_running_loop().time() - started >= 1.5
+    done = await PostTarget.get(target.id)
+    assert done is not None and done.status is TargetStatus.PUBLISHED
+    assert len(await pds.list_records(account.did, COLLECTION)) == 1
+
+
+async def test_a_job_for_a_target_a_live_worker_holds_is_dropped_when_the_lease_is_renewed(
+    api: ApiServer, pds: PdsServer, services: Services
+) -> None:
+    # given a target held by a worker that is alive and renews its lease
+    member, _, account_id = await member_with_account(api, pds)
+    queued = await _queued_target(api, member, account_id, "its worker is alive")
+    assert queued.id is not None
+    held = await PostTarget.claim_for_publish(queued.id, "live-worker", timedelta(seconds=2))
+    assert held is not None
+
+    async def renew() -> None:
+        await asyncio.sleep(1)
+        assert await held.renew_lease(timedelta(seconds=30))
+
+    # when another worker gets a second job for it meanwhile
+    renewing = asyncio.create_task(renew())
+    await PostWorker(services, "second").handle({"target_id": str(queued.id)})
+    await renewing
+
+    # then the second worker dropped the job: the target is still the live worker's
+    after = await PostTarget.get(queued.id)
+    assert after is not None and after.status is TargetStatus.PUBLISHING
+    assert after.lease_owner == "live-worker"
+
+
 async def _route_through(proxy: HoldingProxy, account_gid: str, services: Services) -> None:
     """Given: the account's PDS is reached through the proxy (its stored session points there)."""
     account = await SocialAccount.get(parse_id_of("SocialAccount", account_gid))

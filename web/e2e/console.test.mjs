@@ -579,11 +579,14 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   const wording = page.getByLabel(`Wording for Bluesky (@${pds.handle})`);
   await page.getByText("Each network’s tab has its caption").waitFor({ timeout: 30_000 });
   assert.equal(await wording.inputValue(), caption);
-  const seen = await page.evaluate(() => {
+  const streamed = await page.evaluate(() => {
     clearInterval(window.heraldCaptionPoll);
     return window.heraldCaption;
   });
-  assert.ok(seen.some((v) => v && v.length < caption.length && caption.startsWith(v)), `the caption did not stream: ${JSON.stringify(seen)}`);
+  assert.ok(
+    streamed.some((v) => v && v.length < caption.length && caption.startsWith(v)),
+    `the caption did not stream: ${JSON.stringify(streamed)}`,
+  );
   await page.getByLabel("How", { exact: true }).selectOption("SHORTEN");
   await page.getByRole("button", { name: "Rewrite", exact: true }).click();
   await page.getByText("The text is rewritten.").waitFor({ timeout: 30_000 });

@@ -83,8 +83,8 @@ async function startHerald(name, env = {}) {
 }
 
 /**
- * The suite's real Bluesky PDS with one account, and the Threads, Meta and Reddit fakes with a user who
- * consents (tests/services/e2e_services.py): `{ pds: { url, handle, appPassword }, env }`, `env` pointing a
+ * The suite's real Bluesky PDS with one account, the Threads, Meta and Reddit fakes with a user who
+ * consents, and the Gemini fake scripted for the AI assist (tests/services/e2e_services.py): `{ pds: { url, handle, appPassword }, env }`, `env` pointing a
  * Herald at the fakes. They stop when their stdin closes.
  */
 async function startServices(handle) {
@@ -562,6 +562,39 @@ test("compose, schedule 10 s ahead, watch the badge turn Published live, once on
   assert.equal(await page.getByLabel("Text", { exact: true }).getAttribute("aria-invalid"), "true");
   await shot(page, "22-composer-errors");
   await checkA11y(page, "composer (errors)");
+
+  // The AI assist (its own chunk): captions stream into the Bluesky tab as the (fake) Gemini writes them,
+  // the checked caption replaces them, then a rewrite shortens it; axe with the assist open
+  await page.getByRole("button", { name: "Write with AI" }).click();
+  await page.getByLabel("What the post is about").fill("Herald's AI writing help");
+  await page.evaluate(() => {
+    window.heraldCaption = [];
+    window.heraldCaptionPoll = setInterval(() => {
+      const field = document.querySelector('textarea[id$="-own"]');
+      if (field && window.heraldCaption.at(-1) !== field.value) window.heraldCaption.push(field.value);
+    }, 10);
+  });
+  await page.getByRole("button", { name: "Write captions" }).click();
+  const caption = "Fresh from Herald: posts written with a little help.\n\n#herald";
+  const wording = page.getByLabel(`Wording for Bluesky (@${pds.handle})`);
+  await page.getByText("Each network’s tab has its caption").waitFor({ timeout: 30_000 });
+  assert.equal(await wording.inputValue(), caption);
+  const streamed = await page.evaluate(() => {
+    clearInterval(window.heraldCaptionPoll);
+    return window.heraldCaption;
+  });
+  assert.ok(
+    streamed.some((v) => v && v.length < caption.length && caption.startsWith(v)),
+    `the caption did not stream: ${JSON.stringify(streamed)}`,
+  );
+  await page.getByLabel("How", { exact: true }).selectOption("SHORTEN");
+  await page.getByRole("button", { name: "Rewrite", exact: true }).click();
+  await page.getByText("The text is rewritten.").waitFor({ timeout: 30_000 });
+  assert.equal(await wording.inputValue(), "Herald helps you write.");
+  await shot(page, "22c-composer-ai-assist");
+  await checkA11y(page, "composer (AI assist)");
+  await page.reload();
+  await page.getByRole("heading", { name: "New post" }).waitFor();
 
   // A post with a link and an image: the Bluesky counter counts as Bluesky does, the upload shows its progress
   const text = `Hello from Herald's console, ${Date.now()} 👨‍👩‍👧‍👦 https://example.com/herald`;

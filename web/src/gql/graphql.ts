@@ -8,6 +8,36 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AccountCapability =
   | 'INSIGHTS';
 
+/** Why altTextGenerate gave no alt text. */
+export type AltTextGenerateErrorCode =
+  | 'ACCOUNT_NOT_FOUND'
+  | 'AI_BLOCKED'
+  | 'AI_EMPTY'
+  | 'AI_NOT_CONFIGURED'
+  | 'AI_QUOTA_EXCEEDED'
+  | 'AI_UNAVAILABLE'
+  | 'BRIEF_REQUIRED'
+  | 'BRIEF_TOO_LONG'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_PLATFORM'
+  | 'INPUT_TOO_LONG'
+  | 'INVALID_LANGUAGE'
+  | 'INVALID_REQUEST_ID'
+  | 'LANGUAGE_REQUIRED'
+  | 'MEDIA_NOT_AN_IMAGE'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'NO_PLATFORMS'
+  | 'POST_NOT_FOUND'
+  | 'REQUEST_ID_USED'
+  | 'TARGET_NOT_FOUND'
+  | 'TEXT_REQUIRED'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TONE_REQUIRED'
+  | 'TONE_TOO_LONG'
+  | 'TOO_MANY_MEDIA'
+  | 'WORKSPACE_NOT_FOUND';
+
 /** Why no export was made. */
 export type AnalyticsExportErrorCode =
   | 'ACCOUNT_NOT_FOUND'
@@ -50,6 +80,53 @@ export type BlueskyAccountConnectInput = {
   handle: string;
   /** The account's PDS; https://bsky.social when omitted. */
   serviceUrl?: string | null | undefined;
+  workspaceId: string | number;
+};
+
+/** Why captionGenerate gave no suggestions. */
+export type CaptionGenerateErrorCode =
+  | 'ACCOUNT_NOT_FOUND'
+  | 'AI_BLOCKED'
+  | 'AI_EMPTY'
+  | 'AI_NOT_CONFIGURED'
+  | 'AI_QUOTA_EXCEEDED'
+  | 'AI_UNAVAILABLE'
+  | 'BRIEF_REQUIRED'
+  | 'BRIEF_TOO_LONG'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_PLATFORM'
+  | 'INPUT_TOO_LONG'
+  | 'INVALID_LANGUAGE'
+  | 'INVALID_REQUEST_ID'
+  | 'LANGUAGE_REQUIRED'
+  | 'MEDIA_NOT_AN_IMAGE'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'NO_PLATFORMS'
+  | 'POST_NOT_FOUND'
+  | 'REQUEST_ID_USED'
+  | 'TARGET_NOT_FOUND'
+  | 'TEXT_REQUIRED'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TONE_REQUIRED'
+  | 'TONE_TOO_LONG'
+  | 'TOO_MANY_MEDIA'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** What to write about, and for which networks. */
+export type CaptionGenerateInput = {
+  /** What the post is about (at most 2,000 characters). */
+  brief: string;
+  /** A language tag (en, de, pt-BR). */
+  language?: string | null | undefined;
+  /** Up to 4 READY files the post goes out with; the model looks at the images. */
+  mediaIds?: Array<string | number> | null | undefined;
+  /** One suggestion per network, in this order. */
+  platforms: Array<Platform>;
+  /** A UUID you picked: subscribe to captionGenerated with it first to see the text live. */
+  requestId?: string | number | null | undefined;
+  /** e.g. 'playful', 'formal' (≤ 60 characters). */
+  tone?: string | null | undefined;
   workspaceId: string | number;
 };
 
@@ -498,6 +575,48 @@ export type PostPublishNowErrorCode =
   | 'VIDEO_TOO_SHORT'
   | 'WORKSPACE_NOT_FOUND';
 
+/** Why postRewrite gave no text. */
+export type PostRewriteErrorCode =
+  | 'ACCOUNT_NOT_FOUND'
+  | 'AI_BLOCKED'
+  | 'AI_EMPTY'
+  | 'AI_NOT_CONFIGURED'
+  | 'AI_QUOTA_EXCEEDED'
+  | 'AI_UNAVAILABLE'
+  | 'BRIEF_REQUIRED'
+  | 'BRIEF_TOO_LONG'
+  | 'DUPLICATE_MEDIA'
+  | 'DUPLICATE_PLATFORM'
+  | 'INPUT_TOO_LONG'
+  | 'INVALID_LANGUAGE'
+  | 'INVALID_REQUEST_ID'
+  | 'LANGUAGE_REQUIRED'
+  | 'MEDIA_NOT_AN_IMAGE'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_NOT_READY'
+  | 'NO_PLATFORMS'
+  | 'POST_NOT_FOUND'
+  | 'REQUEST_ID_USED'
+  | 'TARGET_NOT_FOUND'
+  | 'TEXT_REQUIRED'
+  | 'THREADS_NOT_SUPPORTED'
+  | 'TONE_REQUIRED'
+  | 'TONE_TOO_LONG'
+  | 'TOO_MANY_MEDIA'
+  | 'WORKSPACE_NOT_FOUND';
+
+/** A post to rewrite for one network. */
+export type PostRewriteInput = {
+  instruction: RewriteInstruction;
+  /** For TRANSLATE: a language tag. */
+  language?: string | null | undefined;
+  platform: Platform;
+  text: string;
+  /** For CHANGE_TONE: the tone to use. */
+  tone?: string | null | undefined;
+  workspaceId: string | number;
+};
+
 /** Why postSchedule refused. */
 export type PostScheduleErrorCode =
   | 'ACCOUNT_DISCONNECTED'
@@ -816,6 +935,13 @@ export type PostTargetStatus =
   | 'SCHEDULED'
   | 'UNCONFIRMED';
 
+/** What to do to a post. */
+export type RewriteInstruction =
+  | 'CHANGE_TONE'
+  | 'SHORTEN'
+  | 'SPLIT_THREAD'
+  | 'TRANSLATE';
+
 /** A new user, and the workspace they will own. */
 export type SignUpInput = {
   email: string;
@@ -948,6 +1074,35 @@ export type AnalyticsUpdatedSubscriptionVariables = Exact<{
 
 
 export type AnalyticsUpdatedSubscription = { analyticsUpdated: { eventId: string, issuedAt: string } };
+
+export type ComposerCaptionGeneratedSubscriptionVariables = Exact<{
+  requestId: string | number;
+}>;
+
+
+export type ComposerCaptionGeneratedSubscription = { captionGenerated: { requestId: string, platform: Platform, delta: string, done: boolean, text: string | null } };
+
+export type ComposerCaptionGenerateMutationVariables = Exact<{
+  input: CaptionGenerateInput;
+}>;
+
+
+export type ComposerCaptionGenerateMutation = { captionGenerate: { requestId: string | null, suggestions: Array<{ platform: Platform, text: string }>, userErrors: Array<{ code: CaptionGenerateErrorCode, message: string }> } };
+
+export type ComposerPostRewriteMutationVariables = Exact<{
+  input: PostRewriteInput;
+}>;
+
+
+export type ComposerPostRewriteMutation = { postRewrite: { text: string | null, parts: Array<string>, userErrors: Array<{ code: PostRewriteErrorCode, message: string }> } };
+
+export type ComposerAltTextGenerateMutationVariables = Exact<{
+  mediaId: string | number;
+  language?: string | null | undefined;
+}>;
+
+
+export type ComposerAltTextGenerateMutation = { altTextGenerate: { altText: string | null, userErrors: Array<{ code: AltTextGenerateErrorCode, message: string }> } };
 
 export type ComposerPlatformRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1189,6 +1344,10 @@ export const SocialAccountDisconnectDocument = {"kind":"Document","definitions":
 export const AnalyticsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyticsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Granularity"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyticsOverview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"granularity"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsSums"}}]}},{"kind":"Field","name":{"kind":"Name","value":"networks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"postsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"postsMeasured"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"reposts"}},{"kind":"Field","name":{"kind":"Name","value":"replies"}},{"kind":"Field","name":{"kind":"Name","value":"quotes"}},{"kind":"Field","name":{"kind":"Name","value":"views"}},{"kind":"Field","name":{"kind":"Name","value":"reach"}},{"kind":"Field","name":{"kind":"Name","value":"saves"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"upvoteRatio"}},{"kind":"Field","name":{"kind":"Name","value":"engagement"}},{"kind":"Field","name":{"kind":"Name","value":"engagementRate"}},{"kind":"Field","name":{"kind":"Name","value":"followers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topPosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"engagement"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"reposts"}},{"kind":"Field","name":{"kind":"Name","value":"replies"}},{"kind":"Field","name":{"kind":"Name","value":"quotes"}},{"kind":"Field","name":{"kind":"Name","value":"views"}},{"kind":"Field","name":{"kind":"Name","value":"saves"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"postsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"engagement"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"postingHeatmap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekday"}},{"kind":"Field","name":{"kind":"Name","value":"hour"}},{"kind":"Field","name":{"kind":"Name","value":"posts"}},{"kind":"Field","name":{"kind":"Name","value":"engagement"}},{"kind":"Field","name":{"kind":"Name","value":"averageEngagement"}}]}},{"kind":"Field","name":{"kind":"Name","value":"socialAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"followersHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"followers"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsSums"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsTotals"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"postsMeasured"}},{"kind":"Field","name":{"kind":"Name","value":"likes"}},{"kind":"Field","name":{"kind":"Name","value":"reposts"}},{"kind":"Field","name":{"kind":"Name","value":"replies"}},{"kind":"Field","name":{"kind":"Name","value":"quotes"}},{"kind":"Field","name":{"kind":"Name","value":"views"}},{"kind":"Field","name":{"kind":"Name","value":"reach"}},{"kind":"Field","name":{"kind":"Name","value":"saves"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"upvoteRatio"}},{"kind":"Field","name":{"kind":"Name","value":"engagement"}},{"kind":"Field","name":{"kind":"Name","value":"engagementRate"}},{"kind":"Field","name":{"kind":"Name","value":"followers"}}]}}]} as unknown as DocumentNode<AnalyticsPageQuery, AnalyticsPageQueryVariables>;
 export const AnalyticsExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsExportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyticsExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AnalyticsExportMutation, AnalyticsExportMutationVariables>;
 export const AnalyticsUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AnalyticsUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyticsUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workspaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}}]}}]}}]} as unknown as DocumentNode<AnalyticsUpdatedSubscription, AnalyticsUpdatedSubscriptionVariables>;
+export const ComposerCaptionGeneratedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ComposerCaptionGenerated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"captionGenerated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<ComposerCaptionGeneratedSubscription, ComposerCaptionGeneratedSubscriptionVariables>;
+export const ComposerCaptionGenerateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerCaptionGenerate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaptionGenerateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"captionGenerate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"suggestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerCaptionGenerateMutation, ComposerCaptionGenerateMutationVariables>;
+export const ComposerPostRewriteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerPostRewrite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostRewriteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postRewrite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"parts"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerPostRewriteMutation, ComposerPostRewriteMutationVariables>;
+export const ComposerAltTextGenerateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerAltTextGenerate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"altTextGenerate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mediaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mediaId"}}},{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"altText"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerAltTextGenerateMutation, ComposerAltTextGenerateMutationVariables>;
 export const ComposerPlatformRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComposerPlatformRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"text"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"counting"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxLinks"}},{"kind":"Field","name":{"kind":"Name","value":"maxHashtags"}},{"kind":"Field","name":{"kind":"Name","value":"titleMaxLength"}}]}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variant"}},{"kind":"Field","name":{"kind":"Name","value":"minItems"}},{"kind":"Field","name":{"kind":"Name","value":"maxItems"}},{"kind":"Field","name":{"kind":"Name","value":"maxVideos"}},{"kind":"Field","name":{"kind":"Name","value":"imageTypes"}},{"kind":"Field","name":{"kind":"Name","value":"videoTypes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mediaRequired"}},{"kind":"Field","name":{"kind":"Name","value":"titleRequired"}},{"kind":"Field","name":{"kind":"Name","value":"subredditRequired"}},{"kind":"Field","name":{"kind":"Name","value":"threads"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreadPosts"}},{"kind":"Field","name":{"kind":"Name","value":"firstComment"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"reply"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"linkOption"}},{"kind":"Field","name":{"kind":"Name","value":"langs"}},{"kind":"Field","name":{"kind":"Name","value":"flair"}}]}}]}}]} as unknown as DocumentNode<ComposerPlatformRulesQuery, ComposerPlatformRulesQueryVariables>;
 export const ComposerPostValidateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComposerPostValidate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postValidate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerPostValidateQuery, ComposerPostValidateQueryVariables>;
 export const ComposerPostCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComposerPostCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ComposerPostCreateMutation, ComposerPostCreateMutationVariables>;

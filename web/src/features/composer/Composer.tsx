@@ -6,7 +6,7 @@
  * right account's tab. Then: at a time in the workspace's zone, now, or kept as a draft.
  */
 
-import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
+import { type FormEvent, lazy, Suspense, useEffect, useId, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useClient, useMutation, useQuery } from "urql";
 import type { ComposerAssetFragment } from "../../gql/graphql";
@@ -30,6 +30,9 @@ import { ThreadFields } from "./ThreadFields";
 import styles from "./Composer.module.css";
 
 type When = "now" | "schedule" | "draft";
+
+/** The AI assist is its own chunk, loaded when someone opens it. */
+const AiAssist = lazy(() => import("./ai/AiAssist"));
 
 const NO_ERRORS: ComposerErrors = { byField: {}, general: [] };
 const UNREACHABLE = "Herald could not be reached. Check your connection and try again.";
@@ -60,6 +63,10 @@ export default function Composer() {
   const [checked, setChecked] = useState<ComposerErrors | null>(null);
   const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [aiOpen, setAiOpen] = useState(false);
+  // Set when an AI call answered AI_NOT_CONFIGURED: no query says whether this Herald has Gemini.
+  const [aiOff, setAiOff] = useState(false);
+  const [altSuggestions, setAltSuggestions] = useState<Record<string, string>>({});
 
   const accounts: ComposerAccount[] = useMemo(() => (data?.socialAccounts ?? []).filter((a) => a.status === "ACTIVE"), [data]);
   const rules = useMemo(() => new Map((rulesData?.platformRules ?? []).map((r) => [r.platform, r] as const)), [rulesData]);
@@ -241,6 +248,40 @@ export default function Composer() {
           <FieldErrors id={`${id}-text-error`} messages={errors.byField.text} />
         </div>
 
+        <section className={styles.assist} aria-labelledby={`${id}-ai-title`}>
+          <h2 id={`${id}-ai-title`} className={styles.assistTitle}>
+            AI assist
+          </h2>
+          {aiOff ? (
+            <p className={styles.muted} role="status">
+              AI writing help is not set up on this Herald. An operator can turn it on with a Gemini API key.
+            </p>
+          ) : (
+            <>
+              <button type="button" className={styles.small} aria-expanded={aiOpen} aria-controls={`${id}-ai`} onClick={() => setAiOpen((o) => !o)}>
+                {aiOpen ? "Hide AI assist" : "Write with AI"}
+              </button>
+              <div id={`${id}-ai`}>
+                {aiOpen && (
+                  <Suspense fallback={<Loading label="Loading the AI assist…" />}>
+                    <AiAssist
+                      workspaceId={workspace.id}
+                      chosen={chosen}
+                      activeAccount={activeTab}
+                      rules={rules}
+                      draft={draft}
+                      assets={assets}
+                      change={change}
+                      onAltText={(mediaId, altText) => setAltSuggestions((all) => ({ ...all, [mediaId]: altText }))}
+                      onNotConfigured={() => setAiOff(true)}
+                    />
+                  </Suspense>
+                )}
+              </div>
+            </>
+          )}
+        </section>
+
         {threadRules.length > 0 && (
           <ThreadFields id={id} draft={draft} threadRules={threadRules} errors={errors} change={change} />
         )}
@@ -249,6 +290,7 @@ export default function Composer() {
           workspaceId={workspace.id}
           mediaIds={draft.mediaIds}
           assets={assets}
+          altSuggestions={altSuggestions}
           errors={errors.byField.media}
           fieldsetId={`${id}-media`}
           errorId={`${id}-media-error`}

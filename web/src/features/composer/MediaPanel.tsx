@@ -28,6 +28,8 @@ interface MediaPanelProps {
   workspaceId: string;
   mediaIds: string[];
   assets: Record<string, ComposerAssetFragment>;
+  /** Alt texts the AI assist suggested, by asset: each fills its field, still to be saved. */
+  altSuggestions: Record<string, string>;
   errors: string[] | undefined;
   /** The fieldset's id, so the composer can move focus to it. */
   fieldsetId: string;
@@ -37,7 +39,7 @@ interface MediaPanelProps {
   onAsset: (asset: ComposerAssetFragment) => void;
 }
 
-export function MediaPanel({ workspaceId, mediaIds, assets, errors, fieldsetId, errorId, onAttach, onDetach, onAsset }: MediaPanelProps) {
+export function MediaPanel({ workspaceId, mediaIds, assets, altSuggestions, errors, fieldsetId, errorId, onAttach, onDetach, onAsset }: MediaPanelProps) {
   const id = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -110,7 +112,7 @@ export function MediaPanel({ workspaceId, mediaIds, assets, errors, fieldsetId, 
       {mediaIds.length > 0 && (
         <ul className={styles.attached} aria-label="Attached media">
           {mediaIds.map((mediaId, index) => (
-            <AttachedAsset key={mediaId} asset={assets[mediaId]} index={index} onDetach={() => onDetach(mediaId)} onAsset={onAsset} />
+            <AttachedAsset key={mediaId} asset={assets[mediaId]} index={index} suggestion={altSuggestions[mediaId]} onDetach={() => onDetach(mediaId)} onAsset={onAsset} />
           ))}
         </ul>
       )}
@@ -189,10 +191,12 @@ export function MediaPanel({ workspaceId, mediaIds, assets, errors, fieldsetId, 
 function AttachedAsset({
   asset,
   index,
+  suggestion,
   onDetach,
   onAsset,
 }: {
   asset: ComposerAssetFragment | undefined;
+  suggestion: string | undefined;
   index: number;
   onDetach: () => void;
   onAsset: (asset: ComposerAssetFragment) => void;
@@ -201,6 +205,14 @@ function AttachedAsset({
   const [, save] = useMutation(MediaAssetUpdateMutation);
   const [alt, setAlt] = useState(asset?.altText ?? "");
   const [state, setState] = useState<{ saving?: boolean; saved?: boolean; error?: string }>({});
+  const [suggested, setSuggested] = useState<string | undefined>(undefined);
+  if (suggestion !== suggested) {
+    setSuggested(suggestion);
+    if (suggestion !== undefined) {
+      setAlt(suggestion);
+      setState({});
+    }
+  }
   const name = asset?.filename ?? `File ${index + 1}`;
 
   async function saveAlt() {

@@ -78,9 +78,9 @@ async def test_marking_it_published_publishes_an_event(api: ApiServer, unconfirm
         await asyncio.sleep(0.3)  # let the subscription attach before anything happens
 
         # when someone says it was published, with its link
-        url = "https://www.threads.net/@someone/post/abc"
+        link = "https://www.threads.net/@someone/post/abc"
         payload = await _resolve(
-            api, unconfirmed.member, unconfirmed.target_id, outcome="PUBLISHED", externalUrl=url
+            api, unconfirmed.member, unconfirmed.target_id, outcome="PUBLISHED", externalUrl=link
         )
         event = await sub.next()
 
@@ -88,7 +88,7 @@ async def test_marking_it_published_publishes_an_event(api: ApiServer, unconfirm
     assert payload["userErrors"] == []
     assert event["data"]["postStatusChanged"] == {"targetStatus": "PUBLISHED", "postStatus": "PUBLISHED"}
     stored = await _stored(unconfirmed.target_id)
-    assert (stored.status, stored.external_url, stored.last_error) == (TargetStatus.PUBLISHED, url, None)
+    assert (stored.status, stored.external_url, stored.last_error) == (TargetStatus.PUBLISHED, link, None)
     assert stored.published_at is not None
     post = await Post.get(stored.post_id)
     assert post is not None and post.status is PostStatus.PUBLISHED

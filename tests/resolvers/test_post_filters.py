@@ -42,6 +42,20 @@ async def _write(api: ApiServer, member: Member, text: str, *accounts: str, sche
     return post_id
 
 
+async def _member_with(
+    api: ApiServer, services: Services, *platforms: PlatformName
+) -> tuple[Member, list[str]]:
+    """A new member, and the global ids of accounts of `platforms` seeded in their workspace."""
+    member = await sign_up(api)
+    workspace_id = parse_id_of("Workspace", member.workspace_id)
+    assert workspace_id is not None
+    accounts: list[str] = [
+        to_global_id("SocialAccount", (await seed_account(services, workspace_id, platform)).id)
+        for platform in platforms
+    ]
+    return member, accounts
+
+
 @pytest.fixture(scope="module")
 async def seeded(api: ApiServer, services: Services) -> Seeded:
     """Five posts over two Bluesky accounts and a Threads account, oldest first: p0 … p4."""
@@ -140,15 +154,7 @@ async def test_an_account_filter_that_is_no_account_id_is_bad_input(api: ApiServ
 
 async def test_replacing_targets_moves_the_post_between_filters(api: ApiServer, services: Services) -> None:
     # given a draft to one Bluesky account
-    member = await sign_up(api)
-    workspace_id = parse_id_of("Workspace", member.workspace_id)
-    assert workspace_id is not None
-    bsky = to_global_id(
-        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.BLUESKY)).id
-    )
-    threads = to_global_id(
-        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.THREADS)).id
-    )
+    member, (bsky, threads) = await _member_with(api, services, PlatformName.BLUESKY, PlatformName.THREADS)
     post_id = await _write(api, member, "moving", bsky, scheduled=False)
 
     # when its targets are replaced by the Threads account
@@ -166,15 +172,7 @@ async def test_replacing_targets_moves_the_post_between_filters(api: ApiServer, 
 
 async def test_filtered_pages_stay_stable_while_posts_are_added(api: ApiServer, services: Services) -> None:
     # given six Bluesky posts with a Threads post between each
-    member = await sign_up(api)
-    workspace_id = parse_id_of("Workspace", member.workspace_id)
-    assert workspace_id is not None
-    bsky = to_global_id(
-        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.BLUESKY)).id
-    )
-    threads = to_global_id(
-        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.THREADS)).id
-    )
+    member, (bsky, threads) = await _member_with(api, services, PlatformName.BLUESKY, PlatformName.THREADS)
     for n in range(6):
         await _write(api, member, f"b{n}", bsky, scheduled=False)
         await _write(api, member, f"t{n}", threads, scheduled=False)
@@ -199,12 +197,7 @@ async def test_posts_stored_before_the_filters_existed_are_found_once_migrated(
     api: ApiServer, services: Services
 ) -> None:
     # given a post whose document predates the networks and accounts copied onto posts
-    member = await sign_up(api)
-    workspace_id = parse_id_of("Workspace", member.workspace_id)
-    assert workspace_id is not None
-    bsky = to_global_id(
-        "SocialAccount", (await seed_account(services, workspace_id, PlatformName.BLUESKY)).id
-    )
+    member, (bsky,) = await _member_with(api, services, PlatformName.BLUESKY)
     post_id = parse_id_of("Post", await _write(api, member, "from before", bsky, scheduled=False))
     await Post.get_pymongo_collection().update_one(
         {"_id": post_id}, {"$unset": {"platforms": "", "account_ids": ""}}

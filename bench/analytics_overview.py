@@ -34,8 +34,9 @@ from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
 from models.platform import PlatformName
 from models.post import Post
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from models.workspace import Workspace
 
 BATCH = 5_000

@@ -20,7 +20,8 @@ from app.embedded import run_secantusd
 from models.clock import utcnow
 from models.documents import DOCUMENT_MODELS
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 
 
 async def main(count: int, batch: int) -> None:

@@ -37,7 +37,8 @@ from models.clock import as_utc
 from models.metric_snapshot import MetricSnapshot
 from models.metrics import SUMMED, MetricValues
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 
 ANALYTICS_UPDATED = "analytics.updated"
 """The event type of a stored reading, on the workspace's event stream."""

@@ -20,8 +20,9 @@ from beanie import PydanticObjectId
 from models.metric_snapshot import MetricSnapshot
 from models.metrics import METRIC_FIELDS
 from models.post import Post
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 
 COLUMNS = (
     "published_at",

@@ -35,7 +35,8 @@ from models.clock import utcnow
 from models.paging import Page, newest_first
 from models.platform import MediaKind
 from models.post import Post
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 
 
 class MediaStatus(enum.StrEnum):

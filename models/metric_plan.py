@@ -24,8 +24,9 @@ from typing import Any
 from beanie import PydanticObjectId
 from pymongo import ASCENDING, ReturnDocument
 
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import TargetStatus
 
 NEVER = datetime(9000, 1, 1, tzinfo=UTC)
 """`metrics_next_at` of a post whose readings stopped: a far-future time, because null means "never

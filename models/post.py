@@ -14,7 +14,8 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from models.clock import utcnow
 from models.paging import Page, newest_first
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 
 SYNC_ROUNDS = 5  # compare-and-set rounds before giving up to the next relay pass or the sweep
 

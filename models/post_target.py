@@ -13,77 +13,29 @@ the event reporting it (and the job that queues it) to the target's outbox (`mod
 
 from __future__ import annotations
 
-import enum
-import heapq
 import secrets
-import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import Document, PydanticObjectId
 from beanie.odm.queries.update import UpdateResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 from pymongo import ASCENDING, IndexModel
 
 from integrations.platforms.base import Published
 from models.clock import utcnow
 from models.outbox import OutboxEntry, event, publish_job, with_outbox
 from models.platform import PlatformName
-
-
-class TargetStatus(enum.StrEnum):
-    DRAFT = "DRAFT"
-    SCHEDULED = "SCHEDULED"
-    QUEUED = "QUEUED"
-    PUBLISHING = "PUBLISHING"
-    PUBLISHED = "PUBLISHED"
-    FAILED = "FAILED"
-    CANCELLED = "CANCELLED"
-    UNCONFIRMED = "UNCONFIRMED"
-
-
-CANCELLABLE = (TargetStatus.DRAFT, TargetStatus.SCHEDULED, TargetStatus.QUEUED)
-RETRYABLE = (TargetStatus.FAILED, TargetStatus.UNCONFIRMED)
-# On the calendar at their scheduled time; a PUBLISHED target is there at its publish time, a DRAFT not.
-PLANNED = (
-    TargetStatus.SCHEDULED,
-    TargetStatus.QUEUED,
-    TargetStatus.PUBLISHING,
-    TargetStatus.FAILED,
-    TargetStatus.UNCONFIRMED,
-    TargetStatus.CANCELLED,
+from models.target_state import (
+    PLANNED,
+    RETRYABLE,
+    Outcome,
+    PublishError,
+    TargetStatus,
+    TargetWarning,
+    new_idempotency_key,
 )
-
-
-class Outcome(enum.StrEnum):
-    """What a person found on the network for an UNCONFIRMED target."""
-
-    PUBLISHED = "PUBLISHED"
-    FAILED = "FAILED"
-
-
-class PublishError(BaseModel):
-    """Why the last attempt did not publish, in words a user can act on."""
-
-    code: str
-    message: str
-    retryable: bool
-
-
-class TargetWarning(BaseModel):
-    """Something that went wrong after the target was published (it stays published)."""
-
-    code: str
-    message: str
-
-
-def new_idempotency_key() -> str:
-    """16 hex digits of creation time in microseconds, then 16 random hex digits.
-
-    The time prefix lets networks that need time-ordered ids (Bluesky TIDs) derive a sensible one.
-    """
-    return f"{time.time_ns() // 1000:016x}{secrets.token_hex(8)}"
 
 
 class PostTarget(Document):
@@ -171,31 +123,6 @@ class PostTarget(Document):
     async def of_posts(cls, post_ids: Sequence[PydanticObjectId]) -> list[PostTarget]:
         """All targets of these posts, in creation order."""
         return await cls.find({"post_id": {"$in": list(post_ids)}}).sort("_id").to_list()
-
-    @classmethod
-    async def in_window(
-        cls, workspace_id: PydanticObjectId, start: datetime, end: datetime, limit: int
-    ) -> list[PostTarget]:
-        """The workspace's targets whose calendar time (`calendar_at`) is in [start, end), in time order,
-        at most `limit`.
-
-        One indexed range read per status, each over the last field of its index and already in time
-        order, merged here: an `$or` over both times, or a `$in` over the statuses, makes the embedded
-        server scan the whole collection.
-        """
-        window = {"$gte": start, "$lt": end}
-        reads = [
-            cls.find({"workspace_id": workspace_id, "status": TargetStatus.PUBLISHED, "published_at": window})
-            .sort("published_at")
-            .limit(limit)
-        ] + [
-            cls.find({"workspace_id": workspace_id, "status": status, "scheduled_at": window})
-            .sort("scheduled_at")
-            .limit(limit)
-            for status in PLANNED
-        ]
-        found = [await read.to_list() for read in reads]
-        return list(heapq.merge(*found, key=lambda target: (target.calendar_at, target.id)))[:limit]
 
     @property
     def calendar_at(self) -> datetime | None:

@@ -21,8 +21,9 @@ from models import analytics
 from models.analytics import ANALYTICS_UPDATED, Granularity, Heatmap, Overview, analytics_scope
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_target, visible_workspace, workspace_for

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from beanie import PydanticObjectId
 from graphql import GraphQLError
 
+from models.calendar import targets_in_window
 from models.post_target import PostTarget
 from models.user import User
 from resolvers.access import visible_workspace
@@ -47,5 +48,5 @@ async def calendar_window(
     workspace = await visible_workspace(user, workspace_id)
     if workspace is None or workspace.id is None:
         return None
-    found = await PostTarget.in_window(workspace.id, start, end, first + 1)
+    found = await targets_in_window(workspace.id, start, end, first + 1)
     return CalendarWindow(targets=found[:first], truncated=len(found) > first)

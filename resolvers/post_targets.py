@@ -15,8 +15,9 @@ from beanie import PydanticObjectId
 
 from app.services import Services
 from integrations.platforms.base import AuthExpired, Deletable, PublishFailure, RateLimited
-from models.post_target import Outcome, PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import Outcome, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import visible_target, workspace_for

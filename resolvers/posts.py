@@ -17,8 +17,9 @@ from models.metric_snapshot import MetricSnapshot
 from models.paging import Page
 from models.platform import PlatformName
 from models.post import Post, PostStatus
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from models.user import User
 from models.workspace import Role, Workspace
 from resolvers.access import post_for, visible_workspace, workspace_for

@@ -9,7 +9,8 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.clock import utcnow
 from models.post import Post
-from models.post_target import CANCELLABLE, PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import CANCELLABLE, TargetStatus
 from models.user import User
 from models.workspace import Role
 from resolvers.access import post_for, visible_target, workspace_for

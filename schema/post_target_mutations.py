@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from app.context import Info
-from models.post_target import Outcome
+from models.target_state import Outcome
 from resolvers import post_targets as use_cases
 from schema.common import UserError, attempt, error_codes, signed_in, typed_errors
 from schema.post_mutations import PostCode

@@ -12,7 +12,7 @@ from models.platform import PlatformName
 from models.post import Post as PostModel
 from models.post import PostStatus as PostStatusModel
 from models.post_target import PostTarget as PostTargetModel
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from schema import metrics as metric_fields
 from schema.accounts import SocialAccount
 from schema.media import MediaAsset, media_of

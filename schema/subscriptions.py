@@ -9,7 +9,7 @@ import strawberry
 
 from app.context import Info
 from models.post import PostStatus as PostStatusModel
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from resolvers.events import post_status_changes
 from resolvers.live import guarded
 from schema.common import caller_of, signed_in

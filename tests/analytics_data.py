@@ -32,8 +32,9 @@ from integrations.platforms.metrics import Metrics
 from models.metric_snapshot import MetricSnapshot
 from models.platform import PlatformName
 from models.post import Post
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from models.workspace import Workspace
 from schema.relay import parse_id_of
 

@@ -35,7 +35,7 @@ from app.embedded import free_port
 from app.services import queue_specs
 from app.settings import Settings
 from models.post import summarize
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from tests.herald_client import Member, connect_bluesky, create_post, new_pds_account, sign_up
 from tests.services.pds import PdsServer
 from tests.stack import ApiServer, delete_queues

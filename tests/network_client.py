@@ -14,8 +14,9 @@ from beanie import PydanticObjectId
 from app.services import Services
 from models.clock import utcnow
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from models.workspace import Member as WorkspaceMember
 from models.workspace import Role, Workspace
 from schema.relay import parse_id_of

@@ -38,8 +38,9 @@ from models.clock import utcnow
 from models.media_asset import MediaAsset, MediaStatus
 from models.outbox import POST_PUBLISH
 from models.post import Post
-from models.post_target import PostTarget, PublishError, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import PublishError, TargetStatus
 from resolvers.accounts import account_session
 from resolvers.media_renditions import publishing_facts
 from resolvers.post_events import OutboxRelay, announce

@@ -22,8 +22,8 @@ from integrations.safe_fetch import FetchPolicy, safe_client
 from models.clock import utcnow
 from models.metric_snapshot import MetricSnapshot
 from models.platform import PlatformName
-from models.post_target import TargetStatus
 from models.social_account import SocialAccount
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of, to_global_id
 from tests.herald_client import connect_bluesky, member_with_account, sign_up
 from tests.network_client import publish, queued_target, reload

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.services import Services
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of, to_global_id
 from tests.herald_client import Member, create_post
 from tests.media_client import ready_asset

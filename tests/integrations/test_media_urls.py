@@ -15,7 +15,7 @@ from app.services import Services
 from app.settings import MediaBackend, Settings
 from integrations.platforms.base import InvalidContent
 from integrations.platforms.media_urls import MediaUrlCheck
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from tests.herald_client import create_post
 from tests.media_client import ready_asset
 from tests.media_samples import photo

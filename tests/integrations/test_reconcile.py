@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from integrations.platforms.reconcile import CLOCK_SKEW, same_caption, same_text, window_start
-from models.post_target import new_idempotency_key
+from models.target_state import new_idempotency_key
 
 
 def test_the_window_starts_at_the_targets_creation_less_clock_skew() -> None:

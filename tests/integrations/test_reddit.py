@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.services import Services
-from models.post_target import TargetStatus
 from models.social_account import AccountStatus
+from models.target_state import TargetStatus
 from tests.herald_client import Member, create_post
 from tests.network_client import connected_member, publish, queued_target, stored_account, wait_for
 from tests.services.networks import NetworkFakes

@@ -4,7 +4,7 @@ checked, `kind=image` on submit, and finding the post Reddit's answer does not n
 from __future__ import annotations
 
 from app.services import Services
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from tests.herald_client import Member, create_post
 from tests.media_client import ready_asset
 from tests.media_samples import mp4, photo, png

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.services import Services
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of
 from tests.herald_client import Member, create_post
 from tests.media_client import ready_asset

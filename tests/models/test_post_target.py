@@ -8,7 +8,8 @@ from beanie import PydanticObjectId
 
 from models.clock import utcnow
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 
 
 async def _queued() -> PostTarget:

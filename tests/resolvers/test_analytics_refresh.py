@@ -10,7 +10,8 @@ from typing import Any
 from app.services import Services
 from models.clock import utcnow
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from models.workspace import Role
 from schema.relay import to_global_id
 from tests.analytics_data import Seeded, seed_account, seed_march, seed_target, workspace_in

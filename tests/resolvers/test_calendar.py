@@ -11,7 +11,8 @@ from beanie import PydanticObjectId
 
 from app.services import Services
 from models.platform import PlatformName
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of, to_global_id
 from tests.analytics_data import seed_account
 from tests.herald_client import Member, create_post, sign_up

@@ -14,7 +14,8 @@ from models.clock import utcnow
 from models.media_asset import MediaAsset
 from models.platform import PlatformName
 from models.post import Post
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from models.workspace import Member as WorkspaceMember
 from models.workspace import Role, Workspace
 from schema.relay import parse_id_of, to_global_id

@@ -13,8 +13,8 @@ import pytest
 from app.networks import oauth_networks
 from app.services import Services
 from app.settings import Settings
-from models.post_target import TargetStatus
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import TargetStatus
 from models.workspace import Role
 from tests.herald_client import Member, sign_up
 from tests.network_client import (

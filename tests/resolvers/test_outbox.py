@@ -26,7 +26,8 @@ from integrations.queue import RabbitJobQueue
 from models.clock import utcnow
 from models.platform import PlatformName
 from models.post import Post, PostStatus
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from resolvers.post_events import OutboxRelay
 from tests.stack import delete_queues
 from workers.scheduler import Scheduler

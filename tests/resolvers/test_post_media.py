@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from app.services import Services
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of
 from tests.herald_client import Member, create_post, member_with_account, sign_up
 from tests.media_client import ready_asset, upload_create

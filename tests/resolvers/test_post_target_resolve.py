@@ -11,7 +11,8 @@ import pytest
 from app.services import Services
 from models.platform import PlatformName
 from models.post import Post, PostStatus
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from models.workspace import Role
 from schema.relay import parse_id_of, to_global_id
 from tests.analytics_data import seed_account

@@ -10,7 +10,7 @@ import pytest
 
 from app.services import Services
 from models.post import Post, ThreadPart
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from tests.herald_client import Member, create_post, member_with_account
 from tests.media_client import ready_asset
 from tests.media_samples import png

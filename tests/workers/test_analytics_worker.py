@@ -18,8 +18,9 @@ from models.clock import utcnow
 from models.metric_plan import NEVER, claim_due_account, claim_due_targets, lease_target
 from models.metric_snapshot import MetricSnapshot
 from models.platform import PlatformName
-from models.post_target import PostTarget, PublishError, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import PublishError, TargetStatus
 from tests.analytics_data import new_workspace, seed_account, seed_target
 from tests.network_client import reload
 from tests.services.networks import NetworkFakes

@@ -27,7 +27,8 @@ from app.settings import Settings
 from integrations.platforms.bluesky_text import record_key
 from integrations.queue import QueueSpec, RabbitJobQueue
 from models.clock import utcnow
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of, to_global_id
 from tests.herald_client import Member, create_post, member_with_account
 from tests.media_client import ready_asset

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from app.settings import Settings
-from models.post_target import TargetStatus
+from models.target_state import TargetStatus
 from tests.chaos import ChaosPlan, run_chaos
 from tests.services.pds import PdsServer
 

@@ -15,8 +15,9 @@ from app.services import POST_PUBLISH, Services, queue_specs
 from app.settings import Settings
 from integrations.queue import QueueSpec, RabbitJobQueue
 from models.clock import utcnow
-from models.post_target import PostTarget, TargetStatus
+from models.post_target import PostTarget
 from models.social_account import AccountStatus, SocialAccount
+from models.target_state import TargetStatus
 from schema.relay import parse_id_of
 from tests.herald_client import (
     Member,

@@ -15,7 +15,8 @@ from app.services import Services
 from models.clock import utcnow
 from models.platform import PlatformName
 from models.post import Post
-from models.post_target import PostTarget, PublishError, TargetStatus
+from models.post_target import PostTarget
+from models.target_state import PublishError, TargetStatus
 
 LATER = utcnow() + timedelta(days=3650)
 
